@@ -1,0 +1,80 @@
+/* nospof: argument dispatch to the subcommands. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lib/report.h"
+#include "../lib/util.h"
+#include "cli.h"
+
+static const char usage[] =
+	"usage: nospof <command> [options]\n"
+	"\n"
+	"Check redundant hybrid-cloud interconnect designs before they are "
+	"built.\n"
+	"\n"
+	"commands:\n"
+	"  check [OPTIONS] FILE...   validate designs (- reads standard "
+	"input)\n"
+	"  rules [-f text|json]      list the rules\n"
+	"  explain ID|NAME           a rule's rationale, remediation, "
+	"references\n"
+	"  schema                    print the input JSON Schema\n"
+	"  version                   print the version\n"
+	"\n"
+	"check options:\n"
+	"  -f, --format FMT          text (default) | json\n"
+	"  -o, --output FILE         write the report to FILE\n"
+	"  --fail-on LEVEL           error (default) | warning | info | never\n"
+	"  --select IDS              only these rules (ids or prefixes, "
+	"comma-separated)\n"
+	"  --ignore IDS              not these rules\n"
+	"  --color WHEN              auto (default) | always | never; "
+	"NO_COLOR is honoured\n"
+	"  -q, --quiet               only the summary line (text)\n"
+	"  --max-input-mb N          input size limit (default 32)\n"
+	"  --max-depth N             nesting limit (default 64)\n"
+	"  --max-alias-ratio N       alias expansion limit (default 10)\n"
+	"\n"
+	"exit status: 0 no finding at or above --fail-on, 1 findings, "
+	"2 input error, 3 usage error\n";
+
+int nsp_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = nsp_xvasprintf(fmt, ap);
+	va_end(ap);
+	char *safe = nsp_escape(msg, strlen(msg));
+	fprintf(stderr, "nospof: %s\n", safe);
+	free(safe);
+	free(msg);
+	return NSP_EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return fputs(usage, stderr), NSP_EXIT_USAGE;
+	const char *cmd = argv[1];
+	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") ||
+	    !strcmp(cmd, "help")) {
+		fputs(usage, stdout);
+		return NSP_EXIT_OK;
+	}
+	if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
+		printf("nospof %s\n", NSP_VERSION);
+		return NSP_EXIT_OK;
+	}
+	if (!strcmp(cmd, "check"))
+		return nsp_cmd_check(argc - 1, argv + 1);
+	if (!strcmp(cmd, "rules"))
+		return nsp_cmd_rules(argc - 1, argv + 1);
+	if (!strcmp(cmd, "explain"))
+		return nsp_cmd_explain(argc - 1, argv + 1);
+	if (!strcmp(cmd, "schema"))
+		return nsp_cmd_schema(argc - 1, argv + 1);
+	nsp_usage_error("unknown command '%s' (see 'nospof --help')", cmd);
+	return NSP_EXIT_USAGE;
+}

@@ -1,0 +1,320 @@
+/*
+ * The rule engine: the rule type, findings, selection by id or prefix,
+ * waivers, and the deterministic order of findings.
+ */
+#include "engine.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "../rules/rules.h"
+
+const char *const nsp_severity_names[3] = {"info", "warning", "error"};
+
+int nsp_severity_parse(const char *s)
+{
+	for (int i = 0; i < 3; i++)
+		if (!strcmp(s, nsp_severity_names[i]))
+			return i;
+	return -1;
+}
+
+static struct nsp_finding *findings_push(struct nsp_findings *fs)
+{
+	NSP_GROW(fs->v, fs->cap, fs->n + 1);
+	struct nsp_finding *f = nsp_xcalloc(1, sizeof(*f));
+	fs->v[fs->n++] = f;
+	return f;
+}
+
+struct nsp_finding *nsp_report(struct nsp_ctx *ctx, enum nsp_severity sev,
+			       const char *pointer, const char *field_pointer,
+			       const char *fmt, ...)
+{
+	struct nsp_finding *f = findings_push(ctx->out);
+	va_list ap;
+	va_start(ap, fmt);
+	char *raw = nsp_xvasprintf(fmt, ap);
+	va_end(ap);
+	f->rule_id = ctx->rule->id;
+	f->rule_name = ctx->rule->name;
+	f->severity = sev;
+	f->file = ctx->file;
+	f->message = nsp_escape(raw, strlen(raw));
+	free(raw);
+	f->pointer = nsp_escape(pointer, strlen(pointer));
+	f->loc = nsp_model_loc(ctx->model,
+			       field_pointer ? field_pointer : pointer);
+	return f;
+}
+
+void nsp_finding_element(struct nsp_finding *f, const char *id)
+{
+	for (size_t i = 0; i < f->nelements; i++)
+		if (!strcmp(f->elements[i], id))
+			return;
+	f->elements = nsp_xrealloc(f->elements,
+				   (f->nelements + 1) * sizeof(*f->elements));
+	f->elements[f->nelements++] = nsp_escape(id, strlen(id));
+}
+
+void nsp_finding_related(struct nsp_finding *f, const struct nsp_model *m,
+			 const char *pointer, const char *field_pointer,
+			 const char *fmt, ...)
+{
+	f->related = nsp_xrealloc(f->related,
+				  (f->nrelated + 1) * sizeof(*f->related));
+	struct nsp_related *r = &f->related[f->nrelated++];
+	va_list ap;
+	va_start(ap, fmt);
+	char *raw = nsp_xvasprintf(fmt, ap);
+	va_end(ap);
+	r->message = nsp_escape(raw, strlen(raw));
+	free(raw);
+	r->pointer = nsp_escape(pointer, strlen(pointer));
+	r->loc = nsp_model_loc(m, field_pointer ? field_pointer : pointer);
+}
+
+void nsp_findings_add_input(struct nsp_findings *fs, const char *file,
+			    const struct nsp_diag *d)
+{
+	struct nsp_finding *f = findings_push(fs);
+	f->rule_id = "INPUT";
+	f->rule_name = "input-error";
+	f->severity = NSP_ERROR;
+	f->file = file;
+	f->message = nsp_xstrdup(d->msg);
+	f->pointer = nsp_xstrdup(d->pointer);
+	f->loc = d->loc;
+}
+
+static void finding_free(struct nsp_finding *f)
+{
+	if (!f)
+		return;
+	free(f->message);
+	free(f->pointer);
+	for (size_t i = 0; i < f->nelements; i++)
+		free(f->elements[i]);
+	free(f->elements);
+	for (size_t i = 0; i < f->nrelated; i++) {
+		free(f->related[i].pointer);
+		free(f->related[i].message);
+	}
+	free(f->related);
+	free(f);
+}
+
+void nsp_findings_free(struct nsp_findings *fs)
+{
+	for (size_t i = 0; i < fs->n; i++)
+		finding_free(fs->v[i]);
+	free(fs->v);
+	memset(fs, 0, sizeof(*fs));
+}
+
+/* Whether a rule id matches a selector: the id itself, a prefix, or name. */
+static bool matches(const char *sel, const struct nsp_rule *r)
+{
+	size_t n = strlen(sel);
+	return !strncasecmp(r->id, sel, n) || !strcmp(r->name, sel);
+}
+
+bool nsp_selection_enabled(const struct nsp_selection *sel,
+			   const struct nsp_rule *r)
+{
+	bool on = !sel || !sel->nselect;
+	for (size_t i = 0; sel && i < sel->nselect; i++)
+		on |= matches(sel->select[i], r);
+	for (size_t i = 0; sel && i < sel->nignore; i++)
+		if (matches(sel->ignore[i], r))
+			on = false;
+	return on;
+}
+
+const char *nsp_selection_add(char ***list, size_t *n, const char *csv)
+{
+	static char bad[128];
+	const char *p = csv;
+	while (*p) {
+		const char *end = strchr(p, ',');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		while (len && p[0] == ' ')
+			p++, len--;
+		while (len && p[len - 1] == ' ')
+			len--;
+		if (len) {
+			char *tok = nsp_xstrndup(p, len);
+			bool any = false;
+			for (size_t i = 0; i < nsp_nrules; i++)
+				any |= matches(tok, nsp_rules[i]);
+			if (!any) {
+				snprintf(bad, sizeof(bad), "%s", tok);
+				free(tok);
+				return bad;
+			}
+			*list = nsp_xrealloc(*list, (*n + 1) * sizeof(**list));
+			(*list)[(*n)++] = tok;
+		}
+		if (!end)
+			break;
+		p = end + 1;
+	}
+	return NULL;
+}
+
+void nsp_selection_free(struct nsp_selection *sel)
+{
+	for (size_t i = 0; i < sel->nselect; i++)
+		free(sel->select[i]);
+	for (size_t i = 0; i < sel->nignore; i++)
+		free(sel->ignore[i]);
+	free(sel->select);
+	free(sel->ignore);
+	memset(sel, 0, sizeof(*sel));
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* "RULE\nid1\nid2": the rule and its sorted elements. */
+static char *finding_key(const struct nsp_finding *f)
+{
+	char **els = nsp_xmalloc((f->nelements + 1) * sizeof(*els));
+	if (f->nelements) {
+		memcpy(els, f->elements, f->nelements * sizeof(*els));
+		qsort(els, f->nelements, sizeof(*els), cmp_str);
+	}
+	struct nsp_buf b = {0};
+	nsp_buf_puts(&b, f->rule_id);
+	for (size_t i = 0; i < f->nelements; i++) {
+		nsp_buf_putc(&b, '\n');
+		nsp_buf_puts(&b, els[i]);
+	}
+	free(els);
+	return nsp_buf_detach(&b);
+}
+
+/* Keep the first of findings with the same rule and elements. */
+static void dedupe(struct nsp_findings *fs, size_t from)
+{
+	struct nsp_map seen = {0};
+	char **keys = nsp_xmalloc((fs->n - from + 1) * sizeof(*keys));
+	size_t nk = 0, w = from;
+	for (size_t i = from; i < fs->n; i++) {
+		char *k = finding_key(fs->v[i]);
+		if (nsp_map_get(&seen, k, strlen(k))) {
+			finding_free(fs->v[i]);
+			free(k);
+			continue;
+		}
+		keys[nk++] = k;
+		nsp_map_put(&seen, k, strlen(k), fs->v[i]);
+		fs->v[w++] = fs->v[i];
+	}
+	fs->n = w;
+	for (size_t i = 0; i < nk; i++)
+		free(keys[i]);
+	free(keys);
+	nsp_map_free(&seen);
+}
+
+/* Whether waiver w covers finding f: same rule, all its elements named. */
+static bool waiver_matches(const struct nsp_waiver *w,
+			   const struct nsp_finding *f)
+{
+	if (strcasecmp(w->rule, f->rule_id))
+		return false;
+	for (size_t i = 0; i < w->elements.n; i++) {
+		bool found = false;
+		for (size_t k = 0; k < f->nelements && !found; k++)
+			found = !strcmp(w->elements.v[i], f->elements[k]);
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Today's date (UTC) for waiver expiry; NOSPOF_TODAY=YYYY-MM-DD overrides it
+ * so that a run can be reproduced on another day.
+ */
+static int today(void)
+{
+	const char *env = getenv("NOSPOF_TODAY");
+	int y, mo, d;
+	if (env && sscanf(env, "%4d-%2d-%2d", &y, &mo, &d) == 3)
+		return y * 10000 + mo * 100 + d;
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 +
+	       tm.tm_mday;
+}
+
+/* Whether a waiver still applies: no expiry, or not yet past it. */
+static bool waiver_current(const struct nsp_waiver *w, int day)
+{
+	return !w->has_expires ||
+	       w->expires.year * 10000 + w->expires.month * 100 +
+			       w->expires.day >=
+		       day;
+}
+
+void nsp_engine_run(struct nsp_findings *out, const struct nsp_model *m,
+		    const struct nsp_selection *sel)
+{
+	size_t from = out->n;
+	int day = m->nwaivers ? today() : 0;
+	for (size_t i = 0; i < nsp_nrules; i++) {
+		const struct nsp_rule *r = nsp_rules[i];
+		if (!nsp_selection_enabled(sel, r))
+			continue;
+		struct nsp_ctx ctx = {m, r, out, m->file};
+		r->check(&ctx);
+	}
+	dedupe(out, from);
+	for (size_t i = from; i < out->n; i++)
+		for (size_t w = 0; w < m->nwaivers; w++)
+			if (waiver_current(&m->waivers[w], day) &&
+			    waiver_matches(&m->waivers[w], out->v[i])) {
+				out->v[i]->waived = true;
+				out->v[i]->waiver = &m->waivers[w];
+				break;
+			}
+}
+
+static int cmp_finding(const void *a, const void *b)
+{
+	const struct nsp_finding *x = *(const struct nsp_finding *const *)a;
+	const struct nsp_finding *y = *(const struct nsp_finding *const *)b;
+	int c = strcmp(x->file, y->file);
+	if (c)
+		return c;
+	if (x->loc.line != y->loc.line)
+		return x->loc.line < y->loc.line ? -1 : 1;
+	if (x->loc.col != y->loc.col)
+		return x->loc.col < y->loc.col ? -1 : 1;
+	c = strcmp(x->rule_id, y->rule_id);
+	if (c)
+		return c;
+	for (size_t i = 0; i < x->nelements && i < y->nelements; i++) {
+		c = strcmp(x->elements[i], y->elements[i]);
+		if (c)
+			return c;
+	}
+	if (x->nelements != y->nelements)
+		return x->nelements < y->nelements ? -1 : 1;
+	return strcmp(x->message, y->message);
+}
+
+void nsp_findings_sort(struct nsp_findings *fs)
+{
+	if (fs->n > 1)
+		qsort(fs->v, fs->n, sizeof(*fs->v), cmp_finding);
+}

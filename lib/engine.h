@@ -1,0 +1,112 @@
+/*
+ * The rule engine: the rule type, findings, selection by id or prefix,
+ * waivers, and the deterministic order of findings.
+ */
+#ifndef NSP_ENGINE_H
+#define NSP_ENGINE_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "model.h"
+
+enum nsp_severity { NSP_INFO, NSP_WARNING, NSP_ERROR };
+extern const char *const nsp_severity_names[3];
+/* Parse "error" | "warning" | "info"; returns -1 when unknown. */
+int nsp_severity_parse(const char *s);
+
+struct nsp_ctx;
+
+struct nsp_rule {
+	const char *id;   /* "DIV001" */
+	const char *name; /* "ecmp-same-edge-router" */
+	enum nsp_severity severity; /* default, for a required class */
+	const char *title;
+	const char *rationale;
+	const char *remediation;
+	const char *const *references; /* NULL-terminated */
+	const char *fails;  /* a YAML snippet that triggers the rule */
+	const char *passes; /* the same design, fixed */
+	void (*check)(struct nsp_ctx *ctx);
+};
+
+struct nsp_related {
+	char *pointer;
+	struct nsp_loc loc;
+	char *message;
+};
+
+struct nsp_finding {
+	const char *rule_id, *rule_name; /* static strings */
+	enum nsp_severity severity;
+	const char *file; /* borrowed from the run */
+	char *message;    /* escaped */
+	char *pointer;    /* JSON Pointer of the element */
+	struct nsp_loc loc;
+	char **elements; /* ids named, escaped */
+	size_t nelements;
+	struct nsp_related *related;
+	size_t nrelated;
+	bool waived;
+	const struct nsp_waiver *waiver;
+};
+
+struct nsp_findings {
+	struct nsp_finding **v;
+	size_t n, cap;
+};
+
+/* What a rule sees: the model, and where its findings go. */
+struct nsp_ctx {
+	const struct nsp_model *model;
+	const struct nsp_rule *rule;
+	struct nsp_findings *out;
+	const char *file;
+};
+
+/*
+ * Report a finding of the running rule about the element at pointer (loc
+ * from field_pointer when given, else from pointer). Elements are added with
+ * nsp_finding_element. The returned finding is the caller's to decorate.
+ */
+struct nsp_finding *nsp_report(struct nsp_ctx *ctx, enum nsp_severity sev,
+			       const char *pointer, const char *field_pointer,
+			       const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+void nsp_finding_element(struct nsp_finding *f, const char *id);
+void nsp_finding_related(struct nsp_finding *f, const struct nsp_model *m,
+			 const char *pointer, const char *field_pointer,
+			 const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+/* The INPUT pseudo-finding of an input error. */
+void nsp_findings_add_input(struct nsp_findings *fs, const char *file,
+			    const struct nsp_diag *d);
+void nsp_findings_free(struct nsp_findings *fs);
+
+/* Which rules run, and how severe their findings are. */
+struct nsp_selection {
+	char **select; /* ids or prefixes; none means all */
+	size_t nselect;
+	char **ignore;
+	size_t nignore;
+};
+bool nsp_selection_enabled(const struct nsp_selection *sel,
+			   const struct nsp_rule *r);
+/* Add comma-separated ids/prefixes; returns the first that matches no rule. */
+const char *nsp_selection_add(char ***list, size_t *n, const char *csv);
+void nsp_selection_free(struct nsp_selection *sel);
+
+/*
+ * Run the enabled rules on a model and append the findings, deduplicated
+ * (one finding per rule and set of elements), waivers applied.
+ */
+void nsp_engine_run(struct nsp_findings *out, const struct nsp_model *m,
+		    const struct nsp_selection *sel);
+
+/* Sort findings by file, line, column, rule id, elements. */
+void nsp_findings_sort(struct nsp_findings *fs);
+
+#endif

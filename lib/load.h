@@ -1,0 +1,26 @@
+/* Loading a design file into the typed model, with every input error. */
+#ifndef NSP_LOAD_H
+#define NSP_LOAD_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "model.h"
+#include "source.h"
+
+/*
+ * Load buf (named name in messages) into *out. Returns 0, or -1 with the
+ * input errors in diags and *out NULL. buf need not be NUL-terminated.
+ */
+int nsp_load_buffer(struct nsp_model **out, const char *name, const char *buf,
+		    size_t len, const struct nsp_limits *lim,
+		    struct nsp_diags *diags);
+
+/* Read path ("-" for standard input) and load it like nsp_load_buffer. */
+int nsp_load_file(struct nsp_model **out, const char *path,
+		  const struct nsp_limits *lim, struct nsp_diags *diags);
+
+/* Read a whole file up to max bytes; returns 0, -1 on I/O error, -2 if over. */
+int nsp_read_file(char **out, size_t *len, const char *path, size_t max);
+
+#endif

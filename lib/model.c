@@ -1,0 +1,215 @@
+/* Derived views of the model: circuits per router, demands and their paths. */
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *nsp_endpoint_id(const struct nsp_model *m, struct nsp_endpoint e)
+{
+	return e.kind == NSP_EP_SITE ? m->sites[e.index].id :
+				       m->clouds[e.index].id;
+}
+
+bool nsp_router_in_endpoint(const struct nsp_model *m, size_t router,
+			    struct nsp_endpoint e)
+{
+	const struct nsp_router *r = &m->routers[router];
+	return e.kind == NSP_EP_SITE ?
+		       r->role == NSP_ROLE_CPE && r->site == e.index :
+		       r->role == NSP_ROLE_EDGE && r->cloud == e.index;
+}
+
+const struct nsp_end *nsp_circuit_end(const struct nsp_circuit *c, size_t r)
+{
+	return c->a.router == r ? &c->a : &c->z;
+}
+
+/* The router at the other end of circuit c from router r. */
+static size_t other_end(const struct nsp_circuit *c, size_t r)
+{
+	return c->a.router == r ? c->z.router : c->a.router;
+}
+
+/* Scratch space for path searches, stamped so it is never cleared. */
+struct walk {
+	unsigned *fwd, *bwd; /* stamp when reached from from / to */
+	unsigned *on;        /* circuit stamp: on some path */
+	size_t *queue, *fq; /* bwd queue; fwd queue (kept: visited list) */
+	unsigned stamp;
+};
+
+/*
+ * Mark every router reachable from the endpoint's routers, passing only
+ * through exchange routers (an edge or cpe router ends a path).
+ */
+static size_t reach(const struct nsp_model *m, struct walk *w, unsigned *mark,
+		    size_t *queue, struct nsp_endpoint e)
+{
+	size_t head = 0, tail = 0;
+	for (size_t r = 0; r < m->nrouters; r++) {
+		if (!nsp_router_in_endpoint(m, r, e))
+			continue;
+		mark[r] = w->stamp;
+		queue[tail++] = r;
+	}
+	while (head < tail) {
+		size_t u = queue[head++];
+		const struct nsp_router *ru = &m->routers[u];
+		if (ru->role != NSP_ROLE_EXCHANGE && !nsp_router_in_endpoint(m, u, e))
+			continue;
+		for (size_t k = 0; k < ru->ncircuits; k++) {
+			size_t v = other_end(&m->circuits[ru->circuits[k]], u);
+			if (mark[v] == w->stamp)
+				continue;
+			mark[v] = w->stamp;
+			queue[tail++] = v;
+		}
+	}
+	return tail;
+}
+
+/* Whether router r may carry a path onwards from the side marked. */
+static bool passes(const struct nsp_model *m, const unsigned *mark,
+		   unsigned stamp, size_t r, struct nsp_endpoint e)
+{
+	return nsp_router_in_endpoint(m, r, e) ||
+	       (m->routers[r].role == NSP_ROLE_EXCHANGE && mark[r] == stamp);
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The circuits of a demand's paths, and its stages. */
+static void demand_paths(const struct nsp_model *m, struct walk *w,
+			 struct nsp_demand *d)
+{
+	w->stamp++;
+	size_t nf = reach(m, w, w->fwd, w->fq, d->from);
+	reach(m, w, w->bwd, w->queue, d->to);
+	size_t n = 0, cap = 0;
+	size_t *list = NULL;
+	for (size_t i = 0; i < nf; i++) {
+		size_t r = w->fq[i];
+		if (!passes(m, w->fwd, w->stamp, r, d->from))
+			continue;
+		const struct nsp_router *rr = &m->routers[r];
+		for (size_t k = 0; k < rr->ncircuits; k++) {
+			size_t ci = rr->circuits[k];
+			size_t v = other_end(&m->circuits[ci], r);
+			if (w->on[ci] == w->stamp ||
+			    !passes(m, w->bwd, w->stamp, v, d->to) ||
+			    w->bwd[v] != w->stamp)
+				continue;
+			w->on[ci] = w->stamp;
+			NSP_GROW(list, cap, n + 1);
+			list[n++] = ci;
+		}
+	}
+	if (n > 1)
+		qsort(list, n, sizeof(*list), cmp_size);
+	d->circuits = list;
+	d->ncircuits = n;
+	if (!n)
+		return;
+	struct nsp_endpoint ends[2] = {d->from, d->to};
+	for (int s = 0; s < 2; s++) {
+		struct nsp_stage *st = &d->stages[d->nstages];
+		st->at = ends[s];
+		st->circuits = nsp_xmalloc(n * sizeof(size_t));
+		st->n = 0;
+		for (size_t i = 0; i < n; i++) {
+			const struct nsp_circuit *c = &m->circuits[list[i]];
+			if (nsp_router_in_endpoint(m, c->a.router, ends[s]) ||
+			    nsp_router_in_endpoint(m, c->z.router, ends[s]))
+				st->circuits[st->n++] = list[i];
+		}
+		/* A single-stage design: both ends give the same circuits. */
+		if (s == 1 && st->n == d->stages[0].n &&
+		    !memcmp(st->circuits, d->stages[0].circuits,
+			    st->n * sizeof(size_t))) {
+			free(st->circuits);
+			st->circuits = NULL;
+			st->n = 0;
+			continue;
+		}
+		d->nstages++;
+	}
+}
+
+/* Without 'demands': every site-cloud pair joined by a path. */
+static void default_demands(struct nsp_model *m, struct walk *w)
+{
+	size_t cap = 0;
+	for (size_t s = 0; s < m->nsites; s++) {
+		struct nsp_endpoint from = {NSP_EP_SITE, s};
+		w->stamp++;
+		size_t nf = reach(m, w, w->fwd, w->fq, from);
+		/* the clouds reached, in cloud order */
+		size_t nc = 0;
+		for (size_t i = 0; i < nf; i++) {
+			const struct nsp_router *r = &m->routers[w->fq[i]];
+			if (r->role == NSP_ROLE_EDGE && w->bwd[r->cloud] != w->stamp) {
+				w->bwd[r->cloud] = w->stamp;
+				w->queue[nc++] = r->cloud;
+			}
+		}
+		if (nc > 1)
+			qsort(w->queue, nc, sizeof(size_t), cmp_size);
+		for (size_t k = 0; k < nc; k++) {
+			struct nsp_endpoint to = {NSP_EP_CLOUD, w->queue[k]};
+			NSP_GROW(m->demands, cap, m->ndemands + 1);
+			struct nsp_demand *d = &m->demands[m->ndemands];
+			memset(d, 0, sizeof(*d));
+			d->from = from;
+			d->to = to;
+			d->implicit = true;
+			d->index = m->ndemands++;
+			d->loc = m->sites[s].loc;
+		}
+	}
+}
+
+void nsp_model_derive(struct nsp_model *m)
+{
+	size_t *count = nsp_xcalloc(m->nrouters, sizeof(*count));
+	for (size_t i = 0; i < m->ncircuits; i++) {
+		count[m->circuits[i].a.router]++;
+		count[m->circuits[i].z.router]++;
+	}
+	for (size_t r = 0; r < m->nrouters; r++) {
+		m->routers[r].circuits =
+			nsp_xmalloc((count[r] ? count[r] : 1) * sizeof(size_t));
+		m->routers[r].ncircuits = 0;
+	}
+	for (size_t i = 0; i < m->ncircuits; i++) {
+		struct nsp_router *a = &m->routers[m->circuits[i].a.router];
+		struct nsp_router *z = &m->routers[m->circuits[i].z.router];
+		a->circuits[a->ncircuits++] = i;
+		z->circuits[z->ncircuits++] = i;
+	}
+	free(count);
+
+	struct walk w = {0};
+	w.fwd = nsp_xcalloc(m->nrouters + 1, sizeof(unsigned));
+	w.bwd = nsp_xcalloc(m->nrouters + 1, sizeof(unsigned));
+	w.on = nsp_xcalloc(m->ncircuits + 1, sizeof(unsigned));
+	size_t qn = (m->nrouters > m->nclouds ? m->nrouters : m->nclouds) + 1;
+	w.fwd = nsp_xrealloc(w.fwd, qn * sizeof(unsigned));
+	w.bwd = nsp_xrealloc(w.bwd, qn * sizeof(unsigned));
+	memset(w.fwd, 0, qn * sizeof(unsigned));
+	memset(w.bwd, 0, qn * sizeof(unsigned));
+	w.queue = nsp_xmalloc(qn * sizeof(size_t));
+	w.fq = nsp_xmalloc(qn * sizeof(size_t));
+	if (!m->demands_given)
+		default_demands(m, &w);
+	for (size_t i = 0; i < m->ndemands; i++)
+		demand_paths(m, &w, &m->demands[i]);
+	free(w.fwd);
+	free(w.bwd);
+	free(w.on);
+	free(w.queue);
+	free(w.fq);
+}

@@ -1,0 +1,71 @@
+/* DIV001: every member of a demand ends on one edge router. */
+#include <stdlib.h>
+
+#include "div.h"
+
+static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
+{
+	const struct nsp_model *m = s->m;
+	size_t r = nsp_shared_router(s, NSP_ROLE_EDGE);
+	if (r == NSP_NONE || nsp_lone_stage_router(s, r))
+		return;
+	const struct nsp_router *er = &m->routers[r];
+	struct nsp_finding *f = nsp_report_members(
+		ctx, s, nsp_class_severity(m, NSP_CLASS_ROUTER), "z/router",
+		"all end on edge router '%s' (PoP '%s'): "
+		"its failure cuts the demand; land the circuits on at least "
+		"two edge routers, in different PoPs",
+		er->id, m->pops[er->pop].id);
+	nsp_finding_element(f, er->id);
+}
+
+static void check(struct nsp_ctx *ctx)
+{
+	nsp_each_stage(ctx, 2, stage);
+}
+
+static const char *const refs[] = {
+	"seed 000: IBM Cloud Direct Link, Leveraging ECMP for redundant "
+	"connections (\"both connections must terminate to the same XCR, "
+	"which makes it a single point of failure\")",
+	"seed 001: Alibaba Cloud Express Connect, ECMP over two circuits",
+	"https://cloud.ibm.com/docs/dl?topic=dl-leverage-ecmp-redundant-connections",
+	NULL,
+};
+
+const struct nsp_rule nsp_rule_div001 = {
+	.id = "DIV001",
+	.name = "ecmp-same-edge-router",
+	.severity = NSP_ERROR,
+	.title = "every circuit of a demand ends on one edge router",
+	.rationale =
+		"Load balancing over two circuits (ECMP) is not redundancy. "
+		"Some providers can only build an ECMP pair on one edge router "
+		"(IBM's cross-connect router, XCR): both BGP sessions then "
+		"terminate on the same box, and its failure, maintenance or "
+		"software upgrade takes every path down at once. The same "
+		"holds for an Alibaba VBR, an Azure MSEE or an AWS Direct "
+		"Connect endpoint that all circuits share.",
+	.remediation =
+		"Land the circuits on at least two edge routers in different "
+		"PoPs. To keep ECMP and gain redundancy, build IBM's "
+		"four-circuit layout: an ECMP pair on each of two diverse "
+		"XCRs.",
+	.references = refs,
+	.fails = "routers:\n"
+		 "  - {id: xcr1, role: edge, pop: dal10, cloud: vpc}\n"
+		 "circuits:\n"
+		 "  - {id: dl-1, a: {router: cpe1}, z: {router: xcr1}, "
+		 "bandwidth_mbps: 1000}\n"
+		 "  - {id: dl-2, a: {router: cpe2}, z: {router: xcr1}, "
+		 "bandwidth_mbps: 1000}\n",
+	.passes = "routers:\n"
+		  "  - {id: xcr1, role: edge, pop: dal10, cloud: vpc}\n"
+		  "  - {id: xcr2, role: edge, pop: dal12, cloud: vpc}\n"
+		  "circuits:\n"
+		  "  - {id: dl-1, a: {router: cpe1}, z: {router: xcr1}, "
+		  "bandwidth_mbps: 1000}\n"
+		  "  - {id: dl-2, a: {router: cpe2}, z: {router: xcr2}, "
+		  "bandwidth_mbps: 1000}\n",
+	.check = check,
+};

@@ -1,0 +1,60 @@
+/* DIV002: every member of a demand starts on one CPE router. */
+#include <stdlib.h>
+
+#include "div.h"
+
+static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
+{
+	const struct nsp_model *m = s->m;
+	size_t r = nsp_shared_router(s, NSP_ROLE_CPE);
+	if (r == NSP_NONE || nsp_shared_port(s, r) ||
+	    nsp_lone_stage_router(s, r))
+		return; /* a shared port is DIV003's */
+	struct nsp_finding *f = nsp_report_members(
+		ctx, s, nsp_class_severity(m, NSP_CLASS_ROUTER), "a/router",
+		"all start on CPE router '%s': its failure "
+		"cuts the demand; terminate the circuits on two CPE routers",
+		m->routers[r].id);
+	nsp_finding_element(f, m->routers[r].id);
+}
+
+static void check(struct nsp_ctx *ctx)
+{
+	nsp_each_stage(ctx, 2, stage);
+}
+
+static const char *const refs[] = {
+	"seed 001: Alibaba Cloud Express Connect, ECMP over two circuits "
+	"(\"do not terminate both circuits on the same CPE\")",
+	"https://www.alibabacloud.com/help/en/express-connect/",
+	NULL,
+};
+
+const struct nsp_rule nsp_rule_div002 = {
+	.id = "DIV002",
+	.name = "same-cpe-device",
+	.severity = NSP_ERROR,
+	.title = "every circuit of a demand starts on one CPE router",
+	.rationale =
+		"Two circuits into one customer router protect against a "
+		"circuit failure only. A power supply, line card, software "
+		"crash or a reload for an upgrade of that router cuts every "
+		"path at once. Alibaba's Express Connect guidance asks for "
+		"the two circuits to end on different CPE devices.",
+	.remediation =
+		"Terminate each circuit on its own CPE router, ideally in "
+		"different racks fed by different power; run iBGP or a first "
+		"hop redundancy protocol between the CPEs.",
+	.references = refs,
+	.fails = "circuits:\n"
+		 "  - {id: ec-1, a: {router: cpe1, port: ge-0/0/1}, "
+		 "z: {router: vbr1}, bandwidth_mbps: 1000}\n"
+		 "  - {id: ec-2, a: {router: cpe1, port: ge-0/0/2}, "
+		 "z: {router: vbr2}, bandwidth_mbps: 1000}\n",
+	.passes = "circuits:\n"
+		  "  - {id: ec-1, a: {router: cpe1, port: ge-0/0/1}, "
+		  "z: {router: vbr1}, bandwidth_mbps: 1000}\n"
+		  "  - {id: ec-2, a: {router: cpe2, port: ge-0/0/1}, "
+		  "z: {router: vbr2}, bandwidth_mbps: 1000}\n",
+	.check = check,
+};

@@ -1,0 +1,57 @@
+/* DIV003: every member of a demand leaves through one CPE port. */
+#include <stdlib.h>
+
+#include "div.h"
+
+static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
+{
+	const struct nsp_model *m = s->m;
+	size_t r = nsp_shared_router(s, NSP_ROLE_CPE);
+	const char *port = r == NSP_NONE ? NULL : nsp_shared_port(s, r);
+	if (!port || nsp_lone_stage_router(s, r))
+		return;
+	struct nsp_finding *f = nsp_report_members(
+		ctx, s, nsp_class_severity(m, NSP_CLASS_PORT), "a/port",
+		"all leave CPE router '%s' through port "
+		"'%s': one port, optic or cable fault cuts the demand; give "
+		"each circuit its own port, better its own CPE router",
+		m->routers[r].id, port);
+	nsp_finding_element(f, m->routers[r].id);
+}
+
+static void check(struct nsp_ctx *ctx)
+{
+	nsp_each_stage(ctx, 2, stage);
+}
+
+static const char *const refs[] = {
+	"seed 001: Alibaba Cloud Express Connect, ECMP over two circuits "
+	"(two circuits on the same port of a single CPE)",
+	NULL,
+};
+
+const struct nsp_rule nsp_rule_div003 = {
+	.id = "DIV003",
+	.name = "same-cpe-port",
+	.severity = NSP_ERROR,
+	.title = "every circuit of a demand leaves through one CPE port",
+	.rationale =
+		"Circuits delivered as VLANs on one physical port share its "
+		"optic, its patch cable and its line card: one fault there "
+		"takes every path down, and so does the CPE router behind it.",
+	.remediation =
+		"Give each circuit its own physical port, and better its own "
+		"CPE router (see DIV002).",
+	.references = refs,
+	.fails = "circuits:\n"
+		 "  - {id: ec-1, a: {router: cpe1, port: xe-0/0/0}, "
+		 "z: {router: vbr1}, vlan: 1308, bandwidth_mbps: 1000}\n"
+		 "  - {id: ec-2, a: {router: cpe1, port: xe-0/0/0}, "
+		 "z: {router: vbr2}, vlan: 1309, bandwidth_mbps: 1000}\n",
+	.passes = "circuits:\n"
+		  "  - {id: ec-1, a: {router: cpe1, port: xe-0/0/0}, "
+		  "z: {router: vbr1}, bandwidth_mbps: 1000}\n"
+		  "  - {id: ec-2, a: {router: cpe2, port: xe-0/0/0}, "
+		  "z: {router: vbr2}, bandwidth_mbps: 1000}\n",
+	.check = check,
+};

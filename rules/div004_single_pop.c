@@ -1,0 +1,68 @@
+/* DIV004: every member of a demand lands in one PoP. */
+#include <stdlib.h>
+
+#include "div.h"
+
+static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
+{
+	const struct nsp_model *m = s->m;
+	size_t p = nsp_shared_pop(s);
+	if (p == NSP_NONE || nsp_lone_stage_pop(s, p))
+		return;
+	size_t r = nsp_shared_router(s, NSP_ROLE_EDGE);
+	if (r != NSP_NONE && m->routers[r].pop == p)
+		return; /* one edge router: DIV001 says it */
+	const struct nsp_circuit *last = &m->circuits[s->c[s->n - 1]];
+	const char *field = m->routers[last->z.router].pop == p ? "z/router" :
+								  "a/router";
+	struct nsp_finding *f = nsp_report_members(
+		ctx, s, nsp_class_severity(m, NSP_CLASS_POP), field,
+		"all land in PoP '%s': an outage of that "
+		"location cuts the demand; order at least one circuit at "
+		"another PoP",
+		m->pops[p].id);
+	nsp_finding_element(f, m->pops[p].id);
+}
+
+static void check(struct nsp_ctx *ctx)
+{
+	nsp_each_stage(ctx, 2, stage);
+}
+
+static const char *const refs[] = {
+	"seed 002: OVHcloud Connect, resilient architecture (links in "
+	"different PoPs)",
+	"seed 003: Open Telekom Cloud Direct Connect (the two access "
+	"locations must differ)",
+	"https://docs.aws.amazon.com/directconnect/latest/UserGuide/"
+	"resiliency_toolkit.html",
+	NULL,
+};
+
+const struct nsp_rule nsp_rule_div004 = {
+	.id = "DIV004",
+	.name = "single-pop",
+	.severity = NSP_ERROR,
+	.title = "every circuit of a demand lands in one PoP",
+	.rationale =
+		"A provider location (PoP, Direct Connect location, peering "
+		"location, access location) fails as a whole: power, cooling, "
+		"a fire, the building's meet-me room, the provider's "
+		"maintenance. Two circuits into one location survive a circuit "
+		"failure but not the loss of the location. OVHcloud, Open "
+		"Telekom Cloud, AWS and Azure all ask for a second location "
+		"for a resilient design.",
+	.remediation =
+		"Order at least one circuit at a second PoP, preferably in "
+		"another facility and metro (see DIV005).",
+	.references = refs,
+	.fails = "pops:\n  - {id: biere}\n"
+		 "routers:\n"
+		 "  - {id: r1, role: edge, pop: biere, cloud: otc}\n"
+		 "  - {id: r2, role: edge, pop: biere, cloud: otc}\n",
+	.passes = "pops:\n  - {id: biere}\n  - {id: magdeburg}\n"
+		  "routers:\n"
+		  "  - {id: r1, role: edge, pop: biere, cloud: otc}\n"
+		  "  - {id: r2, role: edge, pop: magdeburg, cloud: otc}\n",
+	.check = check,
+};

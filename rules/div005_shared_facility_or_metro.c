@@ -1,0 +1,70 @@
+/* DIV005: members in different PoPs that share a facility or a metro. */
+#include <stddef.h>
+#include <stdlib.h>
+
+#include "div.h"
+
+static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
+{
+	const struct nsp_model *m = s->m;
+	if (nsp_shared_pop(s) != NSP_NONE)
+		return; /* one PoP: DIV004 (or DIV001) says it */
+	enum nsp_class cls = NSP_CLASS_FACILITY;
+	const char *what = "facility", *why = "a building outage";
+	const char *v = nsp_shared_pop_field(s, offsetof(struct nsp_pop,
+							   facility));
+	if (!v) {
+		cls = NSP_CLASS_METRO;
+		what = "metro";
+		why = "a metro-wide event (power grid, flooding, fibre cuts)";
+		v = nsp_shared_pop_field(s, offsetof(struct nsp_pop, metro));
+	}
+	if (!v)
+		return;
+	struct nsp_finding *f = nsp_report_members(
+		ctx, s, nsp_class_severity(m, cls), "z/router",
+		"land in different PoPs that share %s '%s': "
+		"%s cuts the demand; choose PoPs in different %s",
+		what, v, why,
+		cls == NSP_CLASS_FACILITY ? "facilities" : "metros");
+	nsp_finding_element(f, v);
+}
+
+static void check(struct nsp_ctx *ctx)
+{
+	nsp_each_stage(ctx, 2, stage);
+}
+
+static const char *const refs[] = {
+	"seed 002: OVHcloud Connect, resilient architecture (\"different "
+	"data centres or at minimum different physical paths\")",
+	"https://learn.microsoft.com/azure/expressroute/"
+	"design-architecture-for-resiliency",
+	NULL,
+};
+
+const struct nsp_rule nsp_rule_div005 = {
+	.id = "DIV005",
+	.name = "shared-facility-or-metro",
+	.severity = NSP_WARNING,
+	.title = "the PoPs of a demand share one facility or one metro",
+	.rationale =
+		"Two PoPs can be two cages in one building, or two buildings "
+		"on one power grid and one set of fibre routes. A building "
+		"outage takes both PoPs of one facility; a metro-wide event "
+		"(grid failure, flooding, a cut duct bank) takes both PoPs "
+		"of one metro. The finding is an error when the design's "
+		"intent.survive lists facility or metro.",
+	.remediation =
+		"Choose PoPs in different facilities, and for the highest "
+		"tiers in different metros (AWS maximum resiliency, Azure "
+		"maximum resiliency, Google Cloud 99.99%).",
+	.references = refs,
+	.fails = "pops:\n"
+		 "  - {id: fra-a, facility: FR5, metro: frankfurt}\n"
+		 "  - {id: fra-b, facility: FR5, metro: frankfurt}\n",
+	.passes = "pops:\n"
+		  "  - {id: fra-a, facility: FR5, metro: frankfurt}\n"
+		  "  - {id: par-a, facility: TH2, metro: paris}\n",
+	.check = check,
+};

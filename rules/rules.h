@@ -1,0 +1,42 @@
+/*
+ * The rule registry: one NSP_RULE line per rule, in id order.
+ *
+ * To add a rule:
+ *  1. write rules/<id>_<name>.c with a `const struct nsp_rule nsp_rule_<id>`
+ *     (id, name, severity, title, rationale, remediation, references, a
+ *     failing and a passing snippet, check function);
+ *  2. add NSP_RULE(<id>) below, keeping the list sorted by id;
+ *  3. add tests/rules/<ID>/fail*.yaml and pass*.yaml (each fail file lists
+ *     the findings it expects in a `# expect:` comment);
+ *  4. run `make test`: the registry test checks the rest.
+ */
+#ifndef NSP_RULES_H
+#define NSP_RULES_H
+
+#include "../lib/engine.h"
+
+#define NSP_RULE_LIST                                                          \
+	NSP_RULE(div001)                                                       \
+	NSP_RULE(div002)                                                       \
+	NSP_RULE(div003)                                                       \
+	NSP_RULE(div004)                                                       \
+	NSP_RULE(div005)                                                       \
+	NSP_RULE(div006)                                                       \
+	NSP_RULE(div007)                                                       \
+	NSP_RULE(div008)                                                       \
+	NSP_RULE(ha001)
+
+#define NSP_RULE(x) extern const struct nsp_rule nsp_rule_##x;
+NSP_RULE_LIST
+#undef NSP_RULE
+
+/* Every rule, in id order. */
+extern const struct nsp_rule *const nsp_rules[];
+extern const size_t nsp_nrules;
+
+/* A rule by id (any case) or name, or NULL. */
+const struct nsp_rule *nsp_rule_find(const char *id_or_name);
+/* The id closest to a misspelt one, or NULL. */
+const char *nsp_rule_suggest(const char *id);
+
+#endif

@@ -1,0 +1,11 @@
+#!/bin/sh
+# Rewrite tests/golden/ from the given nospof binary. Review the diff: the
+# golden files are the expected behaviour, not a snapshot to accept blindly.
+set -u
+bin=${1:-build/nospof}
+for f in examples/*.yaml; do
+	b=$(basename "$f" .yaml)
+	"$bin" check --color never "$f" > "tests/golden/$b.txt"
+	"$bin" check -f json "$f" > "tests/golden/$b.json"
+done
+echo "golden files rewritten for $(ls examples/*.yaml | wc -l) examples"

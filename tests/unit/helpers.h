@@ -1,0 +1,47 @@
+/* Shared helpers of the unit tests. */
+#ifndef NSP_TEST_HELPERS_H
+#define NSP_TEST_HELPERS_H
+
+#include <check.h>
+#include <stdbool.h>
+
+#include "../../lib/engine.h"
+#include "../../lib/load.h"
+#include "../../lib/report.h"
+
+/* A design loaded from a string, with its input errors. */
+struct loaded {
+	struct nsp_model *m;
+	struct nsp_diags diags;
+	int rc;
+};
+void load_string(struct loaded *l, const char *yaml);
+void loaded_free(struct loaded *l);
+/* Whether some input error is on line (0: any) and contains text. */
+bool has_diag(const struct loaded *l, unsigned line, const char *text);
+
+/* Run every rule on a loaded design. */
+void run_rules(struct nsp_findings *out, const struct nsp_model *m);
+/* How many findings of a rule (NULL: all). */
+size_t count_rule(const struct nsp_findings *fs, const char *id);
+
+char *read_text(const char *path);
+/* Run a shell command; returns its exit status, output in *out. */
+int run_cmd(const char *cmd, char **out);
+/* The CLI under test. */
+const char *nospof_bin(void);
+/* Sorted list of files in dir matching a suffix; NULL-terminated. */
+char **list_files(const char *dir, const char *prefix, const char *suffix);
+void free_list(char **list);
+
+/* A small valid design (site, cloud, two PoPs, two CPEs, two edges). */
+extern const char base_design[];
+
+Suite *util_suite(void);
+Suite *net_suite(void);
+Suite *load_suite(void);
+Suite *rules_suite(void);
+Suite *report_suite(void);
+Suite *cli_suite(void);
+
+#endif

@@ -1,0 +1,18 @@
+/* The unit test runner: one check suite per module. */
+#include <stdlib.h>
+
+#include "helpers.h"
+
+int main(void)
+{
+	SRunner *sr = srunner_create(util_suite());
+	srunner_add_suite(sr, net_suite());
+	srunner_add_suite(sr, load_suite());
+	srunner_add_suite(sr, rules_suite());
+	srunner_add_suite(sr, report_suite());
+	srunner_add_suite(sr, cli_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,30 @@
+#!/bin/sh
+# The CLI under valgrind over every example and every hostile input: no
+# memory error and no leak, whatever the input. Two files at a time.
+set -u
+bin=${1:-build/nospof}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+ls examples/*.yaml tests/hostile/*.yaml | xargs -P 2 -I{} sh -c '
+	f="$1"; log="$2/$(echo "$f" | tr / _).log"
+	valgrind -q --error-exitcode=99 --leak-check=full \
+		--errors-for-leak-kinds=definite,indirect,possible \
+		--show-leak-kinds=definite,indirect,possible \
+		"$3" check -f json "$f" > /dev/null 2> "$log"
+	st=$?
+	if [ $st -ge 3 ] || [ -s "$log" ]; then
+		echo "exit $st" >> "$log"
+		mv "$log" "$log.fail"
+	fi
+	rm -f "$log"
+' sh {} "$out" "$bin"
+n=$(ls examples/*.yaml tests/hostile/*.yaml | wc -l)
+fail=0
+for f in "$out"/*.fail; do
+	[ -e "$f" ] || continue
+	fail=$((fail + 1))
+	echo "FAIL $(basename "$f" .log.fail)"
+	cat "$f"
+done
+echo "valgrind: $((n - fail)) passed, $fail failed"
+[ $fail -eq 0 ]
