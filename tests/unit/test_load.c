@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../lib/failover.h"
 #include "helpers.h"
 
 /* base_design with the first occurrence of from replaced by to. */
@@ -85,6 +86,40 @@ START_TEST(defaults_applied)
 	ck_assert_uint_eq(l.m->intent.survive, 0xf);
 	ck_assert(l.m->intent.max_utilization == 100);
 	ck_assert(l.m->assumptions[NSP_CLASS_ROUTER] == 99.95);
+	loaded_free(&l);
+	free(y);
+}
+END_TEST
+
+START_TEST(failover_times)
+{
+	char *y = nsp_xasprintf(
+		"%s  - {id: c3, a: {router: cpe1}, z: {router: e2}, "
+		"bandwidth_mbps: 10, bgp: {bfd: {interval_ms: 50, "
+		"multiplier: 4}}}\n"
+		"  - {id: c4, a: {router: cpe1}, z: {router: e2}, "
+		"bandwidth_mbps: 10, bgp: {hold_s: 90, bfd: {peer: false}}}\n"
+		"  - {id: c5, a: {router: cpe1}, z: {router: e2}, "
+		"bandwidth_mbps: 10, routing: static, health_check: "
+		"{interval_s: 5, timeout_s: 2, count: 3}}\n"
+		"  - {id: c6, a: {router: cpe1}, z: {router: e2}, "
+		"bandwidth_mbps: 10, routing: static}\n",
+		base_design);
+	struct loaded l;
+	bool never;
+	load_string(&l, y);
+	ck_assert_int_eq(l.rc, 0);
+	ck_assert_uint_eq(nsp_circuit_failover_ms(l.m, &l.m->circuits[0],
+						  &never), 180000);
+	ck_assert(!never);
+	ck_assert_uint_eq(nsp_circuit_failover_ms(l.m, &l.m->circuits[2],
+						  &never), 200);
+	ck_assert_uint_eq(nsp_circuit_failover_ms(l.m, &l.m->circuits[3],
+						  &never), 90000);
+	ck_assert_uint_eq(nsp_circuit_failover_ms(l.m, &l.m->circuits[4],
+						  &never), 11000);
+	nsp_circuit_failover_ms(l.m, &l.m->circuits[5], &never);
+	ck_assert(never);
 	loaded_free(&l);
 	free(y);
 }
@@ -342,6 +377,7 @@ Suite *load_suite(void)
 	tcase_set_timeout(t, 60);
 	tcase_add_test(t, base_loads);
 	tcase_add_test(t, defaults_applied);
+	tcase_add_test(t, failover_times);
 	tcase_add_test(t, error_yaml_syntax);
 	tcase_add_test(t, error_wrong_type);
 	tcase_add_test(t, error_unknown_key);

@@ -1,0 +1,35 @@
+/* How long a circuit's failure takes to notice (FORMAT.md, failover time). */
+#include "failover.h"
+
+#include "../rules/providers.h"
+
+uint64_t nsp_circuit_failover_ms(const struct nsp_model *m,
+				 const struct nsp_circuit *c, bool *never)
+{
+	*never = false;
+	if (c->routing == NSP_ROUTING_STATIC) {
+		const struct nsp_health_check *h = &c->health_check;
+		if (!h->present) {
+			*never = true;
+			return UINT64_MAX;
+		}
+		return (uint64_t)h->interval_s * 1000 +
+		       (uint64_t)h->count * h->timeout_s * 1000;
+	}
+	const struct nsp_bfd *b = &c->bgp.bfd;
+	if (b->present && b->local && b->peer) {
+		const struct nsp_provider_facts *f =
+			nsp_provider_facts(nsp_circuit_provider(m, c));
+		uint64_t interval = b->interval_ms, mult = b->multiplier;
+		if (f->bfd_min_interval_ms > interval)
+			interval = f->bfd_min_interval_ms;
+		if (f->bfd_min_multiplier > mult)
+			mult = f->bfd_min_multiplier;
+		return interval * mult;
+	}
+	if (!c->bgp.hold_s) {
+		*never = true;
+		return UINT64_MAX;
+	}
+	return (uint64_t)c->bgp.hold_s * 1000;
+}

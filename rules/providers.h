@@ -1,0 +1,42 @@
+/*
+ * Provider facts: one row per provider of FORMAT.md, every figure with the
+ * public page it comes from. A figure of 0 (or NSP_TRI_UNKNOWN) is unset:
+ * nothing is known, so no limit is applied. SLA tiers live in
+ * rules/provider_sla.c.
+ */
+#ifndef NSP_PROVIDERS_H
+#define NSP_PROVIDERS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../lib/model.h"
+
+enum nsp_tri { NSP_TRI_UNKNOWN, NSP_TRI_YES, NSP_TRI_NO };
+
+#define NSP_MAX_MTUS 8
+
+struct nsp_provider_facts {
+	enum nsp_provider provider;
+	const char *product; /* "AWS Direct Connect" */
+	/* prefixes the provider accepts from the customer on one session */
+	uint32_t prefixes_per_session_v4, prefixes_per_session_v6;
+	/* CIDR blocks per gateway and remote subnets per interface */
+	uint32_t cidrs_per_gateway, cidrs_per_interface;
+	/* BFD: what the provider's side supports */
+	uint32_t bfd_min_interval_ms, bfd_max_interval_ms;
+	uint32_t bfd_min_multiplier, bfd_max_multiplier;
+	/* MTUs offered on a circuit (0-terminated), none listed: unknown */
+	uint32_t mtus[NSP_MAX_MTUS];
+	enum nsp_tri med_honoured;
+	enum nsp_tri ecmp_needs_one_region;
+};
+
+/* The facts of a provider (generic: nothing known). */
+const struct nsp_provider_facts *nsp_provider_facts(enum nsp_provider p);
+
+/* The provider a circuit lands on: its z router's cloud, else generic. */
+enum nsp_provider nsp_circuit_provider(const struct nsp_model *m,
+				       const struct nsp_circuit *c);
+
+#endif
