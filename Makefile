@@ -5,6 +5,8 @@
 #                 golden outputs, hostile inputs, schemas, sanitizers, valgrind)
 #   make demo     install missing packages, build, check every example
 #   make san      the unit tests under AddressSanitizer + UBSan
+#   make fuzz     libFuzzer targets for FUZZ_SECONDS (default 600)
+#   make bench    time and peak memory over pathological design sizes
 #   make install  PREFIX=/usr/local DESTDIR=
 
 CC ?= cc
@@ -24,7 +26,8 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
 
 # Debian packages the build and the tests need.
 DEB_PKGS := gcc make pkg-config libyaml-dev libcyaml-dev libjansson-dev \
-	check libsubunit-dev valgrind python3 python3-yaml python3-jsonschema
+	check libsubunit-dev valgrind python3 python3-yaml python3-jsonschema \
+	clang libclang-rt-14-dev
 
 LIB_SRC := $(wildcard lib/*.c) $(wildcard rules/*.c)
 CMD_SRC := $(wildcard cmd/*.c)
@@ -34,8 +37,19 @@ LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CMD_OBJ := $(CMD_SRC:%.c=$(BUILD)/%.o) $(BUILD)/schema_data.o
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 
+# The fuzz targets: clang, libFuzzer, ASan and UBSan on the project's code.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 600
+FUZZ_BUILD := $(BUILD)/fuzz
+FUZZ_FLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer \
+	-fsanitize=address,undefined -fno-sanitize-recover=all \
+	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+FUZZ_LIB_OBJ := $(LIB_SRC:%.c=$(FUZZ_BUILD)/%.o)
+
+.SECONDARY:
+
 .PHONY: all deps test unit golden hostile schema-test cli-test san valgrind \
-	demo install clean regen-golden
+	demo install clean regen-golden fuzz fuzz-short bench
 
 all: $(BUILD)/nospof $(BUILD)/libnospof.a
 
@@ -89,6 +103,29 @@ $(BUILD)/san/nospof $(BUILD)/san/test_nospof: $(LIB_SRC) $(CMD_SRC) \
 		CFLAGS="-O1 -g $(SAN_FLAGS)" $(BUILD)/san/nospof \
 		$(BUILD)/san/test_nospof
 
+$(FUZZ_BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJ)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJ) \
+		$(LIBS)
+
+# Fuzz the loader, rules and reporters, then the escaper, for FUZZ_SECONDS
+# in all, from a corpus seeded with the examples, fixtures and hostile files.
+fuzz: deps
+	$(MAKE) --no-print-directory $(FUZZ_BUILD)/fuzz_design \
+		$(FUZZ_BUILD)/fuzz_escape
+	tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
+# Speed and memory over pathological sizes (not part of make test).
+bench: all
+	tests/bench/pathological.py $(BUILD)/nospof
+
+# The short run make test includes.
+fuzz-short:
+	$(MAKE) --no-print-directory FUZZ_SECONDS=60 fuzz
+
 unit: $(BUILD)/test_nospof $(BUILD)/nospof
 	NOSPOF_BIN=$(BUILD)/nospof $(BUILD)/test_nospof
 
@@ -110,6 +147,7 @@ test: deps
 	$(MAKE) --no-print-directory schema-test
 	$(MAKE) --no-print-directory san
 	$(MAKE) --no-print-directory valgrind
+	$(MAKE) --no-print-directory fuzz-short
 
 demo: deps
 	$(MAKE) --no-print-directory all

@@ -53,20 +53,41 @@ struct nsp_finding *nsp_report(struct nsp_ctx *ctx, enum nsp_severity sev,
 
 void nsp_finding_element(struct nsp_finding *f, const char *id)
 {
-	for (size_t i = 0; i < f->nelements; i++)
-		if (!strcmp(f->elements[i], id))
-			return;
-	f->elements = nsp_xrealloc(f->elements,
-				   (f->nelements + 1) * sizeof(*f->elements));
+	/* duplicates are dropped once the rules ran (unique_elements) */
+	if ((f->nelements & (f->nelements - 1)) == 0)
+		f->elements = nsp_xrealloc(f->elements,
+					   (f->nelements ? 2 * f->nelements :
+							   1) *
+						   sizeof(*f->elements));
 	f->elements[f->nelements++] = nsp_escape(id, strlen(id));
+}
+
+/* Drop repeated elements of a finding, keeping the first of each. */
+static void unique_elements(struct nsp_finding *f)
+{
+	struct nsp_map seen = {0};
+	size_t w = 0;
+	for (size_t i = 0; i < f->nelements; i++) {
+		char *e = f->elements[i];
+		if (nsp_map_get(&seen, e, strlen(e))) {
+			free(e);
+			continue;
+		}
+		nsp_map_put(&seen, e, strlen(e), e);
+		f->elements[w++] = e;
+	}
+	f->nelements = w;
+	nsp_map_free(&seen);
 }
 
 void nsp_finding_related(struct nsp_finding *f, const struct nsp_model *m,
 			 const char *pointer, const char *field_pointer,
 			 const char *fmt, ...)
 {
-	f->related = nsp_xrealloc(f->related,
-				  (f->nrelated + 1) * sizeof(*f->related));
+	if ((f->nrelated & (f->nrelated - 1)) == 0)
+		f->related = nsp_xrealloc(f->related,
+					  (f->nrelated ? 2 * f->nrelated : 1) *
+						  sizeof(*f->related));
 	struct nsp_related *r = &f->related[f->nrelated++];
 	va_list ap;
 	va_start(ap, fmt);
@@ -278,6 +299,8 @@ void nsp_engine_run(struct nsp_findings *out, const struct nsp_model *m,
 		struct nsp_ctx ctx = {m, r, out, m->file};
 		r->check(&ctx);
 	}
+	for (size_t i = from; i < out->n; i++)
+		unique_elements(out->v[i]);
 	dedupe(out, from);
 	for (size_t i = from; i < out->n; i++)
 		for (size_t w = 0; w < m->nwaivers; w++)

@@ -1088,6 +1088,10 @@ void nsp_model_free(struct nsp_model *m)
 		return;
 	for (size_t i = 0; i < m->nrouters; i++)
 		free(m->routers[i].circuits);
+	for (size_t i = 0; i < m->nsites; i++)
+		free(m->sites[i].routers);
+	for (size_t i = 0; i < m->nclouds; i++)
+		free(m->clouds[i].routers);
 	for (size_t i = 0; i < m->ndemands; i++) {
 		free(m->demands[i].circuits);
 		for (size_t k = 0; k < m->demands[i].nstages; k++)

@@ -46,11 +46,13 @@ static size_t reach(const struct nsp_model *m, struct walk *w, unsigned *mark,
 		    size_t *queue, struct nsp_endpoint e)
 {
 	size_t head = 0, tail = 0;
-	for (size_t r = 0; r < m->nrouters; r++) {
-		if (!nsp_router_in_endpoint(m, r, e))
-			continue;
-		mark[r] = w->stamp;
-		queue[tail++] = r;
+	const size_t *own = e.kind == NSP_EP_SITE ? m->sites[e.index].routers :
+						    m->clouds[e.index].routers;
+	size_t nown = e.kind == NSP_EP_SITE ? m->sites[e.index].nrouters :
+					      m->clouds[e.index].nrouters;
+	for (size_t i = 0; i < nown; i++) {
+		mark[own[i]] = w->stamp;
+		queue[tail++] = own[i];
 	}
 	while (head < tail) {
 		size_t u = queue[head++];
@@ -82,26 +84,77 @@ static int cmp_size(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* The circuits of a demand's paths, and its stages. */
+/* How many circuits the routers of an endpoint have. */
+static size_t endpoint_degree(const struct nsp_model *m, struct nsp_endpoint e)
+{
+	const size_t *own = e.kind == NSP_EP_SITE ? m->sites[e.index].routers :
+						    m->clouds[e.index].routers;
+	size_t nown = e.kind == NSP_EP_SITE ? m->sites[e.index].nrouters :
+					      m->clouds[e.index].nrouters;
+	size_t deg = 0;
+	for (size_t i = 0; i < nown; i++)
+		deg += m->routers[own[i]].ncircuits;
+	return deg;
+}
+
+/*
+ * The circuits of a demand's paths, and its stages. Paths are undirected, so
+ * the search starts from the endpoint with fewer circuits (a site, usually,
+ * not the cloud every site connects to): its cost is the degree of that
+ * endpoint and of the exchange routers it reaches, not the whole design.
+ */
 static void demand_paths(const struct nsp_model *m, struct walk *w,
 			 struct nsp_demand *d)
 {
+	struct nsp_endpoint src = d->from, dst = d->to;
+	if (endpoint_degree(m, dst) < endpoint_degree(m, src)) {
+		src = d->to;
+		dst = d->from;
+	}
 	w->stamp++;
-	size_t nf = reach(m, w, w->fwd, w->fq, d->from);
-	reach(m, w, w->bwd, w->queue, d->to);
+	size_t nf = reach(m, w, w->fwd, w->fq, src);
+	/* exchange routers reached from src that lead on to dst */
+	size_t nr = 0;
+	for (size_t i = 0; i < nf; i++) {
+		size_t x = w->fq[i];
+		const struct nsp_router *rx = &m->routers[x];
+		if (rx->role != NSP_ROLE_EXCHANGE)
+			continue;
+		for (size_t k = 0; k < rx->ncircuits; k++)
+			if (nsp_router_in_endpoint(
+				    m, other_end(&m->circuits[rx->circuits[k]], x),
+				    dst)) {
+				w->bwd[x] = w->stamp;
+				w->queue[nr++] = x;
+				break;
+			}
+	}
+	for (size_t h = 0; h < nr; h++) {
+		size_t x = w->queue[h];
+		const struct nsp_router *rx = &m->routers[x];
+		for (size_t k = 0; k < rx->ncircuits; k++) {
+			size_t v = other_end(&m->circuits[rx->circuits[k]], x);
+			if (m->routers[v].role == NSP_ROLE_EXCHANGE &&
+			    w->fwd[v] == w->stamp && w->bwd[v] != w->stamp) {
+				w->bwd[v] = w->stamp;
+				w->queue[nr++] = v;
+			}
+		}
+	}
 	size_t n = 0, cap = 0;
 	size_t *list = NULL;
 	for (size_t i = 0; i < nf; i++) {
 		size_t r = w->fq[i];
-		if (!passes(m, w->fwd, w->stamp, r, d->from))
+		if (!passes(m, w->fwd, w->stamp, r, src))
 			continue;
 		const struct nsp_router *rr = &m->routers[r];
 		for (size_t k = 0; k < rr->ncircuits; k++) {
 			size_t ci = rr->circuits[k];
 			size_t v = other_end(&m->circuits[ci], r);
-			if (w->on[ci] == w->stamp ||
-			    !passes(m, w->bwd, w->stamp, v, d->to) ||
-			    w->bwd[v] != w->stamp)
+			bool leads = nsp_router_in_endpoint(m, v, dst) ||
+				     (m->routers[v].role == NSP_ROLE_EXCHANGE &&
+				      w->bwd[v] == w->stamp);
+			if (w->on[ci] == w->stamp || !leads)
 				continue;
 			w->on[ci] = w->stamp;
 			NSP_GROW(list, cap, n + 1);
@@ -172,8 +225,41 @@ static void default_demands(struct nsp_model *m, struct walk *w)
 	}
 }
 
+/* The routers of each site and cloud, in router order. */
+static void endpoint_routers(struct nsp_model *m)
+{
+	for (size_t r = 0; r < m->nrouters; r++) {
+		const struct nsp_router *rr = &m->routers[r];
+		if (rr->role == NSP_ROLE_CPE)
+			m->sites[rr->site].nrouters++;
+		else if (rr->role == NSP_ROLE_EDGE)
+			m->clouds[rr->cloud].nrouters++;
+	}
+	for (size_t i = 0; i < m->nsites; i++) {
+		m->sites[i].routers = nsp_xmalloc(
+			(m->sites[i].nrouters + 1) * sizeof(size_t));
+		m->sites[i].nrouters = 0;
+	}
+	for (size_t i = 0; i < m->nclouds; i++) {
+		m->clouds[i].routers = nsp_xmalloc(
+			(m->clouds[i].nrouters + 1) * sizeof(size_t));
+		m->clouds[i].nrouters = 0;
+	}
+	for (size_t r = 0; r < m->nrouters; r++) {
+		const struct nsp_router *rr = &m->routers[r];
+		if (rr->role == NSP_ROLE_CPE) {
+			struct nsp_site *s = &m->sites[rr->site];
+			s->routers[s->nrouters++] = r;
+		} else if (rr->role == NSP_ROLE_EDGE) {
+			struct nsp_cloud *c = &m->clouds[rr->cloud];
+			c->routers[c->nrouters++] = r;
+		}
+	}
+}
+
 void nsp_model_derive(struct nsp_model *m)
 {
+	endpoint_routers(m);
 	size_t *count = nsp_xcalloc(m->nrouters, sizeof(*count));
 	for (size_t i = 0; i < m->ncircuits; i++) {
 		count[m->circuits[i].a.router]++;

@@ -77,6 +77,8 @@ struct nsp_site {
 	struct nsp_prefixes prefixes;
 	bool stateful_firewall;
 	struct nsp_loc loc;
+	size_t *routers; /* derived: its cpe routers */
+	size_t nrouters;
 };
 
 struct nsp_cloud {
@@ -84,6 +86,8 @@ struct nsp_cloud {
 	enum nsp_provider provider;
 	struct nsp_prefixes prefixes;
 	struct nsp_loc loc;
+	size_t *routers; /* derived: its edge routers */
+	size_t nrouters;
 };
 
 struct nsp_pop {

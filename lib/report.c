@@ -45,14 +45,16 @@ const char *nsp_fail_on_name(int fail_on)
 					   nsp_severity_names[fail_on];
 }
 
+const struct nsp_reporter *const nsp_reporters[] = {
+	&nsp_reporter_text,
+	&nsp_reporter_json,
+	NULL,
+};
+
 const struct nsp_reporter *nsp_reporter_find(const char *name)
 {
-	static const struct nsp_reporter *const all[] = {
-		&nsp_reporter_text,
-		&nsp_reporter_json,
-	};
-	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
-		if (!strcmp(all[i]->name, name))
-			return all[i];
+	for (size_t i = 0; nsp_reporters[i]; i++)
+		if (!strcmp(nsp_reporters[i]->name, name))
+			return nsp_reporters[i];
 	return NULL;
 }

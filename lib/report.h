@@ -39,6 +39,9 @@ struct nsp_reporter {
 extern const struct nsp_reporter nsp_reporter_text;
 extern const struct nsp_reporter nsp_reporter_json;
 
+/* Every reporter, NULL-terminated. */
+extern const struct nsp_reporter *const nsp_reporters[];
+
 /* A reporter by format name, or NULL. */
 const struct nsp_reporter *nsp_reporter_find(const char *name);
 

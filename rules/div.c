@@ -151,12 +151,16 @@ bool nsp_lone_stage_pop(const struct nsp_members *s, size_t p)
 
 char *nsp_member_list(const struct nsp_members *s)
 {
+	/* name at most 8; a message naming thousands helps nobody */
+	size_t shown = s->n > 8 ? 6 : s->n;
 	struct nsp_buf b = {0};
-	for (size_t i = 0; i < s->n; i++) {
+	for (size_t i = 0; i < shown; i++) {
 		if (i)
 			nsp_buf_puts(&b, i + 1 == s->n ? " and " : ", ");
 		nsp_buf_printf(&b, "'%s'", s->m->circuits[s->c[i]].id);
 	}
+	if (shown < s->n)
+		nsp_buf_printf(&b, " and %zu more", s->n - shown);
 	return nsp_buf_detach(&b);
 }
 
@@ -195,7 +199,8 @@ struct nsp_finding *nsp_report_members(struct nsp_ctx *ctx,
 	free(msg);
 	for (size_t i = 0; i < s->n; i++)
 		nsp_finding_element(f, s->m->circuits[s->c[i]].id);
-	for (size_t i = 0; i + 1 < s->n; i++) {
+	/* the other members as related locations, the first few of them */
+	for (size_t i = 0; i + 1 < s->n && i < NSP_MAX_RELATED; i++) {
 		snprintf(ptr, sizeof(ptr), "/circuits/%zu", s->c[i]);
 		snprintf(fptr, sizeof(fptr), "%s%s%s", ptr, field ? "/" : "",
 			 field ? field : "");

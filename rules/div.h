@@ -4,6 +4,9 @@
 
 #include "rules.h"
 
+/* At most this many related locations per finding. */
+#define NSP_MAX_RELATED 20
+
 /* One stage of one demand: the circuits that carry it side by side. */
 struct nsp_members {
 	const struct nsp_model *m;

@@ -1,4 +1,5 @@
 /* DIV008: members end on edge routers with different gateways of a cloud. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,11 +9,25 @@
 static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 {
 	const struct nsp_model *m = s->m;
-	/* the first gateway seen per cloud, and the first one differing */
+	/*
+	 * The first member with a gateway, and the first later member whose
+	 * edge router names another gateway of the same cloud. Only the first
+	 * gateway of each cloud can start a pair: a later pair has a member
+	 * that differs from the first one too.
+	 */
 	for (size_t i = 0; i < s->n; i++) {
 		const struct nsp_router *ri =
 			&m->routers[m->circuits[s->c[i]].z.router];
 		if (ri->role != NSP_ROLE_EDGE || !ri->gateway)
+			continue;
+		bool first = true;
+		for (size_t j = 0; j < i && first; j++) {
+			const struct nsp_router *rj =
+				&m->routers[m->circuits[s->c[j]].z.router];
+			first = !(rj->role == NSP_ROLE_EDGE && rj->gateway &&
+				  rj->cloud == ri->cloud);
+		}
+		if (!first)
 			continue;
 		for (size_t k = i + 1; k < s->n; k++) {
 			size_t rk = m->circuits[s->c[k]].z.router;

@@ -158,6 +158,41 @@ START_TEST(stderr_escaped)
 }
 END_TEST
 
+/*
+ * Every example, twice, in every format, under different environments:
+ * the bytes must not change (no time, locale, environment, hash seed,
+ * pointer value or directory order in the output).
+ */
+START_TEST(deterministic_output)
+{
+	char **ex = list_files("examples", "", ".yaml");
+	for (size_t f = 0; nsp_reporters[f]; f++) {
+		for (char **p = ex; *p; p++) {
+			char *a, *b;
+			char *c1 = nsp_xasprintf("%s check -f %s %s",
+						 nospof_bin(),
+						 nsp_reporters[f]->name, *p);
+			char *c2 = nsp_xasprintf(
+				"LC_ALL=C.UTF-8 LANG=de_DE.UTF-8 TZ=Pacific/"
+				"Chatham MALLOC_PERTURB_=165 NOSPOF_NOISE=$$ "
+				"%s check -f %s %s",
+				nospof_bin(), nsp_reporters[f]->name, *p);
+			run_cmd(c1, &a);
+			run_cmd(c2, &b);
+			ck_assert_msg(!strcmp(a, b), "%s -f %s differs between "
+				      "runs", *p, nsp_reporters[f]->name);
+			ck_assert_msg(strlen(a) > 0, "%s -f %s: no output", *p,
+				      nsp_reporters[f]->name);
+			free(a);
+			free(b);
+			free(c1);
+			free(c2);
+		}
+	}
+	free_list(ex);
+}
+END_TEST
+
 Suite *cli_suite(void)
 {
 	Suite *s = suite_create("cli");
@@ -169,6 +204,7 @@ Suite *cli_suite(void)
 	tcase_add_test(t, stdin_and_output_file);
 	tcase_add_test(t, subcommands);
 	tcase_add_test(t, stderr_escaped);
+	tcase_add_test(t, deterministic_output);
 	suite_add_tcase(s, t);
 	return s;
 }
