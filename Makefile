@@ -12,7 +12,7 @@
 CC ?= cc
 PREFIX ?= /usr/local
 BUILD ?= build
-PKGS := yaml-0.1 libcyaml jansson
+PKGS := yaml-0.1 libcyaml jansson libgvc
 WARN := -Wall -Wextra -Werror -pedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wformat=2 \
 	-Wno-format-truncation
@@ -27,7 +27,7 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
 # Debian packages the build and the tests need.
 DEB_PKGS := gcc make pkg-config libyaml-dev libcyaml-dev libjansson-dev \
 	check libsubunit-dev valgrind python3 python3-yaml python3-jsonschema \
-	clang libclang-rt-14-dev
+	clang libclang-rt-14-dev libgraphviz-dev libxml2-utils
 
 LIB_SRC := $(wildcard lib/*.c) $(wildcard rules/*.c)
 CMD_SRC := $(wildcard cmd/*.c)
@@ -131,7 +131,9 @@ unit: $(BUILD)/test_nospof $(BUILD)/nospof
 
 san: deps
 	$(MAKE) --no-print-directory $(BUILD)/san/test_nospof
-	ASAN_OPTIONS=detect_leaks=1 NOSPOF_BIN=$(BUILD)/san/nospof \
+	ASAN_OPTIONS=detect_leaks=1 \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+		NOSPOF_BIN=$(BUILD)/san/nospof \
 		CK_FORK=no $(BUILD)/san/test_nospof
 
 # Every example and every hostile input through the CLI under valgrind.

@@ -20,6 +20,10 @@ static const char usage[] =
 	"  rules [-f text|json]      list the rules\n"
 	"  explain ID|NAME           a rule's rationale, remediation, "
 	"references\n"
+	"  graph FILE [-f dot|svg] [-o OUT] [--fail ELEMENT...]\n"
+	"                            the topology as Graphviz DOT or SVG, "
+	"optionally\n"
+	"                            after the failure of some elements\n"
 	"  schema                    print the input JSON Schema\n"
 	"  version                   print the version\n"
 	"\n"
@@ -73,6 +77,8 @@ int main(int argc, char **argv)
 		return nsp_cmd_rules(argc - 1, argv + 1);
 	if (!strcmp(cmd, "explain"))
 		return nsp_cmd_explain(argc - 1, argv + 1);
+	if (!strcmp(cmd, "graph"))
+		return nsp_cmd_graph(argc - 1, argv + 1);
 	if (!strcmp(cmd, "schema"))
 		return nsp_cmd_schema(argc - 1, argv + 1);
 	nsp_usage_error("unknown command '%s' (see 'nospof --help')", cmd);

@@ -7,5 +7,6 @@ for f in examples/*.yaml; do
 	b=$(basename "$f" .yaml)
 	"$bin" check --color never "$f" > "tests/golden/$b.txt"
 	"$bin" check -f json "$f" > "tests/golden/$b.json"
+	"$bin" graph "$f" > "tests/golden/$b.dot"
 done
 echo "golden files rewritten for $(ls examples/*.yaml | wc -l) examples"

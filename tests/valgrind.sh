@@ -18,7 +18,24 @@ ls examples/*.yaml tests/hostile/*.yaml | xargs -P 2 -I{} sh -c '
 	fi
 	rm -f "$log"
 ' sh {} "$out" "$bin"
-n=$(ls examples/*.yaml tests/hostile/*.yaml | wc -l)
+# the DOT graph of every example too (SVG rendering is Graphviz's code)
+for f in examples/*.yaml; do
+	log="$out/graph_$(basename "$f").log"
+	valgrind -q --error-exitcode=99 --leak-check=full \
+		--errors-for-leak-kinds=definite,indirect,possible \
+		--show-leak-kinds=definite,indirect,possible \
+		"$bin" graph "$f" --fail \
+		"$(sed -n 's/^ *- *{* *id: *\([^ ,}]*\).*/\1/p' "$f" | tail -1)" \
+		> /dev/null 2> "$log"
+	st=$?
+	if [ $st -ne 0 ] || [ -s "$log" ]; then
+		echo "exit $st" >> "$log"
+		mv "$log" "$log.fail"
+	fi
+	rm -f "$log"
+done
+n=$(( $(ls examples/*.yaml tests/hostile/*.yaml | wc -l) + \
+	$(ls examples/*.yaml | wc -l) ))
 fail=0
 for f in "$out"/*.fail; do
 	[ -e "$f" ] || continue

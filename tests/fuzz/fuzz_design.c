@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "../../lib/engine.h"
+#include "../../lib/graph.h"
 #include "../../lib/load.h"
 #include "../../lib/report.h"
 
@@ -28,6 +29,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					       &diags.v[i]);
 	} else {
 		nsp_engine_run(&run.findings, m, NULL);
+		/* the topology, after the failure of the first circuit */
+		const char *fail[] = {m->ncircuits ? m->circuits[0].id : "x"};
+		struct nsp_graph_opts o = {&run.findings, fail, 1};
+		char *dot = NULL, *err = NULL;
+		nsp_graph_dot(&dot, m, &o, &err);
+		free(dot);
+		free(err);
 	}
 	nsp_findings_sort(&run.findings);
 	FILE *out = fopen("/dev/null", "w");

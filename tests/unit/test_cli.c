@@ -193,6 +193,70 @@ START_TEST(deterministic_output)
 }
 END_TEST
 
+/* SVG of every example: well-formed XML naming every circuit. */
+START_TEST(graph_svg)
+{
+	char **ex = list_files("examples", "", ".yaml");
+	for (char **p = ex; *p; p++) {
+		char tmp[] = "/tmp/nospof-svg-XXXXXX";
+		int fd = mkstemp(tmp);
+		close(fd);
+		char *args = nsp_xasprintf("graph -f svg -o %s %s", tmp, *p);
+		ck_assert_int_eq(nospof(args, NULL), 0);
+		char *cmd = nsp_xasprintf("xmllint --noout %s 2>&1", tmp);
+		char *out;
+		ck_assert_msg(run_cmd(cmd, &out) == 0, "%s: %s", *p, out);
+		free(out);
+		char *svg = read_text(tmp), *yaml = read_text(*p);
+		/* every circuit id of the design appears in the picture */
+		for (char *q = strstr(yaml, "circuits:"); q &&
+		     (q = strstr(q, "- id: "));) {
+			q += 6;
+			size_t n = strcspn(q, " \n,}");
+			/* Graphviz writes '-' as &#45; in SVG text */
+			struct nsp_buf id = {0};
+			for (size_t k = 0; k < n; k++) {
+				if (q[k] == '-')
+					nsp_buf_puts(&id, "&#45;");
+				else
+					nsp_buf_putc(&id, q[k]);
+			}
+			ck_assert_msg(strstr(svg, id.s), "%s: no %s", *p,
+				      id.s);
+			nsp_buf_free(&id);
+		}
+		free(svg);
+		free(yaml);
+		free(cmd);
+		free(args);
+		unlink(tmp);
+	}
+	free_list(ex);
+}
+END_TEST
+
+START_TEST(graph_fail)
+{
+	char *out;
+	ck_assert_int_eq(nospof("graph examples/otc-biere-magdeburg.yaml "
+				"--fail otc-biere-r1 otc-magdeburg-r1", &out),
+			 0);
+	ck_assert_ptr_nonnull(strstr(out, "after the failure of otc-biere-r1, "
+					  "otc-magdeburg-r1"));
+	ck_assert_ptr_nonnull(strstr(out, "cut: dc-leipzig -> vpc-001"));
+	ck_assert_ptr_nonnull(strstr(out, "\xe2\x9c\x97 otc-biere-r1"));
+	free(out);
+	ck_assert_int_eq(nospof("graph examples/otc-biere-magdeburg.yaml "
+				"--fail carrier:telekom", &out), 0);
+	ck_assert_ptr_nonnull(strstr(out, "every demand still connected"));
+	free(out);
+	ck_assert_int_eq(nospof("graph examples/otc-biere-magdeburg.yaml "
+				"--fail nothing-here 2>/dev/null", NULL), 3);
+	ck_assert_int_eq(nospof("graph tests/hostile/alias-bomb.yaml "
+				"2>/dev/null", NULL), 2);
+}
+END_TEST
+
 Suite *cli_suite(void)
 {
 	Suite *s = suite_create("cli");
@@ -205,6 +269,8 @@ Suite *cli_suite(void)
 	tcase_add_test(t, subcommands);
 	tcase_add_test(t, stderr_escaped);
 	tcase_add_test(t, deterministic_output);
+	tcase_add_test(t, graph_svg);
+	tcase_add_test(t, graph_fail);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../../lib/graph.h"
 #include "helpers.h"
 
 /* The report of one format over the given files, as a string. */
@@ -57,6 +58,44 @@ static void compare_golden(const char *example, const char *format,
 	free(golden);
 	free(copy);
 }
+
+/* The DOT graph of one example through the library. */
+static char *graph_of(const char *file)
+{
+	static const struct nsp_limits lim = NSP_LIMITS_DEFAULT;
+	struct nsp_diags d = {0};
+	struct nsp_model *m = NULL;
+	struct nsp_findings fs = {0};
+	char *dot = NULL, *err = NULL;
+	ck_assert_int_eq(nsp_load_file(&m, file, &lim, &d), 0);
+	nsp_engine_run(&fs, m, NULL);
+	struct nsp_graph_opts o = {&fs, NULL, 0};
+	ck_assert_int_eq(nsp_graph_dot(&dot, m, &o, &err), 0);
+	nsp_findings_free(&fs);
+	nsp_model_free(m);
+	nsp_diags_free(&d);
+	return dot;
+}
+
+START_TEST(golden_graphs)
+{
+	char **ex = list_files("examples", "", ".yaml");
+	for (char **p = ex; *p; p++) {
+		char *copy = nsp_xstrdup(*p), *base = basename(copy);
+		base[strlen(base) - 5] = '\0';
+		char *golden = nsp_xasprintf("tests/golden/%s.dot", base);
+		char *want = read_text(golden), *got = graph_of(*p);
+		ck_assert_msg(want != NULL, "missing %s", golden);
+		ck_assert_msg(!strcmp(got, want), "%s differs from %s", *p,
+			      golden);
+		free(want);
+		free(got);
+		free(golden);
+		free(copy);
+	}
+	free_list(ex);
+}
+END_TEST
 
 START_TEST(golden_examples)
 {
@@ -177,6 +216,7 @@ Suite *report_suite(void)
 	TCase *t = tcase_create("report");
 	tcase_set_timeout(t, 60);
 	tcase_add_test(t, golden_examples);
+	tcase_add_test(t, golden_graphs);
 	tcase_add_test(t, example_verdicts);
 	tcase_add_test(t, escaped_everywhere);
 	tcase_add_test(t, input_errors_in_json);

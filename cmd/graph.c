@@ -1,0 +1,101 @@
+/* nospof graph: the topology as DOT or SVG, optionally after failures. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lib/graph.h"
+#include "../lib/load.h"
+#include "../lib/report.h"
+#include "cli.h"
+
+int nsp_cmd_graph(int argc, char **argv)
+{
+	const char *file = NULL, *format = "dot", *output = NULL;
+	const char **fail = nsp_xcalloc((size_t)argc, sizeof(*fail));
+	size_t nfail = 0;
+	bool failing = false;
+	struct nsp_limits lim = NSP_LIMITS_DEFAULT;
+	struct nsp_diags diags = {0};
+	struct nsp_findings fs = {0};
+	struct nsp_model *m = NULL;
+	char *dot = NULL, *err = NULL;
+	FILE *out = stdout;
+	int ret = NSP_EXIT_USAGE;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if ((!strcmp(a, "-f") || !strcmp(a, "--format")) &&
+		    i + 1 < argc) {
+			format = argv[++i];
+			failing = false;
+		} else if ((!strcmp(a, "-o") || !strcmp(a, "--output")) &&
+			   i + 1 < argc) {
+			output = argv[++i];
+			failing = false;
+		} else if (!strcmp(a, "--fail")) {
+			failing = true;
+		} else if (a[0] == '-' && a[1]) {
+			nsp_usage_error("graph: unknown or incomplete option "
+					"'%s' (usage: nospof graph FILE [-f "
+					"dot|svg] [-o OUT] [--fail ELEMENT...])",
+					a);
+			goto out;
+		} else if (failing || file) {
+			fail[nfail++] = a;
+		} else {
+			file = a;
+		}
+	}
+	if (!file) {
+		nsp_usage_error("graph: no design file given (usage: nospof "
+				"graph FILE [-f dot|svg] [-o OUT] [--fail "
+				"ELEMENT...])");
+		goto out;
+	}
+	if (strcmp(format, "dot") && strcmp(format, "svg")) {
+		nsp_usage_error("graph: unknown format '%s' (dot or svg)",
+				format);
+		goto out;
+	}
+	if (nsp_load_file(&m, file, &lim, &diags) < 0) {
+		char *name = nsp_escape(file, strlen(file));
+		for (size_t i = 0; i < diags.n; i++)
+			fprintf(stderr, "%s:%u:%u: error: %s [INPUT]\n", name,
+				(unsigned)diags.v[i].loc.line,
+				(unsigned)diags.v[i].loc.col, diags.v[i].msg);
+		free(name);
+		ret = NSP_EXIT_INPUT;
+		goto out;
+	}
+	nsp_engine_run(&fs, m, NULL);
+	struct nsp_graph_opts opts = {&fs, fail, nfail};
+	if (nsp_graph_dot(&dot, m, &opts, &err) < 0) {
+		nsp_usage_error("%s", err);
+		goto out;
+	}
+	if (output && !(out = fopen(output, "w"))) {
+		out = stdout;
+		nsp_usage_error("cannot write '%s': %s", output,
+				strerror(errno));
+		goto out;
+	}
+	if (!strcmp(format, "dot")) {
+		fputs(dot, out);
+	} else if (nsp_graph_svg(out, dot, &err) < 0) {
+		nsp_usage_error("%s", err ? err : "cannot write the SVG");
+		goto out;
+	}
+	ret = fflush(out) || ferror(out) ?
+		nsp_usage_error("cannot write the graph") : NSP_EXIT_OK;
+out:
+	if (out != stdout)
+		fclose(out);
+	free(dot);
+	free(err);
+	free(fail);
+	nsp_findings_free(&fs);
+	nsp_model_free(m);
+	nsp_diags_free(&diags);
+	return ret;
+}
