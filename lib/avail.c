@@ -26,13 +26,14 @@ static bool up(const struct nsp_avail_system *s, const uint64_t *dead)
 	return false;
 }
 
-/* OR the masks of the groups set in bits (offset first) into dead. */
+/* OR the masks of groups first..first+count-1 set in bits into dead. */
 static void subset_mask(const struct nsp_avail_system *s, size_t first,
-			uint64_t bits, uint64_t *dead, double *prob)
+			size_t count, uint64_t bits, uint64_t *dead,
+			double *prob)
 {
 	double p = 1;
 	memset(dead, 0, s->nwords * sizeof(uint64_t));
-	for (size_t i = 0; first + i < s->n && i < 64; i++) {
+	for (size_t i = 0; i < count; i++) {
 		size_t g = first + i;
 		if (bits >> i & 1) {
 			p *= s->q[g];
@@ -56,9 +57,9 @@ static double exact(const struct nsp_avail_system *s)
 	double *pb = nsp_xmalloc(nbs * sizeof(double));
 	uint64_t *dead = nsp_xmalloc(W * sizeof(uint64_t));
 	for (size_t i = 0; i < na; i++)
-		subset_mask(s, 0, i, ma + i * W, &pa[i]);
+		subset_mask(s, 0, h, i, ma + i * W, &pa[i]);
 	for (size_t i = 0; i < nbs; i++)
-		subset_mask(s, h, i, mb + i * W, &pb[i]);
+		subset_mask(s, h, nb, i, mb + i * W, &pb[i]);
 	double down = 0;
 	for (size_t i = 0; i < na; i++) {
 		double part = 0;

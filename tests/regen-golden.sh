@@ -7,5 +7,9 @@ for f in examples/*.yaml; do
 	b=$(basename "$f" .yaml)
 	"$bin" check --color never "$f" > "tests/golden/$b.txt"
 	"$bin" check -f json "$f" > "tests/golden/$b.json"
+	"$bin" scenarios "$f" > "tests/golden/$b.scenarios.txt"
+	"$bin" scenarios -f json "$f" > "tests/golden/$b.scenarios.json"
+	"$bin" scenarios --depth 2 -f markdown "$f" \
+		> "tests/golden/$b.scenarios.md"
 done
 echo "golden files rewritten for $(ls examples/*.yaml | wc -l) examples"
