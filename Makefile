@@ -5,6 +5,7 @@
 #                 golden outputs, hostile inputs, schemas, sanitizers, valgrind)
 #   make demo     install missing packages, build, check every example
 #   make san      the unit tests under AddressSanitizer + UBSan
+#   make bench    the 10,000-circuit benchmark (not part of make test)
 #   make install  PREFIX=/usr/local DESTDIR=
 
 CC ?= cc
@@ -35,7 +36,7 @@ CMD_OBJ := $(CMD_SRC:%.c=$(BUILD)/%.o) $(BUILD)/schema_data.o
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 
 .PHONY: all deps test unit golden hostile schema-test cli-test san valgrind \
-	demo install clean regen-golden
+	demo install clean regen-golden bench
 
 all: $(BUILD)/nospof $(BUILD)/libnospof.a
 
@@ -122,6 +123,19 @@ demo: deps
 # Rewrite the golden outputs from the current binary (review the diff!).
 regen-golden: $(BUILD)/nospof
 	tests/regen-golden.sh $(BUILD)/nospof
+
+# The benchmark: a generated design, the check against a bare libyaml scan.
+$(BUILD)/bench/gen: tests/bench/gen.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(WARN) -O2 -o $@ $<
+
+$(BUILD)/bench/scan: tests/bench/scan.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(WARN) -O2 $(shell pkg-config --cflags yaml-0.1) \
+		-o $@ $< $(shell pkg-config --libs yaml-0.1)
+
+bench: $(BUILD)/nospof $(BUILD)/bench/gen $(BUILD)/bench/scan
+	tests/bench/bench.sh $(BUILD)/nospof $(BUILD)/bench
 
 install: $(BUILD)/nospof
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/nospof

@@ -47,7 +47,7 @@ static int cmp_row(const void *x, const void *y)
 
 /* Every row of the analysis up to the given depth, sorted. */
 static struct row *build_rows(const struct nsp_analysis *a, int depth,
-			      size_t *n)
+                              size_t *n)
 {
 	const struct nsp_model *m = a->m;
 	struct row *rows = NULL;
@@ -57,12 +57,11 @@ static struct row *build_rows(const struct nsp_analysis *a, int depth,
 		size_t ne;
 		const size_t *el = nsp_demand_elems(a, d, &ne);
 		NSP_GROW(rows, cap, *n + 1 + ne);
-		rows[(*n)++] = (struct row){{0, 0}, 0, d,
-					    *nsp_demand_base(a, d)};
+		rows[(*n)++] =
+		    (struct row){{0, 0}, 0, d, *nsp_demand_base(a, d)};
 		for (size_t k = 0; k < ne; k++)
-			rows[(*n)++] = (struct row){{el[k], 0}, 1, d,
-						    *nsp_demand_single(a, d,
-								       k)};
+			rows[(*n)++] = (struct row){
+			    {el[k], 0}, 1, d, *nsp_demand_single(a, d, k)};
 		if (depth < 2)
 			continue;
 		for (size_t i = 0; i < ne; i++)
@@ -85,8 +84,8 @@ static struct row *build_rows(const struct nsp_analysis *a, int depth,
 static char *failed_label(const struct nsp_analysis *a, const struct row *r)
 {
 	static const char *const what[NSP_CLASS_COUNT] = {
-		"circuit", "port", "router", "pop", "facility", "metro",
-		"edge_domain", "carrier", "srlg",
+	    "circuit", "port",        "router",  "pop",  "facility",
+	    "metro",   "edge_domain", "carrier", "srlg",
 	};
 	struct nsp_buf b = {0};
 	if (!r->nfail)
@@ -121,7 +120,7 @@ static char *load_label(const struct nsp_analysis *a, const struct row *r)
 	struct nsp_buf b = {0};
 	nsp_buf_escaped(&b, id, strlen(id));
 	nsp_buf_printf(&b, " %.0f/%.0f Mbit/s (%.0f%%)", o->worst_load,
-		       a->usable[o->worst_circuit], 100.0 * o->worst_share);
+	               a->usable[o->worst_circuit], 100.0 * o->worst_share);
 	return nsp_buf_detach(&b);
 }
 
@@ -142,7 +141,7 @@ struct tally {
 };
 
 static void summarise(const struct nsp_analysis *a, const struct row *rows,
-		      size_t n, struct tally t[NSP_CLASS_COUNT + 1])
+                      size_t n, struct tally t[NSP_CLASS_COUNT + 1])
 {
 	/* per element (or pair row): worst over the demands */
 	int *state = nsp_xcalloc(a->nelems + 1, sizeof(int));
@@ -150,11 +149,11 @@ static void summarise(const struct nsp_analysis *a, const struct row *rows,
 	memset(t, 0, (NSP_CLASS_COUNT + 1) * sizeof(*t));
 	for (size_t i = 0; i < n; i++) {
 		const struct row *r = &rows[i];
-		int s = !r->o.connected ? 2 :
-			r->o.worst_circuit != NSP_NONE &&
-					r->o.worst_share > 1 + 1e-9 ?
-						    1 :
-						    0;
+		int s = !r->o.connected ? 2
+		        : r->o.worst_circuit != NSP_NONE &&
+		                r->o.worst_share > 1 + 1e-9
+		            ? 1
+		            : 0;
 		if (r->nfail == 1) {
 			used[r->fail[0]] = true;
 			if (s > state[r->fail[0]])
@@ -182,7 +181,7 @@ static void summarise(const struct nsp_analysis *a, const struct row *rows,
 		if (!r->o.connected)
 			p->cut++;
 		else if (r->o.worst_circuit != NSP_NONE &&
-			 r->o.worst_share > 1 + 1e-9)
+		         r->o.worst_share > 1 + 1e-9)
 			p->overloaded++;
 		else
 			p->survived++;
@@ -190,64 +189,70 @@ static void summarise(const struct nsp_analysis *a, const struct row *rows,
 }
 
 static const char *const class_title[NSP_CLASS_COUNT] = {
-	"circuit", "port", "router", "pop", "facility", "metro",
-	"edge_domain", "carrier", "srlg",
+    "circuit", "port",        "router",  "pop",  "facility",
+    "metro",   "edge_domain", "carrier", "srlg",
 };
 
 static void write_text(FILE *out, const struct nsp_analysis *a,
-		       const struct row *rows, size_t n, int depth,
-		       const char *file, bool markdown)
+                       const struct row *rows, size_t n, int depth,
+                       const char *file, bool markdown)
 {
 	struct tally t[NSP_CLASS_COUNT + 1];
 	summarise(a, rows, n, t);
 	if (markdown)
-		fprintf(out, "# Failure scenarios of `%s` (depth %d)\n\n"
-			     "| failed | demand | survives | worst circuit load "
-			     "| failover |\n|---|---|---|---|---|\n",
-			file, depth);
+		fprintf(out,
+		        "# Failure scenarios of `%s` (depth %d)\n\n"
+		        "| failed | demand | survives | worst circuit load "
+		        "| failover |\n|---|---|---|---|---|\n",
+		        file, depth);
 	else
-		fprintf(out, "%s: %zu scenario rows (depth %d), worst first\n"
-			     "%-40s %-28s %-8s %-30s %s\n",
-			file, n, depth, "FAILED", "DEMAND", "SURVIVES",
-			"WORST CIRCUIT LOAD", "FAILOVER");
+		fprintf(out,
+		        "%s: %zu scenario rows (depth %d), worst first\n"
+		        "%-40s %-28s %-8s %-30s %s\n",
+		        file, n, depth, "FAILED", "DEMAND", "SURVIVES",
+		        "WORST CIRCUIT LOAD", "FAILOVER");
 	for (size_t i = 0; i < n; i++) {
 		const struct row *r = &rows[i];
-		char *f = failed_label(a, r), *d = demand_label(a->m, r->demand);
+		char *f = failed_label(a, r),
+		     *d = demand_label(a->m, r->demand);
 		char *l = load_label(a, r), *fo = failover_label(r);
-		const char *s = !r->o.connected ? "no" :
-				r->o.worst_circuit != NSP_NONE &&
-						r->o.worst_share > 1 + 1e-9 ?
-							     "overload" :
-							     "yes";
+		const char *s = !r->o.connected ? "no"
+		                : r->o.worst_circuit != NSP_NONE &&
+		                        r->o.worst_share > 1 + 1e-9
+		                    ? "overload"
+		                    : "yes";
 		if (markdown)
-			fprintf(out, "| %s | %s | %s | %s | %s |\n", f, d, s,
-				l, fo);
+			fprintf(out, "| %s | %s | %s | %s | %s |\n", f, d, s, l,
+			        fo);
 		else
 			fprintf(out, "%-40s %-28s %-8s %-30s %s\n", f, d, s, l,
-				fo);
+			        fo);
 		free(f);
 		free(d);
 		free(l);
 		free(fo);
 	}
-	fprintf(out, markdown ? "\n## What the design survives\n\n"
-				"| failures | elements | survived | overloaded "
-				"| cut |\n|---|---|---|---|---|\n" :
-				"\nsummary: what the design survives, by class\n");
+	fprintf(out, markdown
+	                 ? "\n## What the design survives\n\n"
+	                   "| failures | elements | survived | overloaded "
+	                   "| cut |\n|---|---|---|---|---|\n"
+	                 : "\nsummary: what the design survives, by class\n");
 	for (int c = 0; c <= NSP_CLASS_COUNT; c++) {
 		if (!t[c].elements)
 			continue;
-		const char *name = c == NSP_CLASS_COUNT ? "pairs" : class_title[c];
+		const char *name =
+		    c == NSP_CLASS_COUNT ? "pairs" : class_title[c];
 		if (markdown)
 			fprintf(out, "| %s | %zu | %zu | %zu | %zu |\n", name,
-				t[c].elements, t[c].survived, t[c].overloaded,
-				t[c].cut);
+			        t[c].elements, t[c].survived, t[c].overloaded,
+			        t[c].cut);
 		else
-			fprintf(out, "  %-12s %zu %s: %zu survived, %zu "
-				     "overloaded, %zu cut a demand\n",
-				name, t[c].elements,
-				c == NSP_CLASS_COUNT ? "pair rows" : "elements",
-				t[c].survived, t[c].overloaded, t[c].cut);
+			fprintf(out,
+			        "  %-12s %zu %s: %zu survived, %zu "
+			        "overloaded, %zu cut a demand\n",
+			        name, t[c].elements,
+			        c == NSP_CLASS_COUNT ? "pair rows" : "elements",
+			        t[c].survived, t[c].overloaded, t[c].cut);
 	}
 }
 
@@ -255,7 +260,7 @@ static void write_text(FILE *out, const struct nsp_analysis *a,
 static json_t *num(double v)
 {
 	return json_real((double)(long long)(v * 10 + (v < 0 ? -0.5 : 0.5)) /
-			 10);
+	                 10);
 }
 
 static json_t *str(const char *s)
@@ -267,8 +272,8 @@ static json_t *str(const char *s)
 }
 
 static int write_json(FILE *out, const struct nsp_analysis *a,
-		      const struct row *rows, size_t n, int depth,
-		      const char *file)
+                      const struct row *rows, size_t n, int depth,
+                      const char *file)
 {
 	const struct nsp_model *m = a->m;
 	json_t *root = json_object(), *arr = json_array();
@@ -281,39 +286,40 @@ static int write_json(FILE *out, const struct nsp_analysis *a,
 			const struct nsp_felem *e = &a->elems[r->fail[k]];
 			json_t *fe = json_object();
 			json_object_set_new(fe, "class",
-					    json_string(class_title[e->cls]));
+			                    json_string(class_title[e->cls]));
 			json_object_set_new(fe, "name", str(e->name));
 			json_array_append_new(f, fe);
 		}
 		json_object_set_new(o, "failed", f);
 		json_t *dm = json_object();
 		json_object_set_new(
-			dm, "from",
-			str(nsp_endpoint_id(m, m->demands[r->demand].from)));
+		    dm, "from",
+		    str(nsp_endpoint_id(m, m->demands[r->demand].from)));
 		json_object_set_new(
-			dm, "to", str(nsp_endpoint_id(m, m->demands[r->demand].to)));
+		    dm, "to",
+		    str(nsp_endpoint_id(m, m->demands[r->demand].to)));
 		json_object_set_new(o, "demand", dm);
-		json_object_set_new(o, "survives", json_boolean(r->o.connected));
+		json_object_set_new(o, "survives",
+		                    json_boolean(r->o.connected));
 		bool w = r->o.connected && r->o.worst_circuit != NSP_NONE;
-		json_object_set_new(
-			o, "worst_circuit",
-			w ? str(m->circuits[r->o.worst_circuit].id) :
-			    json_null());
+		json_object_set_new(o, "worst_circuit",
+		                    w ? str(m->circuits[r->o.worst_circuit].id)
+		                      : json_null());
 		json_object_set_new(o, "worst_load_mbps",
-				    w ? num(r->o.worst_load) : json_null());
+		                    w ? num(r->o.worst_load) : json_null());
 		json_object_set_new(o, "usable_mbps",
-				    w ? num(a->usable[r->o.worst_circuit]) :
-					json_null());
+		                    w ? num(a->usable[r->o.worst_circuit])
+		                      : json_null());
 		json_object_set_new(o, "worst_share",
-				    w ? num(100 * r->o.worst_share) :
-					json_null());
+		                    w ? num(100 * r->o.worst_share)
+		                      : json_null());
 		json_object_set_new(
-			o, "failover_ms",
-			r->o.connected && !r->o.failover_never ?
-				json_integer((json_int_t)r->o.failover_ms) :
-				json_null());
+		    o, "failover_ms",
+		    r->o.connected && !r->o.failover_never
+		        ? json_integer((json_int_t)r->o.failover_ms)
+		        : json_null());
 		json_object_set_new(o, "failover_never",
-				    json_boolean(r->o.failover_never));
+		                    json_boolean(r->o.failover_never));
 		json_array_append_new(arr, o);
 	}
 	json_object_set_new(root, "rows", arr);
@@ -324,16 +330,20 @@ static int write_json(FILE *out, const struct nsp_analysis *a,
 		if (!t[c].elements)
 			continue;
 		json_t *o = json_object();
-		json_object_set_new(o, "elements", json_integer((json_int_t)t[c].elements));
-		json_object_set_new(o, "survived", json_integer((json_int_t)t[c].survived));
-		json_object_set_new(o, "overloaded", json_integer((json_int_t)t[c].overloaded));
-		json_object_set_new(o, "cut", json_integer((json_int_t)t[c].cut));
-		json_object_set_new(sum, c == NSP_CLASS_COUNT ? "pairs" :
-								class_title[c],
-				    o);
+		json_object_set_new(o, "elements",
+		                    json_integer((json_int_t)t[c].elements));
+		json_object_set_new(o, "survived",
+		                    json_integer((json_int_t)t[c].survived));
+		json_object_set_new(o, "overloaded",
+		                    json_integer((json_int_t)t[c].overloaded));
+		json_object_set_new(o, "cut",
+		                    json_integer((json_int_t)t[c].cut));
+		json_object_set_new(
+		    sum, c == NSP_CLASS_COUNT ? "pairs" : class_title[c], o);
 	}
 	json_object_set_new(root, "summary", sum);
-	int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(12));
+	int rc =
+	    json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(12));
 	fputc('\n', out);
 	json_decref(root);
 	return rc;
@@ -345,34 +355,38 @@ int nsp_cmd_scenarios(int argc, char **argv)
 	int depth = 1;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		if ((!strcmp(a, "--depth") || !strcmp(a, "-d")) && i + 1 < argc) {
+		if ((!strcmp(a, "--depth") || !strcmp(a, "-d")) &&
+		    i + 1 < argc) {
 			const char *v = argv[++i];
 			if (strcmp(v, "1") && strcmp(v, "2"))
 				return nsp_usage_error("--depth: expected 1 or "
-						       "2, got '%s'", v);
+				                       "2, got '%s'",
+				                       v);
 			depth = v[0] - '0';
 		} else if ((!strcmp(a, "-f") || !strcmp(a, "--format")) &&
-			   i + 1 < argc) {
+		           i + 1 < argc) {
 			format = argv[++i];
 			if (strcmp(format, "text") && strcmp(format, "json") &&
 			    strcmp(format, "markdown"))
 				return nsp_usage_error(
-					"--format: unknown format '%s' (text, "
-					"json or markdown)", format);
+				    "--format: unknown format '%s' (text, "
+				    "json or markdown)",
+				    format);
 		} else if (a[0] == '-' && a[1]) {
 			return nsp_usage_error("scenarios: unknown or "
-					       "incomplete option '%s' (see "
-					       "'nospof --help')", a);
+			                       "incomplete option '%s' (see "
+			                       "'nospof --help')",
+			                       a);
 		} else if (!file) {
 			file = a;
 		} else {
 			return nsp_usage_error("scenarios: one design file "
-					       "only");
+			                       "only");
 		}
 	}
 	if (!file)
 		return nsp_usage_error("scenarios: no design file given (see "
-				       "'nospof --help')");
+		                       "'nospof --help')");
 	static const struct nsp_limits lim = NSP_LIMITS_DEFAULT;
 	struct nsp_diags diags = {0};
 	struct nsp_model *m = NULL;
@@ -380,8 +394,8 @@ int nsp_cmd_scenarios(int argc, char **argv)
 	if (nsp_load_file(&m, file, &lim, &diags) < 0) {
 		for (size_t i = 0; i < diags.n; i++)
 			fprintf(stderr, "%s:%u:%u: error: %s [INPUT]\n", name,
-				(unsigned)diags.v[i].loc.line,
-				(unsigned)diags.v[i].loc.col, diags.v[i].msg);
+			        (unsigned)diags.v[i].loc.line,
+			        (unsigned)diags.v[i].loc.col, diags.v[i].msg);
 		nsp_diags_free(&diags);
 		free(name);
 		return NSP_EXIT_INPUT;
@@ -397,7 +411,7 @@ int nsp_cmd_scenarios(int argc, char **argv)
 			ret = NSP_EXIT_USAGE;
 	} else {
 		write_text(stdout, a, rows, n, depth, name,
-			   !strcmp(format, "markdown"));
+		           !strcmp(format, "markdown"));
 	}
 	if (fflush(stdout) || ferror(stdout))
 		ret = nsp_usage_error("cannot write the table");

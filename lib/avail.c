@@ -28,8 +28,8 @@ static bool up(const struct nsp_avail_system *s, const uint64_t *dead)
 
 /* OR the masks of groups first..first+count-1 set in bits into dead. */
 static void subset_mask(const struct nsp_avail_system *s, size_t first,
-			size_t count, uint64_t bits, uint64_t *dead,
-			double *prob)
+                        size_t count, uint64_t bits, uint64_t *dead,
+                        double *prob)
 {
 	double p = 1;
 	memset(dead, 0, s->nwords * sizeof(uint64_t));
@@ -90,7 +90,7 @@ static uint64_t next_rand(uint64_t *state)
 
 /* Monte Carlo: the share of sampled states in which the system is down. */
 static double sample(const struct nsp_avail_system *s, uint64_t n,
-		     uint64_t *hits)
+                     uint64_t *hits)
 {
 	uint64_t state = NSP_AVAIL_SEED, down = 0;
 	uint64_t *dead = nsp_xmalloc(s->nwords * sizeof(uint64_t));
@@ -119,7 +119,7 @@ static double sample(const struct nsp_avail_system *s, uint64_t n,
 
 /* Insert a cut into the top list, worst first. */
 static void top_add(struct nsp_avail *out, size_t a, size_t b, size_t n,
-		    double u)
+                    double u)
 {
 	size_t k = out->ntop < 3 ? out->ntop++ : 3;
 	if (k == 3 && u <= out->top[2].unavail)
@@ -154,8 +154,8 @@ static void dominant(struct nsp_avail *out, const struct nsp_avail_system *s)
 			if (single[h])
 				continue;
 			for (size_t w = 0; w < W; w++)
-				dead[w] = s->masks[g * W + w] |
-					  s->masks[h * W + w];
+				dead[w] =
+				    s->masks[g * W + w] | s->masks[h * W + w];
 			if (!up(s, dead))
 				top_add(out, g, h, 2, s->q[g] * s->q[h]);
 		}
@@ -170,10 +170,10 @@ void nsp_avail_system(struct nsp_avail *out, const struct nsp_avail_system *s)
 	out->groups = s->n;
 	double down;
 	/* exact when the states are few enough to walk in well under 1 s */
-	if (s->n <= NSP_AVAIL_EXACT_MAX &&
-	    ((double)((uint64_t)1 << s->n)) * (double)(s->npaths + 1) *
-			    (double)s->nwords <=
-		    (double)(1u << 28)) {
+	if (s->n <= NSP_AVAIL_EXACT_MAX && ((double)((uint64_t)1 << s->n)) *
+	                                           (double)(s->npaths + 1) *
+	                                           (double)s->nwords <=
+	                                       (double)(1u << 28)) {
 		out->exact = true;
 		down = exact(s);
 	} else {
@@ -181,8 +181,8 @@ void nsp_avail_system(struct nsp_avail *out, const struct nsp_avail_system *s)
 		out->samples = NSP_AVAIL_SAMPLES;
 		down = sample(s, out->samples, &hits);
 		double n = (double)out->samples;
-		out->error = hits ? 196.0 * sqrt(down * (1 - down) / n) :
-				    300.0 / n;
+		out->error =
+		    hits ? 196.0 * sqrt(down * (1 - down) / n) : 300.0 / n;
 	}
 	if (down < 0)
 		down = 0;
@@ -191,7 +191,7 @@ void nsp_avail_system(struct nsp_avail *out, const struct nsp_avail_system *s)
 }
 
 void nsp_avail_demand(struct nsp_avail *out, const struct nsp_analysis *a,
-		      size_t d)
+                      size_t d)
 {
 	const struct nsp_model *m = a->m;
 	size_t ne;
@@ -230,10 +230,11 @@ void nsp_avail_demand(struct nsp_avail *out, const struct nsp_analysis *a,
 		double qk = 1 - m->assumptions[a->elems[el[k]].cls] / 100.0;
 		size_t g = 0;
 		while (g < n && memcmp(masks + g * nwords, mk,
-				       nwords * sizeof(uint64_t)))
+		                       nwords * sizeof(uint64_t)))
 			g++;
 		if (g == n) {
-			memcpy(masks + n * nwords, mk, nwords * sizeof(uint64_t));
+			memcpy(masks + n * nwords, mk,
+			       nwords * sizeof(uint64_t));
 			q[n] = qk;
 			leader[n++] = el[k];
 		} else {

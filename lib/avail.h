@@ -27,8 +27,8 @@ struct nsp_avail_cut {
 struct nsp_avail {
 	double availability; /* percent */
 	bool exact;
-	double error;   /* Monte Carlo: 95% bound on the error, in percent */
-	size_t groups;  /* element groups that matter (same circuits: merged) */
+	double error;  /* Monte Carlo: 95% bound on the error, in percent */
+	size_t groups; /* element groups that matter (same circuits: merged) */
 	uint64_t samples;
 	struct nsp_avail_cut top[3]; /* the cuts that dominate, worst first */
 	size_t ntop;
@@ -52,6 +52,6 @@ void nsp_avail_system(struct nsp_avail *out, const struct nsp_avail_system *s);
 
 /* The availability of demand d of the analysed design. */
 void nsp_avail_demand(struct nsp_avail *out, const struct nsp_analysis *a,
-		      size_t d);
+                      size_t d);
 
 #endif

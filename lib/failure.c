@@ -15,19 +15,19 @@
 enum { K_FROM = 1, K_TO = 2, K_EXCH = 4 };
 
 struct nsp_dan {
-	size_t nc;      /* the demand's circuits: d->circuits */
-	size_t nr;      /* its routers */
-	size_t *routers; /* global index of each local router */
-	uint8_t *kind;  /* K_* per local router */
-	size_t *ca, *cz; /* local routers at each local circuit's ends */
+	size_t nc;             /* the demand's circuits: d->circuits */
+	size_t nr;             /* its routers */
+	size_t *routers;       /* global index of each local router */
+	uint8_t *kind;         /* K_* per local router */
+	size_t *ca, *cz;       /* local routers at each local circuit's ends */
 	size_t *adj_off, *adj; /* local circuits on each local router */
-	size_t *elems;  /* elements it uses, sorted */
+	size_t *elems;         /* elements it uses, sorted */
 	size_t ne;
 	size_t *ec_off, *ec; /* local circuits of each of its elements */
-	size_t *ecg;    /* the same, as global circuit indices */
-	size_t *nbrs;   /* other demands sharing a circuit with it */
+	size_t *ecg;         /* the same, as global circuit indices */
+	size_t *nbrs;        /* other demands sharing a circuit with it */
 	size_t nn;
-	double *base;   /* steady-state share per local circuit, signed */
+	double *base; /* steady-state share per local circuit, signed */
 	struct nsp_outcome base_out;
 	struct nsp_outcome *single; /* per element */
 };
@@ -38,8 +38,9 @@ struct scratch {
 	int *dist_p, *dist_a;
 	double *inflow, *frac, *frac2, *load;
 	size_t *queue, *order;
-	unsigned *stamp; /* per global circuit: mapped into the current demand */
-	size_t *local;   /* per global circuit: its local index there */
+	unsigned
+	    *stamp;    /* per global circuit: mapped into the current demand */
+	size_t *local; /* per global circuit: its local index there */
 	unsigned now;
 };
 
@@ -68,8 +69,7 @@ static void collect_router(struct collect *c, const struct nsp_router *r)
 		collect_add(c, r->circuits[i]);
 }
 
-static void collect_pop(struct collect *c, const struct nsp_model *m,
-			size_t p)
+static void collect_pop(struct collect *c, const struct nsp_model *m, size_t p)
 {
 	for (size_t r = 0; r < m->nrouters; r++)
 		if (m->routers[r].pop == p)
@@ -84,8 +84,8 @@ static int cmp_size(const void *x, const void *y)
 
 /* Turn the collected circuits into a new element (none: nothing added). */
 static void emit(struct nsp_analysis *a, size_t *cap, struct collect *c,
-		 enum nsp_class cls, const char *name, char *pointer,
-		 char *field)
+                 enum nsp_class cls, const char *name, char *pointer,
+                 char *field)
 {
 	if (!c->n) {
 		free(pointer);
@@ -115,9 +115,9 @@ struct value {
 };
 
 /* Index of s in vals, appending it when new. */
-static size_t value_index(struct nsp_map *map, struct value **vals,
-			  size_t *n, size_t *cap, const char *s, char *pointer,
-			  char *field)
+static size_t value_index(struct nsp_map *map, struct value **vals, size_t *n,
+                          size_t *cap, const char *s, char *pointer,
+                          char *field)
 {
 	void *v = nsp_map_get(map, s, strlen(s));
 	if (v) {
@@ -134,21 +134,22 @@ static size_t value_index(struct nsp_map *map, struct value **vals,
 static int cmp_port(const void *x, const void *y, void *arg)
 {
 	const char *const *ports = arg;
-	const char *a = ports[*(const size_t *)x], *b = ports[*(const size_t *)y];
+	const char *a = ports[*(const size_t *)x],
+	           *b = ports[*(const size_t *)y];
 	int c = strcmp(a, b);
 	return c ? c : cmp_size(x, y);
 }
 
 /* The port elements of router r: one per distinct port given on it. */
-static void router_ports(struct nsp_analysis *a, size_t *cap,
-			 struct collect *c, size_t r)
+static void router_ports(struct nsp_analysis *a, size_t *cap, struct collect *c,
+                         size_t r)
 {
 	const struct nsp_model *m = a->m;
 	const struct nsp_router *rr = &m->routers[r];
 	size_t n = 0;
 	size_t *idx = nsp_xmalloc((rr->ncircuits + 1) * sizeof(size_t));
 	const char **ports =
-		nsp_xmalloc((rr->ncircuits + 1) * sizeof(const char *));
+	    nsp_xmalloc((rr->ncircuits + 1) * sizeof(const char *));
 	for (size_t i = 0; i < rr->ncircuits; i++) {
 		const struct nsp_circuit *ci = &m->circuits[rr->circuits[i]];
 		ports[i] = nsp_circuit_end(ci, r)->port;
@@ -171,8 +172,8 @@ static void router_ports(struct nsp_analysis *a, size_t *cap,
 		emit(a, cap, c, NSP_CLASS_PORT, name,
 		     nsp_xasprintf("/circuits/%zu", first),
 		     nsp_xasprintf("/circuits/%zu/%s/port", first,
-				   m->circuits[first].a.router == r ? "a" :
-								      "z"));
+		                   m->circuits[first].a.router == r ? "a"
+		                                                    : "z"));
 		free(name);
 		i = j;
 	}
@@ -182,7 +183,7 @@ static void router_ports(struct nsp_analysis *a, size_t *cap,
 
 /* Facility, metro or edge domain: every PoP sharing the value. */
 static void pop_values(struct nsp_analysis *a, size_t *cap, struct collect *c,
-		       enum nsp_class cls, size_t offset, const char *key)
+                       enum nsp_class cls, size_t offset, const char *key)
 {
 	const struct nsp_model *m = a->m;
 	struct nsp_map map = {0};
@@ -190,12 +191,12 @@ static void pop_values(struct nsp_analysis *a, size_t *cap, struct collect *c,
 	size_t n = 0, vcap = 0;
 	size_t *of = nsp_xmalloc((m->npops + 1) * sizeof(size_t));
 	for (size_t p = 0; p < m->npops; p++) {
-		const char *s = *(const char *const *)((const char *)&m->pops[p] +
-						       offset);
+		const char *s =
+		    *(const char *const *)((const char *)&m->pops[p] + offset);
 		of[p] = s ? value_index(&map, &vals, &n, &vcap, s,
-					nsp_xasprintf("/pops/%zu", p),
-					nsp_xasprintf("/pops/%zu/%s", p, key)) :
-			    NSP_NONE;
+		                        nsp_xasprintf("/pops/%zu", p),
+		                        nsp_xasprintf("/pops/%zu/%s", p, key))
+		          : NSP_NONE;
 	}
 	for (size_t v = 0; v < n; v++) {
 		for (size_t p = 0; p < m->npops; p++)
@@ -217,8 +218,7 @@ static bool has_tag(const struct nsp_strs *t, const char *tag)
 }
 
 /* Carriers and shared-risk tags. */
-static void free_values(struct nsp_analysis *a, size_t *cap,
-			struct collect *c)
+static void free_values(struct nsp_analysis *a, size_t *cap, struct collect *c)
 {
 	const struct nsp_model *m = a->m;
 	struct nsp_map map = {0};
@@ -227,9 +227,9 @@ static void free_values(struct nsp_analysis *a, size_t *cap,
 	for (size_t i = 0; i < m->ncircuits; i++)
 		if (m->circuits[i].carrier)
 			value_index(&map, &vals, &n, &vcap,
-				    m->circuits[i].carrier,
-				    nsp_xasprintf("/circuits/%zu", i),
-				    nsp_xasprintf("/circuits/%zu/carrier", i));
+			            m->circuits[i].carrier,
+			            nsp_xasprintf("/circuits/%zu", i),
+			            nsp_xasprintf("/circuits/%zu/carrier", i));
 	for (size_t v = 0; v < n; v++) {
 		for (size_t i = 0; i < m->ncircuits; i++)
 			if (m->circuits[i].carrier &&
@@ -244,21 +244,21 @@ static void free_values(struct nsp_analysis *a, size_t *cap,
 	for (size_t i = 0; i < m->ncircuits; i++)
 		for (size_t k = 0; k < m->circuits[i].srlg.n; k++)
 			value_index(&map, &vals, &n, &vcap,
-				    m->circuits[i].srlg.v[k],
-				    nsp_xasprintf("/circuits/%zu", i),
-				    nsp_xasprintf("/circuits/%zu/srlg", i));
+			            m->circuits[i].srlg.v[k],
+			            nsp_xasprintf("/circuits/%zu", i),
+			            nsp_xasprintf("/circuits/%zu/srlg", i));
 	for (size_t r = 0; r < m->nrouters; r++)
 		for (size_t k = 0; k < m->routers[r].srlg.n; k++)
 			value_index(&map, &vals, &n, &vcap,
-				    m->routers[r].srlg.v[k],
-				    nsp_xasprintf("/routers/%zu", r),
-				    nsp_xasprintf("/routers/%zu/srlg", r));
+			            m->routers[r].srlg.v[k],
+			            nsp_xasprintf("/routers/%zu", r),
+			            nsp_xasprintf("/routers/%zu/srlg", r));
 	for (size_t p = 0; p < m->npops; p++)
 		for (size_t k = 0; k < m->pops[p].srlg.n; k++)
 			value_index(&map, &vals, &n, &vcap,
-				    m->pops[p].srlg.v[k],
-				    nsp_xasprintf("/pops/%zu", p),
-				    nsp_xasprintf("/pops/%zu/srlg", p));
+			            m->pops[p].srlg.v[k],
+			            nsp_xasprintf("/pops/%zu", p),
+			            nsp_xasprintf("/pops/%zu/srlg", p));
 	for (size_t v = 0; v < n; v++) {
 		const char *t = vals[v].s;
 		for (size_t i = 0; i < m->ncircuits; i++)
@@ -303,11 +303,11 @@ static void build_elements(struct nsp_analysis *a)
 		     nsp_xasprintf("/pops/%zu", p), NULL);
 	}
 	pop_values(a, &cap, &c, NSP_CLASS_FACILITY,
-		   offsetof(struct nsp_pop, facility), "facility");
+	           offsetof(struct nsp_pop, facility), "facility");
 	pop_values(a, &cap, &c, NSP_CLASS_METRO,
-		   offsetof(struct nsp_pop, metro), "metro");
+	           offsetof(struct nsp_pop, metro), "metro");
 	pop_values(a, &cap, &c, NSP_CLASS_EDGE_DOMAIN,
-		   offsetof(struct nsp_pop, edge_domain), "edge_domain");
+	           offsetof(struct nsp_pop, edge_domain), "edge_domain");
 	free_values(a, &cap, &c);
 	free(c.seen);
 	free(c.v);
@@ -341,9 +341,9 @@ static void map_demand(struct scratch *s, const struct nsp_demand *d)
 
 /* Routers, adjacency and elements of one demand. */
 static void build_demand(struct nsp_analysis *a, size_t di,
-			 const size_t *ce_off, const size_t *ce,
-			 unsigned *rstamp, size_t *rlocal, unsigned *estamp,
-			 unsigned stamp)
+                         const size_t *ce_off, const size_t *ce,
+                         unsigned *rstamp, size_t *rlocal, unsigned *estamp,
+                         unsigned stamp)
 {
 	const struct nsp_model *m = a->m;
 	const struct nsp_demand *d = &m->demands[di];
@@ -419,7 +419,8 @@ static void build_demand(struct nsp_analysis *a, size_t di,
 	for (size_t i = 0; i < nc; i++) {
 		size_t g = d->circuits[i];
 		for (size_t k = ce_off[g]; k < ce_off[g + 1]; k++) {
-			size_t pos = dn->ec_off[bsearch_index(el, n, ce[k]) + 1]++;
+			size_t pos =
+			    dn->ec_off[bsearch_index(el, n, ce[k]) + 1]++;
 			dn->ec[pos] = i;
 			dn->ecg[pos] = g;
 		}
@@ -430,8 +431,8 @@ static void build_demand(struct nsp_analysis *a, size_t di,
 
 /* Shortest distances to the 'to' routers, over preferred or all circuits. */
 static void distances(const struct nsp_analysis *a, const struct nsp_dan *dn,
-		      const size_t *gc, const bool *dead, bool preferred,
-		      int *dist, size_t *queue)
+                      const size_t *gc, const bool *dead, bool preferred,
+                      int *dist, size_t *queue)
 {
 	size_t head = 0, tail = 0;
 	for (size_t r = 0; r < dn->nr; r++) {
@@ -447,8 +448,9 @@ static void distances(const struct nsp_analysis *a, const struct nsp_dan *dn,
 			continue;
 		for (size_t k = dn->adj_off[u]; k < dn->adj_off[u + 1]; k++) {
 			size_t c = dn->adj[k];
-			if (dead[c] || (preferred && a->m->circuits[gc[c]].role ==
-							     NSP_CROLE_BACKUP))
+			if (dead[c] ||
+			    (preferred &&
+			     a->m->circuits[gc[c]].role == NSP_CROLE_BACKUP))
 				continue;
 			size_t v = dn->ca[c] == u ? dn->cz[c] : dn->ca[c];
 			if (dist[v] >= 0 || !(dn->kind[v] & (K_FROM | K_EXCH)))
@@ -462,8 +464,8 @@ static void distances(const struct nsp_analysis *a, const struct nsp_dan *dn,
 /* Sort key of a router: backup-class routers first, farthest first. */
 static long route_key(const struct scratch *s, size_t r)
 {
-	return s->dist_p[r] >= 0 ? 1000000L - s->dist_p[r] :
-				   -(long)s->dist_a[r];
+	return s->dist_p[r] >= 0 ? 1000000L - s->dist_p[r]
+	                         : -(long)s->dist_a[r];
 }
 
 static int cmp_route(const void *x, const void *y, void *arg)
@@ -480,7 +482,7 @@ static int cmp_route(const void *x, const void *y, void *arg)
  * signed share of each circuit into frac. Returns whether it gets through.
  */
 static bool flow(const struct nsp_analysis *a, size_t di, const bool *dead,
-		 double *frac, struct scratch *s)
+                 double *frac, struct scratch *s)
 {
 	const struct nsp_model *m = a->m;
 	const struct nsp_dan *dn = &a->dan[di];
@@ -533,15 +535,15 @@ static bool flow(const struct nsp_analysis *a, size_t di, const bool *dead,
 			     k++) {
 				size_t c = dn->adj[k];
 				const struct nsp_circuit *ci =
-					&m->circuits[gc[c]];
+				    &m->circuits[gc[c]];
 				if (dead[c] ||
 				    (p && ci->role == NSP_CROLE_BACKUP))
 					continue;
-				size_t v = dn->ca[c] == u ? dn->cz[c] :
-							    dn->ca[c];
+				size_t v =
+				    dn->ca[c] == u ? dn->cz[c] : dn->ca[c];
 				bool next = (dn->kind[v] == K_TO && du == 1) ||
-					    (dn->kind[v] == K_EXCH &&
-					     dist[v] == du - 1);
+				            (dn->kind[v] == K_EXCH &&
+				             dist[v] == du - 1);
 				if (!next)
 					continue;
 				if (!pass) {
@@ -560,7 +562,7 @@ static bool flow(const struct nsp_analysis *a, size_t di, const bool *dead,
 
 /* Flag the circuits of demand di that the given elements take down. */
 static bool mark_dead(const struct nsp_analysis *a, size_t di,
-		      const size_t *fail, size_t nfail, bool *dead)
+                      const size_t *fail, size_t nfail, bool *dead)
 {
 	const struct nsp_dan *dn = &a->dan[di];
 	bool any = false;
@@ -584,7 +586,7 @@ static double demand_mbps(const struct nsp_model *m, size_t di)
 
 /* Add scale times a demand's shares to the loads of di's circuits. */
 static void add_loads(const struct nsp_analysis *a, struct scratch *s,
-		      size_t other, const double *frac, double scale)
+                      size_t other, const double *frac, double scale)
 {
 	const struct nsp_demand *o = &a->m->demands[other];
 	for (size_t i = 0; i < o->ncircuits; i++) {
@@ -597,7 +599,7 @@ static void add_loads(const struct nsp_analysis *a, struct scratch *s,
 }
 
 void nsp_analysis_eval(struct nsp_outcome *out, const struct nsp_analysis *a,
-		       size_t d, const size_t *fail, size_t nfail)
+                       size_t d, const size_t *fail, size_t nfail)
 {
 	const struct nsp_model *m = a->m;
 	const struct nsp_dan *dn = &a->dan[d];
@@ -632,9 +634,9 @@ void nsp_analysis_eval(struct nsp_outcome *out, const struct nsp_analysis *a,
 		size_t g = dem->circuits[i];
 		if (s->dead[i])
 			continue;
-		double l = s->load[2 * i] > s->load[2 * i + 1] ?
-				   s->load[2 * i] :
-				   s->load[2 * i + 1];
+		double l = s->load[2 * i] > s->load[2 * i + 1]
+		               ? s->load[2 * i]
+		               : s->load[2 * i + 1];
 		if (l < 1e-9)
 			continue;
 		double share = l / a->usable[g];
@@ -672,7 +674,7 @@ struct nsp_analysis *nsp_analysis_new(const struct nsp_model *m)
 		const struct nsp_circuit *c = &m->circuits[i];
 		bool never;
 		a->usable[i] = (double)c->bandwidth_mbps *
-			       m->intent.max_utilization / 100.0;
+		               m->intent.max_utilization / 100.0;
 		a->failover_ms[i] = nsp_circuit_failover_ms(m, c, &never);
 		if (never)
 			a->failover_ms[i] = UINT64_MAX;
@@ -707,7 +709,7 @@ struct nsp_analysis *nsp_analysis_new(const struct nsp_model *m)
 	size_t maxc = 1, maxr = 1;
 	for (size_t d = 0; d < m->ndemands; d++) {
 		build_demand(a, d, ce_off, ce, rstamp, rlocal, estamp,
-			     (unsigned)d + 1);
+		             (unsigned)d + 1);
 		struct nsp_dan *dn = &a->dan[d];
 		size_t cap = 0;
 		dstamp[d] = (unsigned)d + 1;
@@ -763,7 +765,7 @@ struct nsp_analysis *nsp_analysis_new(const struct nsp_model *m)
 		for (size_t i = 0; i < dn->nc && mb; i++) {
 			size_t g = m->demands[d].circuits[i];
 			a->base_load[dn->base[i] < 0][g] +=
-				fabs(dn->base[i]) * mb;
+			    fabs(dn->base[i]) * mb;
 		}
 	}
 	/* nothing failed, then each single failure */
@@ -773,7 +775,7 @@ struct nsp_analysis *nsp_analysis_new(const struct nsp_model *m)
 		dn->single = nsp_xcalloc(dn->ne + 1, sizeof(*dn->single));
 		for (size_t k = 0; k < dn->ne; k++)
 			nsp_analysis_eval(&dn->single[k], a, d, &dn->elems[k],
-					  1);
+			                  1);
 	}
 	return a;
 }
@@ -830,14 +832,14 @@ void nsp_analysis_free(struct nsp_analysis *a)
 }
 
 const size_t *nsp_demand_elems(const struct nsp_analysis *a, size_t d,
-			       size_t *n)
+                               size_t *n)
 {
 	*n = a->dan[d].ne;
 	return a->dan[d].elems;
 }
 
 size_t nsp_demand_elem_circuits(const struct nsp_analysis *a, size_t d,
-				size_t e, const size_t **out)
+                                size_t e, const size_t **out)
 {
 	const struct nsp_dan *dn = &a->dan[d];
 	size_t k = bsearch_index(dn->elems, dn->ne, e);
@@ -850,19 +852,18 @@ size_t nsp_demand_elem_circuits(const struct nsp_analysis *a, size_t d,
 }
 
 const struct nsp_outcome *nsp_demand_base(const struct nsp_analysis *a,
-					  size_t d)
+                                          size_t d)
 {
 	return &a->dan[d].base_out;
 }
 
 const struct nsp_outcome *nsp_demand_single(const struct nsp_analysis *a,
-					    size_t d, size_t k)
+                                            size_t d, size_t k)
 {
 	return &a->dan[d].single[k];
 }
 
-double nsp_demand_base_share(const struct nsp_analysis *a, size_t d,
-			     size_t c)
+double nsp_demand_base_share(const struct nsp_analysis *a, size_t d, size_t c)
 {
 	const struct nsp_demand *dem = &a->m->demands[d];
 	size_t k = bsearch_index(dem->circuits, dem->ncircuits, c);
@@ -870,12 +871,12 @@ double nsp_demand_base_share(const struct nsp_analysis *a, size_t d,
 }
 
 bool nsp_demand_connected(const struct nsp_analysis *a, size_t d,
-			  const bool *dead)
+                          const bool *dead)
 {
 	struct scratch *s = a->scratch;
 	const struct nsp_dan *dn = &a->dan[d];
 	distances(a, dn, a->m->demands[d].circuits, dead, false, s->dist_a,
-		  s->queue);
+	          s->queue);
 	for (size_t r = 0; r < dn->nr; r++)
 		if (dn->kind[r] == K_FROM && s->dist_a[r] > 0)
 			return true;
@@ -906,8 +907,7 @@ static void walk(struct paths *p, size_t u)
 			if (p->n == p->max) {
 				p->over = true;
 			} else {
-				NSP_GROW(p->v, p->cap,
-					 (p->n + 1) * p->nwords);
+				NSP_GROW(p->v, p->cap, (p->n + 1) * p->nwords);
 				memcpy(p->v + p->n * p->nwords, p->cur,
 				       p->nwords * sizeof(uint64_t));
 				p->n++;
@@ -921,11 +921,11 @@ static void walk(struct paths *p, size_t u)
 }
 
 size_t nsp_demand_paths(const struct nsp_analysis *a, size_t d, size_t max,
-			uint64_t **out, size_t *nwords)
+                        uint64_t **out, size_t *nwords)
 {
 	const struct nsp_dan *dn = &a->dan[d];
-	struct paths p = {dn, dn->nc / 64 + 1, max, 0, 0, NULL, NULL, NULL,
-			  false};
+	struct paths p = {dn,   dn->nc / 64 + 1, max, 0, 0, NULL, NULL, NULL,
+	                  false};
 	p.cur = nsp_xcalloc(p.nwords, sizeof(uint64_t));
 	p.on = nsp_xcalloc(dn->nr + 1, sizeof(bool));
 	for (size_t r = 0; r < dn->nr && !p.over; r++)

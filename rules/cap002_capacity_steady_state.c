@@ -9,9 +9,9 @@ static void check(struct nsp_ctx *ctx)
 	const struct nsp_model *m = ctx->model;
 	const struct nsp_analysis *a = ctx->fa;
 	for (size_t c = 0; c < m->ncircuits; c++) {
-		double l = a->base_load[0][c] > a->base_load[1][c] ?
-				   a->base_load[0][c] :
-				   a->base_load[1][c];
+		double l = a->base_load[0][c] > a->base_load[1][c]
+		               ? a->base_load[0][c]
+		               : a->base_load[1][c];
 		if (l <= a->usable[c] * (1 + 1e-9))
 			continue;
 		/* the demands on it */
@@ -24,7 +24,7 @@ static void check(struct nsp_ctx *ctx)
 			if (n++ < 2) {
 				char *lab = nsp_demand_label(m, &m->demands[d]);
 				nsp_buf_printf(&dems, "%s%s", n > 1 ? ", " : "",
-					       lab);
+				               lab);
 				free(lab);
 			}
 		}
@@ -35,13 +35,13 @@ static void check(struct nsp_ctx *ctx)
 		snprintf(ptr, sizeof(ptr), "/circuits/%zu", c);
 		snprintf(fptr, sizeof(fptr), "%s/bandwidth_mbps", ptr);
 		struct nsp_finding *f = nsp_report(
-			ctx, NSP_ERROR, ptr, fptr,
-			"with nothing failed, circuit '%s' carries %s Mbit/s "
-			"(%s) but its usable bandwidth is %s Mbit/s (%.0f%%); "
-			"raise its bandwidth, or set ECMP weights in proportion "
-			"to bandwidth",
-			m->circuits[c].id, load, dems.s ? dems.s : "", use,
-			100.0 * l / a->usable[c]);
+		    ctx, NSP_ERROR, ptr, fptr,
+		    "with nothing failed, circuit '%s' carries %s Mbit/s "
+		    "(%s) but its usable bandwidth is %s Mbit/s (%.0f%%); "
+		    "raise its bandwidth, or set ECMP weights in proportion "
+		    "to bandwidth",
+		    m->circuits[c].id, load, dems.s ? dems.s : "", use,
+		    100.0 * l / a->usable[c]);
 		nsp_finding_element(f, m->circuits[c].id);
 		free(load);
 		free(use);
@@ -50,37 +50,36 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-	"seed 004: Linux multi-uplink ECMP (weights 1:2 for 100 and 200 "
-	"Mbit/s uplinks)",
-	NULL,
+    "seed 004: Linux multi-uplink ECMP (weights 1:2 for 100 and 200 "
+    "Mbit/s uplinks)",
+    NULL,
 };
 
 const struct nsp_rule nsp_rule_cap002 = {
-	.id = "CAP002",
-	.name = "capacity-steady-state",
-	.severity = NSP_ERROR,
-	.title = "with nothing failed a circuit is over its usable bandwidth",
-	.rationale =
-		"Before anything fails, the demands must fit. A common cause "
-		"is equal-split ECMP over circuits of unequal size: with "
-		"weights 1:1, a 100 Mbit/s and a 200 Mbit/s uplink each get "
-		"half of the traffic, so the small one saturates while the "
-		"large one idles. nospof routes every demand hop by hop "
-		"(FORMAT.md, routing model) and adds the demands on each "
-		"circuit, per direction.",
-	.remediation =
-		"Raise the circuit's bandwidth, lower intent.max_utilization "
-		"only if the headroom is really there, or set ECMP weights in "
-		"proportion to bandwidth (CAP003 suggests them).",
-	.references = refs,
-	.fails = "circuits:\n"
-		 "  - {id: c1, ..., bandwidth_mbps: 100}\n"
-		 "  - {id: c2, ..., bandwidth_mbps: 200}\n"
-		 "demands: [{from: dc, to: vpc, mbps: 250}]\n",
-	.passes = "circuits:\n"
-		  "  - {id: c1, ..., bandwidth_mbps: 100, weight: 1}\n"
-		  "  - {id: c2, ..., bandwidth_mbps: 200, weight: 2}\n"
-		  "demands: [{from: dc, to: vpc, mbps: 250}]\n",
-	.check = check,
-	.analysis = true,
+    .id = "CAP002",
+    .name = "capacity-steady-state",
+    .severity = NSP_ERROR,
+    .title = "with nothing failed a circuit is over its usable bandwidth",
+    .rationale = "Before anything fails, the demands must fit. A common cause "
+                 "is equal-split ECMP over circuits of unequal size: with "
+                 "weights 1:1, a 100 Mbit/s and a 200 Mbit/s uplink each get "
+                 "half of the traffic, so the small one saturates while the "
+                 "large one idles. nospof routes every demand hop by hop "
+                 "(FORMAT.md, routing model) and adds the demands on each "
+                 "circuit, per direction.",
+    .remediation =
+        "Raise the circuit's bandwidth, lower intent.max_utilization "
+        "only if the headroom is really there, or set ECMP weights in "
+        "proportion to bandwidth (CAP003 suggests them).",
+    .references = refs,
+    .fails = "circuits:\n"
+             "  - {id: c1, ..., bandwidth_mbps: 100}\n"
+             "  - {id: c2, ..., bandwidth_mbps: 200}\n"
+             "demands: [{from: dc, to: vpc, mbps: 250}]\n",
+    .passes = "circuits:\n"
+              "  - {id: c1, ..., bandwidth_mbps: 100, weight: 1}\n"
+              "  - {id: c2, ..., bandwidth_mbps: 200, weight: 2}\n"
+              "demands: [{from: dc, to: vpc, mbps: 250}]\n",
+    .check = check,
+    .analysis = true,
 };

@@ -16,7 +16,7 @@ static uint64_t gcd(uint64_t x, uint64_t y)
 
 /* The circuits router r sends demand d over, with nothing failed. */
 static size_t split_at(const struct nsp_analysis *a, size_t d, size_t r,
-		       size_t *out)
+                       size_t *out)
 {
 	const struct nsp_model *m = a->m;
 	const struct nsp_demand *dem = &m->demands[d];
@@ -32,7 +32,7 @@ static size_t split_at(const struct nsp_analysis *a, size_t d, size_t r,
 }
 
 static void router_split(struct nsp_ctx *ctx, size_t d, size_t r,
-			 const size_t *cs, size_t n)
+                         const size_t *cs, size_t n)
 {
 	const struct nsp_model *m = ctx->model;
 	const struct nsp_circuit *c0 = &m->circuits[cs[0]];
@@ -52,10 +52,10 @@ static void router_split(struct nsp_ctx *ctx, size_t d, size_t r,
 		const struct nsp_circuit *c = &m->circuits[cs[i]];
 		const char *sep = !i ? "" : i + 1 == n ? " and " : ", ";
 		nsp_buf_printf(&now, "%s'%s' (%llu Mbit/s, weight %u)", sep,
-			       c->id, (unsigned long long)c->bandwidth_mbps,
-			       (unsigned)c->weight);
+		               c->id, (unsigned long long)c->bandwidth_mbps,
+		               (unsigned)c->weight);
 		nsp_buf_printf(&want, "%s%llu", !i ? "" : ":",
-			       (unsigned long long)(c->bandwidth_mbps / g));
+		               (unsigned long long)(c->bandwidth_mbps / g));
 	}
 	char *dem = nsp_demand_label(m, &m->demands[d]);
 	char ptr[64], fptr[96];
@@ -63,11 +63,11 @@ static void router_split(struct nsp_ctx *ctx, size_t d, size_t r,
 	snprintf(ptr, sizeof(ptr), "/circuits/%zu", last);
 	snprintf(fptr, sizeof(fptr), "%s/weight", ptr);
 	struct nsp_finding *f = nsp_report(
-		ctx, NSP_WARNING, ptr, fptr,
-		"router '%s' splits %s over circuits %s: the weights are not "
-		"in proportion to bandwidth, so the smaller circuit fills "
-		"first; set weights %s",
-		m->routers[r].id, dem, now.s, want.s);
+	    ctx, NSP_WARNING, ptr, fptr,
+	    "router '%s' splits %s over circuits %s: the weights are not "
+	    "in proportion to bandwidth, so the smaller circuit fills "
+	    "first; set weights %s",
+	    m->routers[r].id, dem, now.s, want.s);
 	nsp_finding_element(f, m->routers[r].id);
 	for (size_t i = 0; i < n; i++)
 		nsp_finding_element(f, m->circuits[cs[i]].id);
@@ -86,8 +86,10 @@ static void check(struct nsp_ctx *ctx)
 		cs = nsp_xrealloc(cs, (dem->ncircuits + 1) * sizeof(size_t));
 		/* each router that sends the demand on, once */
 		for (size_t i = 0; i < dem->ncircuits; i++) {
-			const struct nsp_circuit *c = &m->circuits[dem->circuits[i]];
-			double s = nsp_demand_base_share(a, d, dem->circuits[i]);
+			const struct nsp_circuit *c =
+			    &m->circuits[dem->circuits[i]];
+			double s =
+			    nsp_demand_base_share(a, d, dem->circuits[i]);
 			if (!s)
 				continue;
 			size_t r = s > 0 ? c->a.router : c->z.router;
@@ -100,38 +102,36 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-	"seed 004: Linux multi-uplink ECMP (\"if ISP A has 100Mbps and ISP "
-	"B has 200Mbps, use a 1:2 weight ratio\")",
-	NULL,
+    "seed 004: Linux multi-uplink ECMP (\"if ISP A has 100Mbps and ISP "
+    "B has 200Mbps, use a 1:2 weight ratio\")",
+    NULL,
 };
 
 const struct nsp_rule nsp_rule_cap003 = {
-	.id = "CAP003",
-	.name = "weight-bandwidth-mismatch",
-	.severity = NSP_WARNING,
-	.title = "ECMP weights are not in proportion to bandwidth",
-	.rationale =
-		"A router that load-balances over several circuits gives each "
-		"a share in proportion to its weight. With equal weights over "
-		"a 100 and a 200 Mbit/s circuit, the smaller one carries half "
-		"of the traffic and saturates at 200 Mbit/s total, while a "
-		"third of the capacity sits idle. The check looks at every "
-		"router that splits a demand with nothing failed.",
-	.remediation =
-		"Set each circuit's weight in proportion to its bandwidth "
-		"(the message gives the ratio, e.g. 1:2 for 100 and 200 "
-		"Mbit/s), or order the circuits at one speed.",
-	.references = refs,
-	.fails = "circuits:\n"
-		 "  - {id: c1, a: {router: host}, z: {router: gw1}, "
-		 "bandwidth_mbps: 100, weight: 1}\n"
-		 "  - {id: c2, a: {router: host}, z: {router: gw2}, "
-		 "bandwidth_mbps: 200, weight: 1}\n",
-	.passes = "circuits:\n"
-		  "  - {id: c1, a: {router: host}, z: {router: gw1}, "
-		  "bandwidth_mbps: 100, weight: 1}\n"
-		  "  - {id: c2, a: {router: host}, z: {router: gw2}, "
-		  "bandwidth_mbps: 200, weight: 2}\n",
-	.check = check,
-	.analysis = true,
+    .id = "CAP003",
+    .name = "weight-bandwidth-mismatch",
+    .severity = NSP_WARNING,
+    .title = "ECMP weights are not in proportion to bandwidth",
+    .rationale = "A router that load-balances over several circuits gives each "
+                 "a share in proportion to its weight. With equal weights over "
+                 "a 100 and a 200 Mbit/s circuit, the smaller one carries half "
+                 "of the traffic and saturates at 200 Mbit/s total, while a "
+                 "third of the capacity sits idle. The check looks at every "
+                 "router that splits a demand with nothing failed.",
+    .remediation = "Set each circuit's weight in proportion to its bandwidth "
+                   "(the message gives the ratio, e.g. 1:2 for 100 and 200 "
+                   "Mbit/s), or order the circuits at one speed.",
+    .references = refs,
+    .fails = "circuits:\n"
+             "  - {id: c1, a: {router: host}, z: {router: gw1}, "
+             "bandwidth_mbps: 100, weight: 1}\n"
+             "  - {id: c2, a: {router: host}, z: {router: gw2}, "
+             "bandwidth_mbps: 200, weight: 1}\n",
+    .passes = "circuits:\n"
+              "  - {id: c1, a: {router: host}, z: {router: gw1}, "
+              "bandwidth_mbps: 100, weight: 1}\n"
+              "  - {id: c2, a: {router: host}, z: {router: gw2}, "
+              "bandwidth_mbps: 200, weight: 2}\n",
+    .check = check,
+    .analysis = true,
 };

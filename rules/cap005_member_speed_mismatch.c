@@ -5,7 +5,7 @@
 
 /* Members of one class (preferred or backup) with different speeds. */
 static void one_class(struct nsp_ctx *ctx, const struct nsp_members *s,
-		      bool backup)
+                      bool backup)
 {
 	const struct nsp_model *m = s->m;
 	size_t *v = nsp_xmalloc(s->n * sizeof(size_t));
@@ -23,12 +23,12 @@ static void one_class(struct nsp_ctx *ctx, const struct nsp_members *s,
 	}
 	if (sub.n >= 2 && lo != hi)
 		nsp_report_members(
-			ctx, &sub, NSP_WARNING, "bandwidth_mbps",
-			"run in parallel at different speeds (%llu to %llu "
-			"Mbit/s): when a faster one fails, the slower ones "
-			"cannot absorb its share the way they absorb each "
-			"other's; order parallel circuits at one speed",
-			(unsigned long long)lo, (unsigned long long)hi);
+		    ctx, &sub, NSP_WARNING, "bandwidth_mbps",
+		    "run in parallel at different speeds (%llu to %llu "
+		    "Mbit/s): when a faster one fails, the slower ones "
+		    "cannot absorb its share the way they absorb each "
+		    "other's; order parallel circuits at one speed",
+		    (unsigned long long)lo, (unsigned long long)hi);
 	free(v);
 }
 
@@ -44,35 +44,34 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-	"https://docs.aws.amazon.com/directconnect/latest/UserGuide/"
-	"resiliency_toolkit.html (the Resiliency Toolkit orders the "
-	"redundant connections of a model at one speed)",
-	NULL,
+    "https://docs.aws.amazon.com/directconnect/latest/UserGuide/"
+    "resiliency_toolkit.html (the Resiliency Toolkit orders the "
+    "redundant connections of a model at one speed)",
+    NULL,
 };
 
 const struct nsp_rule nsp_rule_cap005 = {
-	.id = "CAP005",
-	.name = "member-speed-mismatch",
-	.severity = NSP_WARNING,
-	.title = "parallel circuits of a demand differ in bandwidth",
-	.rationale =
-		"Circuits that carry a demand side by side are meant to stand "
-		"in for each other. When they differ in speed, the failure of "
-		"the faster one puts more on the slower ones than the failure "
-		"of a slower one puts on the faster: the design survives some "
-		"single failures and not others, and the difference is easy "
-		"to miss. Preferred and backup circuits are compared among "
-		"themselves, not with each other.",
-	.remediation =
-		"Order parallel circuits at one speed, as the AWS Resiliency "
-		"Toolkit does for the connections of a resiliency model; "
-		"CAP001 says whether the slower ones still carry the load.",
-	.references = refs,
-	.fails = "circuits:\n"
-		 "  - {id: c1, ..., bandwidth_mbps: 1000}\n"
-		 "  - {id: c2, ..., bandwidth_mbps: 500}\n",
-	.passes = "circuits:\n"
-		  "  - {id: c1, ..., bandwidth_mbps: 1000}\n"
-		  "  - {id: c2, ..., bandwidth_mbps: 1000}\n",
-	.check = check,
+    .id = "CAP005",
+    .name = "member-speed-mismatch",
+    .severity = NSP_WARNING,
+    .title = "parallel circuits of a demand differ in bandwidth",
+    .rationale = "Circuits that carry a demand side by side are meant to stand "
+                 "in for each other. When they differ in speed, the failure of "
+                 "the faster one puts more on the slower ones than the failure "
+                 "of a slower one puts on the faster: the design survives some "
+                 "single failures and not others, and the difference is easy "
+                 "to miss. Preferred and backup circuits are compared among "
+                 "themselves, not with each other.",
+    .remediation =
+        "Order parallel circuits at one speed, as the AWS Resiliency "
+        "Toolkit does for the connections of a resiliency model; "
+        "CAP001 says whether the slower ones still carry the load.",
+    .references = refs,
+    .fails = "circuits:\n"
+             "  - {id: c1, ..., bandwidth_mbps: 1000}\n"
+             "  - {id: c2, ..., bandwidth_mbps: 500}\n",
+    .passes = "circuits:\n"
+              "  - {id: c1, ..., bandwidth_mbps: 1000}\n"
+              "  - {id: c2, ..., bandwidth_mbps: 1000}\n",
+    .check = check,
 };

@@ -12,16 +12,15 @@
 
 /* The circuits of demand d that touch cloud endpoint e. */
 static size_t cloud_side(const struct nsp_model *m, const struct nsp_demand *d,
-			 struct nsp_endpoint e, size_t *out, size_t *routers)
+                         struct nsp_endpoint e, size_t *out, size_t *routers)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < d->ncircuits; i++) {
 		const struct nsp_circuit *c = &m->circuits[d->circuits[i]];
-		size_t r = nsp_router_in_endpoint(m, c->z.router, e) ?
-				   c->z.router :
-			   nsp_router_in_endpoint(m, c->a.router, e) ?
-				   c->a.router :
-				   NSP_NONE;
+		size_t r =
+		    nsp_router_in_endpoint(m, c->z.router, e)   ? c->z.router
+		    : nsp_router_in_endpoint(m, c->a.router, e) ? c->a.router
+		                                                : NSP_NONE;
 		if (r == NSP_NONE)
 			continue;
 		routers[n] = r;
@@ -47,7 +46,7 @@ static const char *domain_of(const struct nsp_model *m, size_t r)
 
 /* Whether n circuits landing on routers meet tier t. */
 static bool meets(const struct nsp_model *m, const struct nsp_sla_tier *t,
-		  const size_t *routers, size_t n)
+                  const size_t *routers, size_t n)
 {
 	if (n < t->circuits)
 		return false;
@@ -76,8 +75,9 @@ static bool meets(const struct nsp_model *m, const struct nsp_sla_tier *t,
 			const char *dk = domain_of(m, routers[k]);
 			bool dup = !dk;
 			for (size_t j = 0; j < k && !dup; j++)
-				dup = !strcmp(group_of(m, routers[j],
-						       t->by_metro), g) &&
+				dup = !strcmp(
+				          group_of(m, routers[j], t->by_metro),
+				          g) &&
 				      domain_of(m, routers[j]) &&
 				      !strcmp(domain_of(m, routers[j]), dk);
 			domains += !dup;
@@ -104,8 +104,8 @@ static void demand(struct nsp_ctx *ctx, size_t di, struct nsp_endpoint e)
 	while (reached < nt && !meets(m, &t[reached], rs, n))
 		reached++;
 	double target = m->intent.availability;
-	bool low = reached == nt || !t[reached].has_sla ||
-		   t[reached].sla < target;
+	bool low =
+	    reached == nt || !t[reached].has_sla || t[reached].sla < target;
 	if (reached < nt && t[reached].unpublished)
 		low = false;
 	if (!low || !n) {
@@ -122,33 +122,33 @@ static void demand(struct nsp_ctx *ctx, size_t di, struct nsp_endpoint e)
 			break;
 		}
 	const char *product = nsp_provider_facts(prov)->product;
-	char *tier = reached == nt ?
-			     nsp_xasprintf("no %s tier (no SLA)", product) :
-		     t[reached].has_sla ?
-			     nsp_xasprintf("%s tier '%s' (%g%% SLA)", product,
-					   t[reached].name, t[reached].sla) :
-			     nsp_xasprintf("%s tier '%s' (no SLA)", product,
-					   t[reached].name);
+	char *tier = reached == nt
+	                 ? nsp_xasprintf("no %s tier (no SLA)", product)
+	             : t[reached].has_sla
+	                 ? nsp_xasprintf("%s tier '%s' (%g%% SLA)", product,
+	                                 t[reached].name, t[reached].sla)
+	                 : nsp_xasprintf("%s tier '%s' (no SLA)", product,
+	                                 t[reached].name);
 	char *need = next ? nsp_xasprintf("tier '%s' (%g%%) needs %s",
-					  next->name, next->sla, next->needs) :
-			    nsp_xasprintf("no tier of %s offers more than "
-					  "%g%%",
-					  product, now);
+	                                  next->name, next->sla, next->needs)
+	                  : nsp_xasprintf("no tier of %s offers more than "
+	                                  "%g%%",
+	                                  product, now);
 	struct nsp_avail av;
 	nsp_avail_demand(&av, ctx->fa, di);
 	char *dem = nsp_demand_label(m, d);
 	char *ptr = nsp_demand_pointer(m, d);
 	struct nsp_finding *f = nsp_report(
-		ctx, NSP_WARNING, ptr, NULL,
-		"%s: its %zu circuit%s at '%s' reach %s, below the %g%% "
-		"target; %s. Side by side, not blended: the estimate from the "
-		"assumptions is %.4f%% (AVAIL001)",
-		dem, n, n == 1 ? "" : "s", m->clouds[e.index].id, tier,
-		target, need, av.availability);
+	    ctx, NSP_WARNING, ptr, NULL,
+	    "%s: its %zu circuit%s at '%s' reach %s, below the %g%% "
+	    "target; %s. Side by side, not blended: the estimate from the "
+	    "assumptions is %.4f%% (AVAIL001)",
+	    dem, n, n == 1 ? "" : "s", m->clouds[e.index].id, tier, target,
+	    need, av.availability);
 	nsp_finding_element(f, nsp_endpoint_id(m, d->from));
 	nsp_finding_element(f, nsp_endpoint_id(m, d->to));
 	nsp_finding_related(f, m, "/intent", "/intent/availability",
-			    "the availability target");
+	                    "the availability target");
 	free(tier);
 	free(need);
 	free(dem);
@@ -172,51 +172,49 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-	"seed 002: OVHcloud Connect, resilient architecture (GCP SLA tiers: "
-	"one attachment no SLA, two in one metro 99.9%, four in two metros "
-	"99.99%)",
-	"https://cloud.google.com/network-connectivity/docs/interconnect/"
-	"tutorials/dedicated-creating-9999-availability",
-	"https://aws.amazon.com/directconnect/resiliency-recommendation/",
-	"rules/provider_sla.c: every tier with the page it comes from",
-	NULL,
+    "seed 002: OVHcloud Connect, resilient architecture (GCP SLA tiers: "
+    "one attachment no SLA, two in one metro 99.9%, four in two metros "
+    "99.99%)",
+    "https://cloud.google.com/network-connectivity/docs/interconnect/"
+    "tutorials/dedicated-creating-9999-availability",
+    "https://aws.amazon.com/directconnect/resiliency-recommendation/",
+    "rules/provider_sla.c: every tier with the page it comes from",
+    NULL,
 };
 
 const struct nsp_rule nsp_rule_ha003 = {
-	.id = "HA003",
-	.name = "provider-sla-tier",
-	.severity = NSP_WARNING,
-	.title = "the topology reaches a lower provider SLA tier than the "
-		 "target",
-	.rationale =
-		"Providers tie their interconnect SLA to a topology: Google "
-		"Cloud gives 99.9% for two attachments in one metro and "
-		"99.99% only for four in two metros; AWS gives 99.99% for "
-		"maximum resiliency (two connections at each of two "
-		"locations) and 99.9% for one at each of two. A design that "
-		"promises more than the tier its topology reaches has no "
-		"contract behind the promise. The message names the tier the "
-		"circuits at the cloud reach and what the next tier needs, "
-		"and shows nospof's own estimate (AVAIL001) beside it: the "
-		"contractual tier and the estimate are different things and "
-		"are never blended. Providers that publish no figure per "
-		"topology (IBM Cloud Direct Link) are not compared.",
-	.remediation =
-		"Build the topology of the tier the target needs (the "
-		"message says what it takes), or lower intent.availability "
-		"to what the contract covers.",
-	.references = refs,
-	.fails = "intent: {availability: 99.99}\n"
-		 "clouds: [{id: vpc, provider: gcp, prefixes: [10.0.0.0/16]}]\n"
-		 "pops:   # one metro, two edge availability domains: 99.9%\n"
-		 "  - {id: ic-1, metro: fra, edge_domain: zone1}\n"
-		 "  - {id: ic-2, metro: fra, edge_domain: zone2}\n",
-	.passes = "intent: {availability: 99.99}\n"
-		  "pops:   # two metros, two domains each, four attachments\n"
-		  "  - {id: ic-1, metro: fra, edge_domain: zone1}\n"
-		  "  - {id: ic-2, metro: fra, edge_domain: zone2}\n"
-		  "  - {id: ic-3, metro: ams, edge_domain: zone1}\n"
-		  "  - {id: ic-4, metro: ams, edge_domain: zone2}\n",
-	.check = check,
-	.analysis = true,
+    .id = "HA003",
+    .name = "provider-sla-tier",
+    .severity = NSP_WARNING,
+    .title = "the topology reaches a lower provider SLA tier than the "
+             "target",
+    .rationale = "Providers tie their interconnect SLA to a topology: Google "
+                 "Cloud gives 99.9% for two attachments in one metro and "
+                 "99.99% only for four in two metros; AWS gives 99.99% for "
+                 "maximum resiliency (two connections at each of two "
+                 "locations) and 99.9% for one at each of two. A design that "
+                 "promises more than the tier its topology reaches has no "
+                 "contract behind the promise. The message names the tier the "
+                 "circuits at the cloud reach and what the next tier needs, "
+                 "and shows nospof's own estimate (AVAIL001) beside it: the "
+                 "contractual tier and the estimate are different things and "
+                 "are never blended. Providers that publish no figure per "
+                 "topology (IBM Cloud Direct Link) are not compared.",
+    .remediation = "Build the topology of the tier the target needs (the "
+                   "message says what it takes), or lower intent.availability "
+                   "to what the contract covers.",
+    .references = refs,
+    .fails = "intent: {availability: 99.99}\n"
+             "clouds: [{id: vpc, provider: gcp, prefixes: [10.0.0.0/16]}]\n"
+             "pops:   # one metro, two edge availability domains: 99.9%\n"
+             "  - {id: ic-1, metro: fra, edge_domain: zone1}\n"
+             "  - {id: ic-2, metro: fra, edge_domain: zone2}\n",
+    .passes = "intent: {availability: 99.99}\n"
+              "pops:   # two metros, two domains each, four attachments\n"
+              "  - {id: ic-1, metro: fra, edge_domain: zone1}\n"
+              "  - {id: ic-2, metro: fra, edge_domain: zone2}\n"
+              "  - {id: ic-3, metro: ams, edge_domain: zone1}\n"
+              "  - {id: ic-4, metro: ams, edge_domain: zone2}\n",
+    .check = check,
+    .analysis = true,
 };

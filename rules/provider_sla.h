@@ -14,12 +14,12 @@
 
 struct nsp_sla_tier {
 	enum nsp_provider provider;
-	const char *name;   /* "maximum resiliency" */
-	bool has_sla;       /* false: the tier carries no SLA */
-	double sla;         /* percent */
+	const char *name; /* "maximum resiliency" */
+	bool has_sla;     /* false: the tier carries no SLA */
+	double sla;       /* percent */
 	/* the topology it needs, counted on the circuits at the cloud */
-	uint32_t circuits;  /* connections, at least */
-	uint32_t groups;    /* locations (PoPs), or metros when by_metro */
+	uint32_t circuits; /* connections, at least */
+	uint32_t groups;   /* locations (PoPs), or metros when by_metro */
 	bool by_metro;
 	uint32_t per_group; /* connections in each of those groups */
 	uint32_t devices;   /* distinct cloud-side routers */

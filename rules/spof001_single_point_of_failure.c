@@ -25,10 +25,10 @@ static enum nsp_class rule_class(const char *id)
 		const char *id;
 		enum nsp_class cls;
 	} map[] = {
-		{"HA001", NSP_CLASS_CIRCUIT},  {"DIV003", NSP_CLASS_PORT},
-		{"DIV001", NSP_CLASS_ROUTER},  {"DIV002", NSP_CLASS_ROUTER},
-		{"DIV004", NSP_CLASS_POP},     {"DIV005", NSP_CLASS_FACILITY},
-		{"DIV006", NSP_CLASS_SRLG},    {"DIV007", NSP_CLASS_CARRIER},
+	    {"HA001", NSP_CLASS_CIRCUIT}, {"DIV003", NSP_CLASS_PORT},
+	    {"DIV001", NSP_CLASS_ROUTER}, {"DIV002", NSP_CLASS_ROUTER},
+	    {"DIV004", NSP_CLASS_POP},    {"DIV005", NSP_CLASS_FACILITY},
+	    {"DIV006", NSP_CLASS_SRLG},   {"DIV007", NSP_CLASS_CARRIER},
 	};
 	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
 		if (!strcmp(map[i].id, id))
@@ -83,7 +83,7 @@ static size_t reported_cuts(struct nsp_ctx *ctx, size_t d, struct cut **out)
  * (an exchange router inside a reported PoP is a more specific cause).
  */
 static bool covers(enum nsp_class cls, const size_t *ec, size_t nec,
-		   const struct cut *cut)
+                   const struct cut *cut)
 {
 	if (cls < cut->cls)
 		return false;
@@ -125,8 +125,8 @@ static void check(struct nsp_ctx *ctx)
 			size_t nec = nsp_demand_elem_circuits(a, d, e, &ec);
 			bool known = false;
 			for (size_t c = 0; c < ncuts && !known; c++)
-				known = covers(a->elems[e].cls, ec, nec,
-					       &cuts[c]);
+				known =
+				    covers(a->elems[e].cls, ec, nec, &cuts[c]);
 			if (known)
 				continue;
 			if (!count[e]++)
@@ -145,12 +145,12 @@ static void check(struct nsp_ctx *ctx)
 		char more[64] = "";
 		if (count[e] > 1)
 			snprintf(more, sizeof(more), " and %zu other demand%s",
-				 count[e] - 1, count[e] > 2 ? "s" : "");
+			         count[e] - 1, count[e] > 2 ? "s" : "");
 		struct nsp_finding *f = nsp_report(
-			ctx, NSP_ERROR, el->pointer, el->field,
-			"the failure of %s cuts %s%s: every path of it runs "
-			"through this %s; add a path that avoids it",
-			label, dem, more, nsp_class_names[el->cls]);
+		    ctx, NSP_ERROR, el->pointer, el->field,
+		    "the failure of %s cuts %s%s: every path of it runs "
+		    "through this %s; add a path that avoids it",
+		    label, dem, more, nsp_class_names[el->cls]);
 		nsp_finding_element(f, el->name);
 		free(label);
 		free(dem);
@@ -160,57 +160,56 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-	"seed 000: IBM Cloud Direct Link, Leveraging ECMP (a single XCR is "
-	"a single point of failure)",
-	"seed 002: OVHcloud Connect, resilient architecture (avoid a shared "
-	"failure point)",
-	"seed 003: Open Telekom Cloud Direct Connect, redundant access",
-	NULL,
+    "seed 000: IBM Cloud Direct Link, Leveraging ECMP (a single XCR is "
+    "a single point of failure)",
+    "seed 002: OVHcloud Connect, resilient architecture (avoid a shared "
+    "failure point)",
+    "seed 003: Open Telekom Cloud Direct Connect, redundant access",
+    NULL,
 };
 
 const struct nsp_rule nsp_rule_spof001 = {
-	.id = "SPOF001",
-	.name = "single-point-of-failure",
-	.severity = NSP_ERROR,
-	.title = "one failure of a required class cuts a demand",
-	.rationale =
-		"The diversity rules look at the circuits at each end of a "
-		"demand; the failure analysis fails every element of every "
-		"required class (intent.survive) in turn and follows the "
-		"demand across the whole design, so it also finds the cuts "
-		"no single stage shows: an exchange router (a partner cloud "
-		"router) every path crosses, a shared-risk tag on circuits of "
-		"different stages, a PoP that holds one router of each path. "
-		"One root cause gives one finding: a cut that a DIV or HA "
-		"finding already reported for the demand is skipped. nospof "
-		"does this without calling those rules: an element is "
-		"skipped when its failure takes down every circuit that some "
-		"DIV or HA finding of the same design names for that demand, "
-		"and it is not of a finer class than the element that finding "
-		"reports (an exchange router inside a PoP that DIV004 "
-		"reported is still reported here). DIV and HA run before "
-		"SPOF in the registry, so their findings are there.",
-	.remediation =
-		"Add a path that avoids the element: a second exchange router "
-		"(a second partner router, in another PoP), a route outside "
-		"the shared conduit, a second PoP. Run `nospof scenarios "
-		"FILE` to see every failure the design does not survive.",
-	.references = refs,
-	.fails = "routers:\n"
-		 "  - {id: mcr1, role: exchange, pop: eq-fr5}\n"
-		 "circuits:   # both paths cross mcr1\n"
-		 "  - {id: k1, a: {router: cpe1}, z: {router: mcr1}, ...}\n"
-		 "  - {id: k2, a: {router: cpe2}, z: {router: mcr1}, ...}\n"
-		 "  - {id: k3, a: {router: mcr1}, z: {router: e1}, ...}\n"
-		 "  - {id: k4, a: {router: mcr1}, z: {router: e2}, ...}\n",
-	.passes = "routers:\n"
-		  "  - {id: mcr1, role: exchange, pop: eq-fr5}\n"
-		  "  - {id: mcr2, role: exchange, pop: eq-am7}\n"
-		  "circuits:\n"
-		  "  - {id: k1, a: {router: cpe1}, z: {router: mcr1}, ...}\n"
-		  "  - {id: k2, a: {router: cpe2}, z: {router: mcr2}, ...}\n"
-		  "  - {id: k3, a: {router: mcr1}, z: {router: e1}, ...}\n"
-		  "  - {id: k4, a: {router: mcr2}, z: {router: e2}, ...}\n",
-	.check = check,
-	.analysis = true,
+    .id = "SPOF001",
+    .name = "single-point-of-failure",
+    .severity = NSP_ERROR,
+    .title = "one failure of a required class cuts a demand",
+    .rationale = "The diversity rules look at the circuits at each end of a "
+                 "demand; the failure analysis fails every element of every "
+                 "required class (intent.survive) in turn and follows the "
+                 "demand across the whole design, so it also finds the cuts "
+                 "no single stage shows: an exchange router (a partner cloud "
+                 "router) every path crosses, a shared-risk tag on circuits of "
+                 "different stages, a PoP that holds one router of each path. "
+                 "One root cause gives one finding: a cut that a DIV or HA "
+                 "finding already reported for the demand is skipped. nospof "
+                 "does this without calling those rules: an element is "
+                 "skipped when its failure takes down every circuit that some "
+                 "DIV or HA finding of the same design names for that demand, "
+                 "and it is not of a finer class than the element that finding "
+                 "reports (an exchange router inside a PoP that DIV004 "
+                 "reported is still reported here). DIV and HA run before "
+                 "SPOF in the registry, so their findings are there.",
+    .remediation =
+        "Add a path that avoids the element: a second exchange router "
+        "(a second partner router, in another PoP), a route outside "
+        "the shared conduit, a second PoP. Run `nospof scenarios "
+        "FILE` to see every failure the design does not survive.",
+    .references = refs,
+    .fails = "routers:\n"
+             "  - {id: mcr1, role: exchange, pop: eq-fr5}\n"
+             "circuits:   # both paths cross mcr1\n"
+             "  - {id: k1, a: {router: cpe1}, z: {router: mcr1}, ...}\n"
+             "  - {id: k2, a: {router: cpe2}, z: {router: mcr1}, ...}\n"
+             "  - {id: k3, a: {router: mcr1}, z: {router: e1}, ...}\n"
+             "  - {id: k4, a: {router: mcr1}, z: {router: e2}, ...}\n",
+    .passes = "routers:\n"
+              "  - {id: mcr1, role: exchange, pop: eq-fr5}\n"
+              "  - {id: mcr2, role: exchange, pop: eq-am7}\n"
+              "circuits:\n"
+              "  - {id: k1, a: {router: cpe1}, z: {router: mcr1}, ...}\n"
+              "  - {id: k2, a: {router: cpe2}, z: {router: mcr2}, ...}\n"
+              "  - {id: k3, a: {router: mcr1}, z: {router: e1}, ...}\n"
+              "  - {id: k4, a: {router: mcr2}, z: {router: e2}, ...}\n",
+    .check = check,
+    .analysis = true,
 };

@@ -11,8 +11,8 @@
 
 /* Unavailability (fraction) of a small system with one-word masks. */
 static double unavail(size_t n, const double *q, const uint64_t *masks,
-		      size_t npaths, const uint64_t *paths,
-		      struct nsp_avail *out)
+                      size_t npaths, const uint64_t *paths,
+                      struct nsp_avail *out)
 {
 	struct nsp_avail_system s = {n, 1, q, masks, paths, npaths};
 	nsp_avail_system(out, &s);
@@ -77,7 +77,7 @@ START_TEST(monte_carlo)
 	ck_assert_uint_eq(av.samples, NSP_AVAIL_SAMPLES);
 	double want = 1 - pow(0.999, 30);
 	ck_assert_msg(fabs(u - want) * 100 <= av.error,
-		      "estimate %g, exact %g, bound %g%%", u, want, av.error);
+	              "estimate %g, exact %g, bound %g%%", u, want, av.error);
 	unavail(30, q, masks, 1, &path, &again);
 	ck_assert_double_eq(av.availability, again.availability);
 }
@@ -93,11 +93,11 @@ START_TEST(design_two_paths)
 	struct nsp_analysis *a = nsp_analysis_new(l.m);
 	struct nsp_avail av;
 	nsp_avail_demand(&av, a, 0);
-	double up = 0.999 * 0.9999 * 0.9995 * 0.9995 * 0.9999 * 0.99995 *
-		    0.99999;
+	double up =
+	    0.999 * 0.9999 * 0.9995 * 0.9995 * 0.9999 * 0.99995 * 0.99999;
 	ck_assert(av.exact);
-	ck_assert_double_eq_tol(av.availability, 100 * (1 - (1 - up) * (1 - up)),
-				1e-9);
+	ck_assert_double_eq_tol(av.availability,
+	                        100 * (1 - (1 - up) * (1 - up)), 1e-9);
 	ck_assert(nsp_demand_base(a, 0)->connected);
 	size_t ne;
 	const size_t *el = nsp_demand_elems(a, 0, &ne);
@@ -120,29 +120,28 @@ START_TEST(routing_model)
 	/* cpe1 has a direct circuit (1 hop) and a path through x1 (2 hops):
 	 * all traffic takes the shorter; a backup circuit only when the
 	 * preferred path is gone; weights split at the router */
-	const char *y =
-		"nospof: 1\nname: r\n"
-		"sites: [{id: dc, prefixes: [10.1.0.0/16]}]\n"
-		"clouds: [{id: vpc, provider: generic, prefixes: "
-		"[10.2.0.0/16]}]\n"
-		"pops: [{id: p1}, {id: p2}]\n"
-		"routers:\n"
-		"  - {id: cpe1, role: cpe, site: dc}\n"
-		"  - {id: x1, role: exchange, pop: p1}\n"
-		"  - {id: e1, role: edge, pop: p1, cloud: vpc}\n"
-		"  - {id: e2, role: edge, pop: p2, cloud: vpc}\n"
-		"circuits:\n"
-		"  - {id: d1, a: {router: cpe1}, z: {router: e1}, "
-		"bandwidth_mbps: 100, weight: 1}\n"
-		"  - {id: d2, a: {router: cpe1}, z: {router: e2}, "
-		"bandwidth_mbps: 300, weight: 3}\n"
-		"  - {id: k1, a: {router: cpe1}, z: {router: x1}, "
-		"bandwidth_mbps: 100}\n"
-		"  - {id: k2, a: {router: x1}, z: {router: e1}, "
-		"bandwidth_mbps: 100}\n"
-		"  - {id: b1, a: {router: cpe1}, z: {router: e2}, "
-		"bandwidth_mbps: 100, role: backup}\n"
-		"demands: [{from: dc, to: vpc, mbps: 200}]\n";
+	const char *y = "nospof: 1\nname: r\n"
+	                "sites: [{id: dc, prefixes: [10.1.0.0/16]}]\n"
+	                "clouds: [{id: vpc, provider: generic, prefixes: "
+	                "[10.2.0.0/16]}]\n"
+	                "pops: [{id: p1}, {id: p2}]\n"
+	                "routers:\n"
+	                "  - {id: cpe1, role: cpe, site: dc}\n"
+	                "  - {id: x1, role: exchange, pop: p1}\n"
+	                "  - {id: e1, role: edge, pop: p1, cloud: vpc}\n"
+	                "  - {id: e2, role: edge, pop: p2, cloud: vpc}\n"
+	                "circuits:\n"
+	                "  - {id: d1, a: {router: cpe1}, z: {router: e1}, "
+	                "bandwidth_mbps: 100, weight: 1}\n"
+	                "  - {id: d2, a: {router: cpe1}, z: {router: e2}, "
+	                "bandwidth_mbps: 300, weight: 3}\n"
+	                "  - {id: k1, a: {router: cpe1}, z: {router: x1}, "
+	                "bandwidth_mbps: 100}\n"
+	                "  - {id: k2, a: {router: x1}, z: {router: e1}, "
+	                "bandwidth_mbps: 100}\n"
+	                "  - {id: b1, a: {router: cpe1}, z: {router: e2}, "
+	                "bandwidth_mbps: 100, role: backup}\n"
+	                "demands: [{from: dc, to: vpc, mbps: 200}]\n";
 	struct loaded l;
 	load_string(&l, y);
 	ck_assert_msg(l.rc == 0, "%s", l.diags.n ? l.diags.v[0].msg : "");
