@@ -6,7 +6,8 @@
 #   make demo     install missing packages, build, check every example
 #   make san      the unit tests under AddressSanitizer + UBSan
 #   make fuzz     libFuzzer targets for FUZZ_SECONDS (default 600)
-#   make bench    time and peak memory over pathological design sizes
+#   make bench    the 10,000-circuit benchmark and pathological sizes
+#                 (not part of make test)
 #   make install  PREFIX=/usr/local DESTDIR=
 
 CC ?= cc
@@ -19,7 +20,7 @@ WARN := -Wall -Wextra -Werror -pedantic -Wshadow -Wstrict-prototypes \
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -MMD -MP \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
@@ -41,7 +42,7 @@ TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 600
 FUZZ_BUILD := $(BUILD)/fuzz
-FUZZ_FLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer \
+FUZZ_FLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer -MMD -MP \
 	-fsanitize=address,undefined -fno-sanitize-recover=all \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 FUZZ_LIB_OBJ := $(LIB_SRC:%.c=$(FUZZ_BUILD)/%.o)
@@ -118,10 +119,6 @@ fuzz: deps
 		$(FUZZ_BUILD)/fuzz_escape
 	tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
-# Speed and memory over pathological sizes (not part of make test).
-bench: all
-	tests/bench/pathological.py $(BUILD)/nospof
-
 # The short run make test includes.
 fuzz-short:
 	$(MAKE) --no-print-directory FUZZ_SECONDS=60 fuzz
@@ -163,6 +160,20 @@ demo: deps
 regen-golden: $(BUILD)/nospof
 	tests/regen-golden.sh $(BUILD)/nospof
 
+# The benchmark: a generated design, the check against a bare libyaml scan.
+$(BUILD)/bench/gen: tests/bench/gen.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(WARN) -O2 -o $@ $<
+
+$(BUILD)/bench/scan: tests/bench/scan.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(WARN) -O2 $(shell pkg-config --cflags yaml-0.1) \
+		-o $@ $< $(shell pkg-config --libs yaml-0.1)
+
+bench: $(BUILD)/nospof $(BUILD)/bench/gen $(BUILD)/bench/scan
+	tests/bench/bench.sh $(BUILD)/nospof $(BUILD)/bench
+	tests/bench/pathological.py $(BUILD)/nospof
+
 install: $(BUILD)/nospof
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/nospof
 	install -m 755 $(BUILD)/nospof $(DESTDIR)$(PREFIX)/bin/nospof
@@ -172,4 +183,5 @@ install: $(BUILD)/nospof
 clean:
 	rm -rf $(BUILD)
 
--include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(TEST_OBJ:.o=.d) \
+	$(FUZZ_LIB_OBJ:.o=.d)

@@ -12,6 +12,7 @@ int nsp_cmd_rules(int argc, char **argv);
 int nsp_cmd_explain(int argc, char **argv);
 int nsp_cmd_schema(int argc, char **argv);
 int nsp_cmd_graph(int argc, char **argv);
+int nsp_cmd_scenarios(int argc, char **argv);
 
 /* Print "nospof: <msg>" to stderr, escaped, and return NSP_EXIT_USAGE. */
 int nsp_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

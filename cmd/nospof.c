@@ -17,6 +17,11 @@ static const char usage[] =
 	"commands:\n"
 	"  check [OPTIONS] FILE...   validate designs (- reads standard "
 	"input)\n"
+	"  scenarios FILE [--depth 1|2] [-f text|json|markdown]\n"
+	"                            the failure table: every single (or "
+	"pair of)\n"
+	"                            failure, every demand, worst load, "
+	"failover\n"
 	"  rules [-f text|json]      list the rules\n"
 	"  explain ID|NAME           a rule's rationale, remediation, "
 	"references\n"
@@ -73,6 +78,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "check"))
 		return nsp_cmd_check(argc - 1, argv + 1);
+	if (!strcmp(cmd, "scenarios"))
+		return nsp_cmd_scenarios(argc - 1, argv + 1);
 	if (!strcmp(cmd, "rules"))
 		return nsp_cmd_rules(argc - 1, argv + 1);
 	if (!strcmp(cmd, "explain"))

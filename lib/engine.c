@@ -292,15 +292,20 @@ void nsp_engine_run(struct nsp_findings *out, const struct nsp_model *m,
 {
 	size_t from = out->n;
 	int day = m->nwaivers ? today() : 0;
+	struct nsp_analysis *fa = NULL;
 	for (size_t i = 0; i < nsp_nrules; i++) {
 		const struct nsp_rule *r = nsp_rules[i];
 		if (!nsp_selection_enabled(sel, r))
 			continue;
-		struct nsp_ctx ctx = {m, r, out, m->file};
+		/* the failure analysis, once, for the rules that read it */
+		if (r->analysis && !fa)
+			fa = nsp_analysis_new(m);
+		struct nsp_ctx ctx = {m, r, out, m->file, fa, from};
 		r->check(&ctx);
 	}
 	for (size_t i = from; i < out->n; i++)
 		unique_elements(out->v[i]);
+	nsp_analysis_free(fa);
 	dedupe(out, from);
 	for (size_t i = from; i < out->n; i++)
 		for (size_t w = 0; w < m->nwaivers; w++)

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "failure.h"
 #include "model.h"
 
 enum nsp_severity { NSP_INFO, NSP_WARNING, NSP_ERROR };
@@ -30,6 +31,7 @@ struct nsp_rule {
 	const char *fails;  /* a YAML snippet that triggers the rule */
 	const char *passes; /* the same design, fixed */
 	void (*check)(struct nsp_ctx *ctx);
+	bool analysis; /* reads the failure analysis (ctx->fa) */
 };
 
 struct nsp_related {
@@ -64,6 +66,8 @@ struct nsp_ctx {
 	const struct nsp_rule *rule;
 	struct nsp_findings *out;
 	const char *file;
+	const struct nsp_analysis *fa; /* NULL unless the rule asks for it */
+	size_t first; /* the first finding of this design in out */
 };
 
 /*

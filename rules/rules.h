@@ -16,6 +16,12 @@
 #include "../lib/engine.h"
 
 #define NSP_RULE_LIST                                                          \
+	NSP_RULE(avail001)                                                     \
+	NSP_RULE(cap001)                                                       \
+	NSP_RULE(cap002)                                                       \
+	NSP_RULE(cap003)                                                       \
+	NSP_RULE(cap004)                                                       \
+	NSP_RULE(cap005)                                                       \
 	NSP_RULE(div001)                                                       \
 	NSP_RULE(div002)                                                       \
 	NSP_RULE(div003)                                                       \
@@ -24,7 +30,11 @@
 	NSP_RULE(div006)                                                       \
 	NSP_RULE(div007)                                                       \
 	NSP_RULE(div008)                                                       \
-	NSP_RULE(ha001)
+	NSP_RULE(ha001)                                                        \
+	NSP_RULE(ha002)                                                        \
+	NSP_RULE(ha003)                                                        \
+	NSP_RULE(ha004)                                                        \
+	NSP_RULE(spof001)
 
 #define NSP_RULE(x) extern const struct nsp_rule nsp_rule_##x;
 NSP_RULE_LIST

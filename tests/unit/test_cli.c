@@ -45,8 +45,13 @@ START_TEST(fail_on_select_ignore)
 	ck_assert_int_eq(nospof(args, NULL), 0);
 	free(args);
 	ck_assert_int_eq(nospof("check --ignore DIV002 "
-				"examples/alibaba-one-cpe.yaml", &a), 0);
+				"examples/alibaba-one-cpe.yaml", &a), 1);
 	ck_assert_ptr_null(strstr(a, "DIV002"));
+	/* nothing else reported the shared CPE: SPOF001 does */
+	ck_assert_ptr_nonnull(strstr(a, "[SPOF001]"));
+	free(a);
+	ck_assert_int_eq(nospof("check --ignore DIV002,SPOF001 "
+				"examples/alibaba-one-cpe.yaml", &a), 0);
 	free(a);
 	ck_assert_int_eq(nospof("check --select DIV00 "
 				"examples/alibaba-one-cpe.yaml", NULL), 1);

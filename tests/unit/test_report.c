@@ -110,6 +110,41 @@ START_TEST(golden_examples)
 }
 END_TEST
 
+/* `nospof scenarios` of every example against its golden tables. */
+START_TEST(golden_scenarios)
+{
+	static const char *const kinds[][2] = {
+		{"", "scenarios.txt"},
+		{"-f json", "scenarios.json"},
+		{"--depth 2 -f markdown", "scenarios.md"},
+	};
+	char **ex = list_files("examples", "", ".yaml");
+	for (char **p = ex; *p; p++) {
+		char *copy = nsp_xstrdup(*p);
+		char *base = basename(copy);
+		base[strlen(base) - 5] = '\0';
+		for (size_t k = 0; k < 3; k++) {
+			char *golden = nsp_xasprintf("tests/golden/%s.%s", base,
+						     kinds[k][1]);
+			char *want = read_text(golden);
+			ck_assert_msg(want != NULL, "missing %s", golden);
+			char *cmd = nsp_xasprintf("%s scenarios %s %s",
+						  nospof_bin(), kinds[k][0], *p);
+			char *got = NULL;
+			ck_assert_int_eq(run_cmd(cmd, &got), 0);
+			ck_assert_msg(!strcmp(got, want), "%s differs from %s",
+				      *p, golden);
+			free(got);
+			free(cmd);
+			free(want);
+			free(golden);
+		}
+		free(copy);
+	}
+	free_list(ex);
+}
+END_TEST
+
 /* The verdict each example's README row promises. */
 START_TEST(example_verdicts)
 {
@@ -128,20 +163,25 @@ START_TEST(example_verdicts)
 		bool pass = strstr(line, "| pass") != NULL;
 		ck_assert_msg(pass == (status == 0), "%s: README says '%s', "
 			      "exit status %d", name, line, status);
-		/* every rule id the row names is in the output */
-		for (const char *q = line; (q = strpbrk(q, "DH"));) {
-			if ((!strncmp(q, "DIV", 3) || !strncmp(q, "HA0", 3)) &&
-			    strspn(q + (q[0] == 'D' ? 3 : 2), "0123456789") ==
-				    3) {
-				char id[8];
-				snprintf(id, sizeof(id), "%.*s",
-					 q[0] == 'D' ? 6 : 5, q);
+		/* every rule id the row names ([A-Z]+[0-9]{3}) is in the output */
+		for (const char *q = line; *q;) {
+			size_t al = 0;
+			while (q[al] >= 'A' && q[al] <= 'Z')
+				al++;
+			if (al && strspn(q + al, "0123456789") == 3 &&
+			    (q == line || !((q[-1] >= 'A' && q[-1] <= 'Z') ||
+					    (q[-1] >= 'a' && q[-1] <= 'z')))) {
+				char id[16];
+				snprintf(id, sizeof(id), "%.*s", (int)(al + 3),
+					 q);
 				char *tag = nsp_xasprintf("[%s]", id);
 				ck_assert_msg(strstr(out, tag), "%s: no %s",
 					      name, id);
 				free(tag);
+				q += al + 3;
+			} else {
+				q += al ? al : 1;
 			}
-			q++;
 		}
 		free(out);
 		free(line);
@@ -217,6 +257,7 @@ Suite *report_suite(void)
 	tcase_set_timeout(t, 60);
 	tcase_add_test(t, golden_examples);
 	tcase_add_test(t, golden_graphs);
+	tcase_add_test(t, golden_scenarios);
 	tcase_add_test(t, example_verdicts);
 	tcase_add_test(t, escaped_everywhere);
 	tcase_add_test(t, input_errors_in_json);

@@ -1,0 +1,423 @@
+/* nospof scenarios: the failure table of one design. */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lib/failure.h"
+#include "../lib/load.h"
+#include "../lib/report.h"
+#include "cli.h"
+
+/* One row: a scenario (no, one or two failed elements) and a demand. */
+struct row {
+	size_t fail[2], nfail;
+	size_t demand;
+	struct nsp_outcome o;
+};
+
+/* Failover time for sorting: never noticed is the longest. */
+static uint64_t failover_key(const struct nsp_outcome *o)
+{
+	return o->failover_never ? UINT64_MAX : o->failover_ms;
+}
+
+/* Worst first: cut, then most loaded, then slowest, then input order. */
+static int cmp_row(const void *x, const void *y)
+{
+	const struct row *a = x, *b = y;
+	if (a->o.connected != b->o.connected)
+		return a->o.connected ? 1 : -1;
+	double sa = a->o.worst_circuit == NSP_NONE ? -1 : a->o.worst_share;
+	double sb = b->o.worst_circuit == NSP_NONE ? -1 : b->o.worst_share;
+	if (sa > sb + 1e-12 || sa < sb - 1e-12)
+		return sa > sb ? -1 : 1;
+	uint64_t fa = failover_key(&a->o), fb = failover_key(&b->o);
+	if (fa != fb)
+		return fa > fb ? -1 : 1;
+	if (a->nfail != b->nfail)
+		return a->nfail < b->nfail ? -1 : 1;
+	if (a->demand != b->demand)
+		return a->demand < b->demand ? -1 : 1;
+	for (size_t i = 0; i < a->nfail; i++)
+		if (a->fail[i] != b->fail[i])
+			return a->fail[i] < b->fail[i] ? -1 : 1;
+	return 0;
+}
+
+/* Every row of the analysis up to the given depth, sorted. */
+static struct row *build_rows(const struct nsp_analysis *a, int depth,
+                              size_t *n)
+{
+	const struct nsp_model *m = a->m;
+	struct row *rows = NULL;
+	size_t cap = 0;
+	*n = 0;
+	for (size_t d = 0; d < m->ndemands; d++) {
+		size_t ne;
+		const size_t *el = nsp_demand_elems(a, d, &ne);
+		NSP_GROW(rows, cap, *n + 1 + ne);
+		rows[(*n)++] =
+		    (struct row){{0, 0}, 0, d, *nsp_demand_base(a, d)};
+		for (size_t k = 0; k < ne; k++)
+			rows[(*n)++] = (struct row){
+			    {el[k], 0}, 1, d, *nsp_demand_single(a, d, k)};
+		if (depth < 2)
+			continue;
+		for (size_t i = 0; i < ne; i++)
+			for (size_t j = i + 1; j < ne; j++) {
+				NSP_GROW(rows, cap, *n + 1);
+				struct row *r = &rows[(*n)++];
+				r->fail[0] = el[i];
+				r->fail[1] = el[j];
+				r->nfail = 2;
+				r->demand = d;
+				nsp_analysis_eval(&r->o, a, d, r->fail, 2);
+			}
+	}
+	if (*n > 1)
+		qsort(rows, *n, sizeof(*rows), cmp_row);
+	return rows;
+}
+
+/* "circuit 'c1' + router 'cpe2'", or "(none)", escaped. */
+static char *failed_label(const struct nsp_analysis *a, const struct row *r)
+{
+	static const char *const what[NSP_CLASS_COUNT] = {
+	    "circuit", "port",        "router",  "pop",  "facility",
+	    "metro",   "edge_domain", "carrier", "srlg",
+	};
+	struct nsp_buf b = {0};
+	if (!r->nfail)
+		nsp_buf_puts(&b, "(none)");
+	for (size_t i = 0; i < r->nfail; i++) {
+		const struct nsp_felem *e = &a->elems[r->fail[i]];
+		nsp_buf_printf(&b, "%s%s '", i ? " + " : "", what[e->cls]);
+		nsp_buf_escaped(&b, e->name, strlen(e->name));
+		nsp_buf_putc(&b, '\'');
+	}
+	return nsp_buf_detach(&b);
+}
+
+static char *demand_label(const struct nsp_model *m, size_t d)
+{
+	struct nsp_buf b = {0};
+	const char *f = nsp_endpoint_id(m, m->demands[d].from);
+	const char *t = nsp_endpoint_id(m, m->demands[d].to);
+	nsp_buf_escaped(&b, f, strlen(f));
+	nsp_buf_puts(&b, " -> ");
+	nsp_buf_escaped(&b, t, strlen(t));
+	return nsp_buf_detach(&b);
+}
+
+/* "c2 800/1000 Mbit/s (80%)" or "-" */
+static char *load_label(const struct nsp_analysis *a, const struct row *r)
+{
+	const struct nsp_outcome *o = &r->o;
+	if (!o->connected || o->worst_circuit == NSP_NONE)
+		return nsp_xstrdup("-");
+	const char *id = a->m->circuits[o->worst_circuit].id;
+	struct nsp_buf b = {0};
+	nsp_buf_escaped(&b, id, strlen(id));
+	nsp_buf_printf(&b, " %.0f/%.0f Mbit/s (%.0f%%)", o->worst_load,
+	               a->usable[o->worst_circuit], 100.0 * o->worst_share);
+	return nsp_buf_detach(&b);
+}
+
+static char *failover_label(const struct row *r)
+{
+	if (!r->o.connected)
+		return nsp_xstrdup("-");
+	if (r->o.failover_never)
+		return nsp_xstrdup("never");
+	if (!r->o.failover_ms)
+		return nsp_xstrdup("-");
+	return nsp_xasprintf("%llu ms", (unsigned long long)r->o.failover_ms);
+}
+
+/* What the design survives, by class (and pairs at depth 2). */
+struct tally {
+	size_t elements, survived, overloaded, cut;
+};
+
+static void summarise(const struct nsp_analysis *a, const struct row *rows,
+                      size_t n, struct tally t[NSP_CLASS_COUNT + 1])
+{
+	/* per element (or pair row): worst over the demands */
+	int *state = nsp_xcalloc(a->nelems + 1, sizeof(int));
+	bool *used = nsp_xcalloc(a->nelems + 1, sizeof(bool));
+	memset(t, 0, (NSP_CLASS_COUNT + 1) * sizeof(*t));
+	for (size_t i = 0; i < n; i++) {
+		const struct row *r = &rows[i];
+		int s = !r->o.connected ? 2
+		        : r->o.worst_circuit != NSP_NONE &&
+		                r->o.worst_share > 1 + 1e-9
+		            ? 1
+		            : 0;
+		if (r->nfail == 1) {
+			used[r->fail[0]] = true;
+			if (s > state[r->fail[0]])
+				state[r->fail[0]] = s;
+		}
+	}
+	for (size_t e = 0; e < a->nelems; e++) {
+		if (!used[e])
+			continue;
+		struct tally *c = &t[a->elems[e].cls];
+		c->elements++;
+		c->cut += state[e] == 2;
+		c->overloaded += state[e] == 1;
+		c->survived += state[e] == 0;
+	}
+	free(state);
+	free(used);
+	/* pairs: each (pair, demand) row counted once per pair */
+	struct tally *p = &t[NSP_CLASS_COUNT];
+	for (size_t i = 0; i < n; i++) {
+		const struct row *r = &rows[i];
+		if (r->nfail != 2)
+			continue;
+		p->elements++;
+		if (!r->o.connected)
+			p->cut++;
+		else if (r->o.worst_circuit != NSP_NONE &&
+		         r->o.worst_share > 1 + 1e-9)
+			p->overloaded++;
+		else
+			p->survived++;
+	}
+}
+
+static const char *const class_title[NSP_CLASS_COUNT] = {
+    "circuit", "port",        "router",  "pop",  "facility",
+    "metro",   "edge_domain", "carrier", "srlg",
+};
+
+static void write_text(FILE *out, const struct nsp_analysis *a,
+                       const struct row *rows, size_t n, int depth,
+                       const char *file, bool markdown)
+{
+	struct tally t[NSP_CLASS_COUNT + 1];
+	summarise(a, rows, n, t);
+	if (markdown)
+		fprintf(out,
+		        "# Failure scenarios of `%s` (depth %d)\n\n"
+		        "| failed | demand | survives | worst circuit load "
+		        "| failover |\n|---|---|---|---|---|\n",
+		        file, depth);
+	else
+		fprintf(out,
+		        "%s: %zu scenario rows (depth %d), worst first\n"
+		        "%-40s %-28s %-8s %-30s %s\n",
+		        file, n, depth, "FAILED", "DEMAND", "SURVIVES",
+		        "WORST CIRCUIT LOAD", "FAILOVER");
+	for (size_t i = 0; i < n; i++) {
+		const struct row *r = &rows[i];
+		char *f = failed_label(a, r),
+		     *d = demand_label(a->m, r->demand);
+		char *l = load_label(a, r), *fo = failover_label(r);
+		const char *s = !r->o.connected ? "no"
+		                : r->o.worst_circuit != NSP_NONE &&
+		                        r->o.worst_share > 1 + 1e-9
+		                    ? "overload"
+		                    : "yes";
+		if (markdown)
+			fprintf(out, "| %s | %s | %s | %s | %s |\n", f, d, s, l,
+			        fo);
+		else
+			fprintf(out, "%-40s %-28s %-8s %-30s %s\n", f, d, s, l,
+			        fo);
+		free(f);
+		free(d);
+		free(l);
+		free(fo);
+	}
+	fprintf(out, markdown
+	                 ? "\n## What the design survives\n\n"
+	                   "| failures | elements | survived | overloaded "
+	                   "| cut |\n|---|---|---|---|---|\n"
+	                 : "\nsummary: what the design survives, by class\n");
+	for (int c = 0; c <= NSP_CLASS_COUNT; c++) {
+		if (!t[c].elements)
+			continue;
+		const char *name =
+		    c == NSP_CLASS_COUNT ? "pairs" : class_title[c];
+		if (markdown)
+			fprintf(out, "| %s | %zu | %zu | %zu | %zu |\n", name,
+			        t[c].elements, t[c].survived, t[c].overloaded,
+			        t[c].cut);
+		else
+			fprintf(out,
+			        "  %-12s %zu %s: %zu survived, %zu "
+			        "overloaded, %zu cut a demand\n",
+			        name, t[c].elements,
+			        c == NSP_CLASS_COUNT ? "pair rows" : "elements",
+			        t[c].survived, t[c].overloaded, t[c].cut);
+	}
+}
+
+/* A number rounded to 0.1 for a stable JSON text. */
+static json_t *num(double v)
+{
+	return json_real((double)(long long)(v * 10 + (v < 0 ? -0.5 : 0.5)) /
+	                 10);
+}
+
+static json_t *str(const char *s)
+{
+	char *e = nsp_escape(s, strlen(s));
+	json_t *j = json_string(e);
+	free(e);
+	return j;
+}
+
+static int write_json(FILE *out, const struct nsp_analysis *a,
+                      const struct row *rows, size_t n, int depth,
+                      const char *file)
+{
+	const struct nsp_model *m = a->m;
+	json_t *root = json_object(), *arr = json_array();
+	json_object_set_new(root, "file", str(file));
+	json_object_set_new(root, "depth", json_integer(depth));
+	for (size_t i = 0; i < n; i++) {
+		const struct row *r = &rows[i];
+		json_t *o = json_object(), *f = json_array();
+		for (size_t k = 0; k < r->nfail; k++) {
+			const struct nsp_felem *e = &a->elems[r->fail[k]];
+			json_t *fe = json_object();
+			json_object_set_new(fe, "class",
+			                    json_string(class_title[e->cls]));
+			json_object_set_new(fe, "name", str(e->name));
+			json_array_append_new(f, fe);
+		}
+		json_object_set_new(o, "failed", f);
+		json_t *dm = json_object();
+		json_object_set_new(
+		    dm, "from",
+		    str(nsp_endpoint_id(m, m->demands[r->demand].from)));
+		json_object_set_new(
+		    dm, "to",
+		    str(nsp_endpoint_id(m, m->demands[r->demand].to)));
+		json_object_set_new(o, "demand", dm);
+		json_object_set_new(o, "survives",
+		                    json_boolean(r->o.connected));
+		bool w = r->o.connected && r->o.worst_circuit != NSP_NONE;
+		json_object_set_new(o, "worst_circuit",
+		                    w ? str(m->circuits[r->o.worst_circuit].id)
+		                      : json_null());
+		json_object_set_new(o, "worst_load_mbps",
+		                    w ? num(r->o.worst_load) : json_null());
+		json_object_set_new(o, "usable_mbps",
+		                    w ? num(a->usable[r->o.worst_circuit])
+		                      : json_null());
+		json_object_set_new(o, "worst_share",
+		                    w ? num(100 * r->o.worst_share)
+		                      : json_null());
+		json_object_set_new(
+		    o, "failover_ms",
+		    r->o.connected && !r->o.failover_never
+		        ? json_integer((json_int_t)r->o.failover_ms)
+		        : json_null());
+		json_object_set_new(o, "failover_never",
+		                    json_boolean(r->o.failover_never));
+		json_array_append_new(arr, o);
+	}
+	json_object_set_new(root, "rows", arr);
+	struct tally t[NSP_CLASS_COUNT + 1];
+	summarise(a, rows, n, t);
+	json_t *sum = json_object();
+	for (int c = 0; c <= NSP_CLASS_COUNT; c++) {
+		if (!t[c].elements)
+			continue;
+		json_t *o = json_object();
+		json_object_set_new(o, "elements",
+		                    json_integer((json_int_t)t[c].elements));
+		json_object_set_new(o, "survived",
+		                    json_integer((json_int_t)t[c].survived));
+		json_object_set_new(o, "overloaded",
+		                    json_integer((json_int_t)t[c].overloaded));
+		json_object_set_new(o, "cut",
+		                    json_integer((json_int_t)t[c].cut));
+		json_object_set_new(
+		    sum, c == NSP_CLASS_COUNT ? "pairs" : class_title[c], o);
+	}
+	json_object_set_new(root, "summary", sum);
+	int rc =
+	    json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(12));
+	fputc('\n', out);
+	json_decref(root);
+	return rc;
+}
+
+int nsp_cmd_scenarios(int argc, char **argv)
+{
+	const char *file = NULL, *format = "text";
+	int depth = 1;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if ((!strcmp(a, "--depth") || !strcmp(a, "-d")) &&
+		    i + 1 < argc) {
+			const char *v = argv[++i];
+			if (strcmp(v, "1") && strcmp(v, "2"))
+				return nsp_usage_error("--depth: expected 1 or "
+				                       "2, got '%s'",
+				                       v);
+			depth = v[0] - '0';
+		} else if ((!strcmp(a, "-f") || !strcmp(a, "--format")) &&
+		           i + 1 < argc) {
+			format = argv[++i];
+			if (strcmp(format, "text") && strcmp(format, "json") &&
+			    strcmp(format, "markdown"))
+				return nsp_usage_error(
+				    "--format: unknown format '%s' (text, "
+				    "json or markdown)",
+				    format);
+		} else if (a[0] == '-' && a[1]) {
+			return nsp_usage_error("scenarios: unknown or "
+			                       "incomplete option '%s' (see "
+			                       "'nospof --help')",
+			                       a);
+		} else if (!file) {
+			file = a;
+		} else {
+			return nsp_usage_error("scenarios: one design file "
+			                       "only");
+		}
+	}
+	if (!file)
+		return nsp_usage_error("scenarios: no design file given (see "
+		                       "'nospof --help')");
+	static const struct nsp_limits lim = NSP_LIMITS_DEFAULT;
+	struct nsp_diags diags = {0};
+	struct nsp_model *m = NULL;
+	char *name = nsp_escape(file, strlen(file));
+	if (nsp_load_file(&m, file, &lim, &diags) < 0) {
+		for (size_t i = 0; i < diags.n; i++)
+			fprintf(stderr, "%s:%u:%u: error: %s [INPUT]\n", name,
+			        (unsigned)diags.v[i].loc.line,
+			        (unsigned)diags.v[i].loc.col, diags.v[i].msg);
+		nsp_diags_free(&diags);
+		free(name);
+		return NSP_EXIT_INPUT;
+	}
+	nsp_diags_free(&diags);
+	m->file = name;
+	struct nsp_analysis *a = nsp_analysis_new(m);
+	size_t n;
+	struct row *rows = build_rows(a, depth, &n);
+	int ret = NSP_EXIT_OK;
+	if (!strcmp(format, "json")) {
+		if (write_json(stdout, a, rows, n, depth, file) < 0)
+			ret = NSP_EXIT_USAGE;
+	} else {
+		write_text(stdout, a, rows, n, depth, name,
+		           !strcmp(format, "markdown"));
+	}
+	if (fflush(stdout) || ferror(stdout))
+		ret = nsp_usage_error("cannot write the table");
+	free(rows);
+	nsp_analysis_free(a);
+	nsp_model_free(m);
+	free(name);
+	return ret;
+}

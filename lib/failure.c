@@ -1,0 +1,944 @@
+/*
+ * The failure analysis: failure elements, and per demand its connectivity,
+ * hop-by-hop load and failover time with nothing failed, under each single
+ * failure and under any set of failures asked for. Everything works on the
+ * circuits and elements one demand uses, never on all pairs of the design.
+ */
+#include "failure.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "failover.h"
+
+enum { K_FROM = 1, K_TO = 2, K_EXCH = 4 };
+
+struct nsp_dan {
+	size_t nc;             /* the demand's circuits: d->circuits */
+	size_t nr;             /* its routers */
+	size_t *routers;       /* global index of each local router */
+	uint8_t *kind;         /* K_* per local router */
+	size_t *ca, *cz;       /* local routers at each local circuit's ends */
+	size_t *adj_off, *adj; /* local circuits on each local router */
+	size_t *elems;         /* elements it uses, sorted */
+	size_t ne;
+	size_t *ec_off, *ec; /* local circuits of each of its elements */
+	size_t *ecg;         /* the same, as global circuit indices */
+	size_t *nbrs;        /* other demands sharing a circuit with it */
+	size_t nn;
+	double *base; /* steady-state share per local circuit, signed */
+	struct nsp_outcome base_out;
+	struct nsp_outcome *single; /* per element */
+};
+
+/* Reusable work space, sized for the largest demand. */
+struct scratch {
+	bool *dead, *dead2;
+	int *dist_p, *dist_a;
+	double *inflow, *frac, *frac2, *load;
+	size_t *queue, *order;
+	unsigned
+	    *stamp;    /* per global circuit: mapped into the current demand */
+	size_t *local; /* per global circuit: its local index there */
+	unsigned now;
+};
+
+/* ---- failure elements ---- */
+
+/* Collects circuit lists without duplicates, one element at a time. */
+struct collect {
+	unsigned *seen; /* per circuit: stamp of the element being built */
+	unsigned stamp;
+	size_t *v;
+	size_t n, cap;
+};
+
+static void collect_add(struct collect *c, size_t circuit)
+{
+	if (c->seen[circuit] == c->stamp)
+		return;
+	c->seen[circuit] = c->stamp;
+	NSP_GROW(c->v, c->cap, c->n + 1);
+	c->v[c->n++] = circuit;
+}
+
+static void collect_router(struct collect *c, const struct nsp_router *r)
+{
+	for (size_t i = 0; i < r->ncircuits; i++)
+		collect_add(c, r->circuits[i]);
+}
+
+static void collect_pop(struct collect *c, const struct nsp_model *m, size_t p)
+{
+	for (size_t r = 0; r < m->nrouters; r++)
+		if (m->routers[r].pop == p)
+			collect_router(c, &m->routers[r]);
+}
+
+static int cmp_size(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+/* Turn the collected circuits into a new element (none: nothing added). */
+static void emit(struct nsp_analysis *a, size_t *cap, struct collect *c,
+                 enum nsp_class cls, const char *name, char *pointer,
+                 char *field)
+{
+	if (!c->n) {
+		free(pointer);
+		free(field);
+		c->stamp++;
+		return;
+	}
+	NSP_GROW(a->elems, *cap, a->nelems + 1);
+	struct nsp_felem *e = &a->elems[a->nelems++];
+	e->cls = cls;
+	e->name = nsp_xstrdup(name);
+	e->pointer = pointer;
+	e->field = field;
+	if (c->n > 1)
+		qsort(c->v, c->n, sizeof(size_t), cmp_size);
+	e->circuits = nsp_xmalloc(c->n * sizeof(size_t));
+	memcpy(e->circuits, c->v, c->n * sizeof(size_t));
+	e->ncircuits = c->n;
+	c->n = 0;
+	c->stamp++;
+}
+
+/* A distinct value and where it was first seen. */
+struct value {
+	const char *s;
+	char *pointer, *field;
+};
+
+/* Index of s in vals, appending it when new. */
+static size_t value_index(struct nsp_map *map, struct value **vals, size_t *n,
+                          size_t *cap, const char *s, char *pointer,
+                          char *field)
+{
+	void *v = nsp_map_get(map, s, strlen(s));
+	if (v) {
+		free(pointer);
+		free(field);
+		return (size_t)(uintptr_t)v - 1;
+	}
+	NSP_GROW(*vals, *cap, *n + 1);
+	(*vals)[*n] = (struct value){s, pointer, field};
+	nsp_map_put(map, s, strlen(s), (void *)(uintptr_t)(*n + 1));
+	return (*n)++;
+}
+
+static int cmp_port(const void *x, const void *y, void *arg)
+{
+	const char *const *ports = arg;
+	const char *a = ports[*(const size_t *)x],
+	           *b = ports[*(const size_t *)y];
+	int c = strcmp(a, b);
+	return c ? c : cmp_size(x, y);
+}
+
+/* The port elements of router r: one per distinct port given on it. */
+static void router_ports(struct nsp_analysis *a, size_t *cap, struct collect *c,
+                         size_t r)
+{
+	const struct nsp_model *m = a->m;
+	const struct nsp_router *rr = &m->routers[r];
+	size_t n = 0;
+	size_t *idx = nsp_xmalloc((rr->ncircuits + 1) * sizeof(size_t));
+	const char **ports =
+	    nsp_xmalloc((rr->ncircuits + 1) * sizeof(const char *));
+	for (size_t i = 0; i < rr->ncircuits; i++) {
+		const struct nsp_circuit *ci = &m->circuits[rr->circuits[i]];
+		ports[i] = nsp_circuit_end(ci, r)->port;
+		if (ports[i])
+			idx[n++] = i;
+	}
+	if (n > 1)
+		qsort_r(idx, n, sizeof(size_t), cmp_port, ports);
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		const char *port = ports[idx[i]];
+		size_t first = rr->circuits[idx[i]];
+		while (j < n && !strcmp(ports[idx[j]], port)) {
+			collect_add(c, rr->circuits[idx[j]]);
+			if (rr->circuits[idx[j]] < first)
+				first = rr->circuits[idx[j]];
+			j++;
+		}
+		char *name = nsp_xasprintf("%s:%s", rr->id, port);
+		emit(a, cap, c, NSP_CLASS_PORT, name,
+		     nsp_xasprintf("/circuits/%zu", first),
+		     nsp_xasprintf("/circuits/%zu/%s/port", first,
+		                   m->circuits[first].a.router == r ? "a"
+		                                                    : "z"));
+		free(name);
+		i = j;
+	}
+	free(idx);
+	free(ports);
+}
+
+/* Facility, metro or edge domain: every PoP sharing the value. */
+static void pop_values(struct nsp_analysis *a, size_t *cap, struct collect *c,
+                       enum nsp_class cls, size_t offset, const char *key)
+{
+	const struct nsp_model *m = a->m;
+	struct nsp_map map = {0};
+	struct value *vals = NULL;
+	size_t n = 0, vcap = 0;
+	size_t *of = nsp_xmalloc((m->npops + 1) * sizeof(size_t));
+	for (size_t p = 0; p < m->npops; p++) {
+		const char *s =
+		    *(const char *const *)((const char *)&m->pops[p] + offset);
+		of[p] = s ? value_index(&map, &vals, &n, &vcap, s,
+		                        nsp_xasprintf("/pops/%zu", p),
+		                        nsp_xasprintf("/pops/%zu/%s", p, key))
+		          : NSP_NONE;
+	}
+	for (size_t v = 0; v < n; v++) {
+		for (size_t p = 0; p < m->npops; p++)
+			if (of[p] == v)
+				collect_pop(c, m, p);
+		emit(a, cap, c, cls, vals[v].s, vals[v].pointer, vals[v].field);
+	}
+	free(of);
+	free(vals);
+	nsp_map_free(&map);
+}
+
+static bool has_tag(const struct nsp_strs *t, const char *tag)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (!strcmp(t->v[i], tag))
+			return true;
+	return false;
+}
+
+/* Carriers and shared-risk tags. */
+static void free_values(struct nsp_analysis *a, size_t *cap, struct collect *c)
+{
+	const struct nsp_model *m = a->m;
+	struct nsp_map map = {0};
+	struct value *vals = NULL;
+	size_t n = 0, vcap = 0;
+	for (size_t i = 0; i < m->ncircuits; i++)
+		if (m->circuits[i].carrier)
+			value_index(&map, &vals, &n, &vcap,
+			            m->circuits[i].carrier,
+			            nsp_xasprintf("/circuits/%zu", i),
+			            nsp_xasprintf("/circuits/%zu/carrier", i));
+	for (size_t v = 0; v < n; v++) {
+		for (size_t i = 0; i < m->ncircuits; i++)
+			if (m->circuits[i].carrier &&
+			    !strcmp(m->circuits[i].carrier, vals[v].s))
+				collect_add(c, i);
+		emit(a, cap, c, NSP_CLASS_CARRIER, vals[v].s, vals[v].pointer,
+		     vals[v].field);
+	}
+	nsp_map_free(&map);
+	memset(&map, 0, sizeof(map));
+	n = 0;
+	for (size_t i = 0; i < m->ncircuits; i++)
+		for (size_t k = 0; k < m->circuits[i].srlg.n; k++)
+			value_index(&map, &vals, &n, &vcap,
+			            m->circuits[i].srlg.v[k],
+			            nsp_xasprintf("/circuits/%zu", i),
+			            nsp_xasprintf("/circuits/%zu/srlg", i));
+	for (size_t r = 0; r < m->nrouters; r++)
+		for (size_t k = 0; k < m->routers[r].srlg.n; k++)
+			value_index(&map, &vals, &n, &vcap,
+			            m->routers[r].srlg.v[k],
+			            nsp_xasprintf("/routers/%zu", r),
+			            nsp_xasprintf("/routers/%zu/srlg", r));
+	for (size_t p = 0; p < m->npops; p++)
+		for (size_t k = 0; k < m->pops[p].srlg.n; k++)
+			value_index(&map, &vals, &n, &vcap,
+			            m->pops[p].srlg.v[k],
+			            nsp_xasprintf("/pops/%zu", p),
+			            nsp_xasprintf("/pops/%zu/srlg", p));
+	for (size_t v = 0; v < n; v++) {
+		const char *t = vals[v].s;
+		for (size_t i = 0; i < m->ncircuits; i++)
+			if (has_tag(&m->circuits[i].srlg, t))
+				collect_add(c, i);
+		for (size_t r = 0; r < m->nrouters; r++)
+			if (has_tag(&m->routers[r].srlg, t))
+				collect_router(c, &m->routers[r]);
+		for (size_t p = 0; p < m->npops; p++)
+			if (has_tag(&m->pops[p].srlg, t))
+				collect_pop(c, m, p);
+		emit(a, cap, c, NSP_CLASS_SRLG, t, vals[v].pointer,
+		     vals[v].field);
+	}
+	free(vals);
+	nsp_map_free(&map);
+}
+
+/* Every failure element of the design, class by class. */
+static void build_elements(struct nsp_analysis *a)
+{
+	const struct nsp_model *m = a->m;
+	size_t cap = 0;
+	struct collect c = {0};
+	c.seen = nsp_xcalloc(m->ncircuits + 1, sizeof(unsigned));
+	c.stamp = 1;
+	for (size_t i = 0; i < m->ncircuits; i++) {
+		collect_add(&c, i);
+		emit(a, &cap, &c, NSP_CLASS_CIRCUIT, m->circuits[i].id,
+		     nsp_xasprintf("/circuits/%zu", i), NULL);
+	}
+	for (size_t r = 0; r < m->nrouters; r++)
+		router_ports(a, &cap, &c, r);
+	for (size_t r = 0; r < m->nrouters; r++) {
+		collect_router(&c, &m->routers[r]);
+		emit(a, &cap, &c, NSP_CLASS_ROUTER, m->routers[r].id,
+		     nsp_xasprintf("/routers/%zu", r), NULL);
+	}
+	for (size_t p = 0; p < m->npops; p++) {
+		collect_pop(&c, m, p);
+		emit(a, &cap, &c, NSP_CLASS_POP, m->pops[p].id,
+		     nsp_xasprintf("/pops/%zu", p), NULL);
+	}
+	pop_values(a, &cap, &c, NSP_CLASS_FACILITY,
+	           offsetof(struct nsp_pop, facility), "facility");
+	pop_values(a, &cap, &c, NSP_CLASS_METRO,
+	           offsetof(struct nsp_pop, metro), "metro");
+	pop_values(a, &cap, &c, NSP_CLASS_EDGE_DOMAIN,
+	           offsetof(struct nsp_pop, edge_domain), "edge_domain");
+	free_values(a, &cap, &c);
+	free(c.seen);
+	free(c.v);
+}
+
+/* ---- per-demand structure ---- */
+
+/* Position of x in the sorted array v of n, or NSP_NONE. */
+static size_t bsearch_index(const size_t *v, size_t n, size_t x)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && v[lo] == x ? lo : NSP_NONE;
+}
+
+/* Map the demand's circuits into the scratch global -> local table. */
+static void map_demand(struct scratch *s, const struct nsp_demand *d)
+{
+	s->now++;
+	for (size_t i = 0; i < d->ncircuits; i++) {
+		s->stamp[d->circuits[i]] = s->now;
+		s->local[d->circuits[i]] = i;
+	}
+}
+
+/* Routers, adjacency and elements of one demand. */
+static void build_demand(struct nsp_analysis *a, size_t di,
+                         const size_t *ce_off, const size_t *ce,
+                         unsigned *rstamp, size_t *rlocal, unsigned *estamp,
+                         unsigned stamp)
+{
+	const struct nsp_model *m = a->m;
+	const struct nsp_demand *d = &m->demands[di];
+	struct nsp_dan *dn = &a->dan[di];
+	size_t nc = d->ncircuits;
+	dn->nc = nc;
+	dn->routers = nsp_xmalloc((2 * nc + 1) * sizeof(size_t));
+	dn->ca = nsp_xmalloc((nc + 1) * sizeof(size_t));
+	dn->cz = nsp_xmalloc((nc + 1) * sizeof(size_t));
+	for (size_t i = 0; i < nc; i++) {
+		const struct nsp_circuit *c = &m->circuits[d->circuits[i]];
+		size_t ends[2] = {c->a.router, c->z.router};
+		size_t *loc[2] = {&dn->ca[i], &dn->cz[i]};
+		for (int k = 0; k < 2; k++) {
+			if (rstamp[ends[k]] != stamp) {
+				rstamp[ends[k]] = stamp;
+				rlocal[ends[k]] = dn->nr;
+				dn->routers[dn->nr++] = ends[k];
+			}
+			*loc[k] = rlocal[ends[k]];
+		}
+	}
+	dn->kind = nsp_xcalloc(dn->nr + 1, 1);
+	for (size_t r = 0; r < dn->nr; r++) {
+		size_t g = dn->routers[r];
+		if (nsp_router_in_endpoint(m, g, d->to))
+			dn->kind[r] = K_TO;
+		else if (nsp_router_in_endpoint(m, g, d->from))
+			dn->kind[r] = K_FROM;
+		else if (m->routers[g].role == NSP_ROLE_EXCHANGE)
+			dn->kind[r] = K_EXCH;
+	}
+	dn->adj_off = nsp_xcalloc(dn->nr + 2, sizeof(size_t));
+	for (size_t i = 0; i < nc; i++) {
+		dn->adj_off[dn->ca[i] + 2]++;
+		dn->adj_off[dn->cz[i] + 2]++;
+	}
+	for (size_t r = 0; r < dn->nr; r++)
+		dn->adj_off[r + 2] += dn->adj_off[r + 1];
+	dn->adj = nsp_xmalloc((2 * nc + 1) * sizeof(size_t));
+	for (size_t i = 0; i < nc; i++) {
+		dn->adj[dn->adj_off[dn->ca[i] + 1]++] = i;
+		dn->adj[dn->adj_off[dn->cz[i] + 1]++] = i;
+	}
+	/* elements: those on any of its circuits */
+	size_t n = 0, cap = 0, tot = 0;
+	size_t *el = NULL;
+	for (size_t i = 0; i < nc; i++) {
+		size_t g = d->circuits[i];
+		for (size_t k = ce_off[g]; k < ce_off[g + 1]; k++) {
+			tot++;
+			if (estamp[ce[k]] == stamp)
+				continue;
+			estamp[ce[k]] = stamp;
+			NSP_GROW(el, cap, n + 1);
+			el[n++] = ce[k];
+		}
+	}
+	if (n > 1)
+		qsort(el, n, sizeof(size_t), cmp_size);
+	dn->elems = el;
+	dn->ne = n;
+	dn->ec_off = nsp_xcalloc(n + 2, sizeof(size_t));
+	dn->ec = nsp_xmalloc((tot + 1) * sizeof(size_t));
+	dn->ecg = nsp_xmalloc((tot + 1) * sizeof(size_t));
+	for (size_t i = 0; i < nc; i++) {
+		size_t g = d->circuits[i];
+		for (size_t k = ce_off[g]; k < ce_off[g + 1]; k++)
+			dn->ec_off[bsearch_index(el, n, ce[k]) + 2]++;
+	}
+	for (size_t e = 0; e < n; e++)
+		dn->ec_off[e + 2] += dn->ec_off[e + 1];
+	for (size_t i = 0; i < nc; i++) {
+		size_t g = d->circuits[i];
+		for (size_t k = ce_off[g]; k < ce_off[g + 1]; k++) {
+			size_t pos =
+			    dn->ec_off[bsearch_index(el, n, ce[k]) + 1]++;
+			dn->ec[pos] = i;
+			dn->ecg[pos] = g;
+		}
+	}
+}
+
+/* ---- routing model ---- */
+
+/* Shortest distances to the 'to' routers, over preferred or all circuits. */
+static void distances(const struct nsp_analysis *a, const struct nsp_dan *dn,
+                      const size_t *gc, const bool *dead, bool preferred,
+                      int *dist, size_t *queue)
+{
+	size_t head = 0, tail = 0;
+	for (size_t r = 0; r < dn->nr; r++) {
+		dist[r] = -1;
+		if (dn->kind[r] == K_TO) {
+			dist[r] = 0;
+			queue[tail++] = r;
+		}
+	}
+	while (head < tail) {
+		size_t u = queue[head++];
+		if (dn->kind[u] == K_FROM || !dn->kind[u])
+			continue;
+		for (size_t k = dn->adj_off[u]; k < dn->adj_off[u + 1]; k++) {
+			size_t c = dn->adj[k];
+			if (dead[c] ||
+			    (preferred &&
+			     a->m->circuits[gc[c]].role == NSP_CROLE_BACKUP))
+				continue;
+			size_t v = dn->ca[c] == u ? dn->cz[c] : dn->ca[c];
+			if (dist[v] >= 0 || !(dn->kind[v] & (K_FROM | K_EXCH)))
+				continue;
+			dist[v] = dist[u] + 1;
+			queue[tail++] = v;
+		}
+	}
+}
+
+/* Sort key of a router: backup-class routers first, farthest first. */
+static long route_key(const struct scratch *s, size_t r)
+{
+	return s->dist_p[r] >= 0 ? 1000000L - s->dist_p[r]
+	                         : -(long)s->dist_a[r];
+}
+
+static int cmp_route(const void *x, const void *y, void *arg)
+{
+	long a = route_key(arg, *(const size_t *)x);
+	long b = route_key(arg, *(const size_t *)y);
+	if (a != b)
+		return a < b ? -1 : 1;
+	return cmp_size(x, y);
+}
+
+/*
+ * The demand's traffic, hop by hop, with the flagged circuits dead: the
+ * signed share of each circuit into frac. Returns whether it gets through.
+ */
+static bool flow(const struct nsp_analysis *a, size_t di, const bool *dead,
+                 double *frac, struct scratch *s)
+{
+	const struct nsp_model *m = a->m;
+	const struct nsp_dan *dn = &a->dan[di];
+	const size_t *gc = m->demands[di].circuits;
+	for (size_t i = 0; i < dn->nc; i++)
+		frac[i] = 0;
+	distances(a, dn, gc, dead, true, s->dist_p, s->queue);
+	distances(a, dn, gc, dead, false, s->dist_a, s->queue);
+	int best = -1;
+	bool pref = false;
+	for (size_t r = 0; r < dn->nr; r++)
+		if (dn->kind[r] == K_FROM && s->dist_p[r] > 0 &&
+		    (!pref || s->dist_p[r] < best)) {
+			best = s->dist_p[r];
+			pref = true;
+		}
+	for (size_t r = 0; r < dn->nr && !pref; r++)
+		if (dn->kind[r] == K_FROM && s->dist_a[r] > 0 &&
+		    (best < 0 || s->dist_a[r] < best))
+			best = s->dist_a[r];
+	if (best < 0)
+		return false;
+	size_t nstart = 0, norder = 0;
+	for (size_t r = 0; r < dn->nr; r++) {
+		s->inflow[r] = 0;
+		int dr = pref ? s->dist_p[r] : s->dist_a[r];
+		if (dn->kind[r] == K_FROM && dr == best)
+			nstart++;
+		if ((dn->kind[r] & (K_FROM | K_EXCH)) && s->dist_a[r] > 0)
+			s->order[norder++] = r;
+	}
+	for (size_t r = 0; r < dn->nr; r++) {
+		int dr = pref ? s->dist_p[r] : s->dist_a[r];
+		if (dn->kind[r] == K_FROM && dr == best)
+			s->inflow[r] = 1.0 / (double)nstart;
+	}
+	if (norder > 1)
+		qsort_r(s->order, norder, sizeof(size_t), cmp_route, s);
+	for (size_t i = 0; i < norder; i++) {
+		size_t u = s->order[i];
+		double f = s->inflow[u];
+		if (f <= 0)
+			continue;
+		bool p = s->dist_p[u] >= 0;
+		int du = p ? s->dist_p[u] : s->dist_a[u];
+		const int *dist = p ? s->dist_p : s->dist_a;
+		double wsum = 0;
+		for (int pass = 0; pass < 2; pass++) {
+			for (size_t k = dn->adj_off[u]; k < dn->adj_off[u + 1];
+			     k++) {
+				size_t c = dn->adj[k];
+				const struct nsp_circuit *ci =
+				    &m->circuits[gc[c]];
+				if (dead[c] ||
+				    (p && ci->role == NSP_CROLE_BACKUP))
+					continue;
+				size_t v =
+				    dn->ca[c] == u ? dn->cz[c] : dn->ca[c];
+				bool next = (dn->kind[v] == K_TO && du == 1) ||
+				            (dn->kind[v] == K_EXCH &&
+				             dist[v] == du - 1);
+				if (!next)
+					continue;
+				if (!pass) {
+					wsum += ci->weight;
+					continue;
+				}
+				double share = f * ci->weight / wsum;
+				frac[c] += dn->ca[c] == u ? share : -share;
+				if (dn->kind[v] == K_EXCH)
+					s->inflow[v] += share;
+			}
+		}
+	}
+	return true;
+}
+
+/* Flag the circuits of demand di that the given elements take down. */
+static bool mark_dead(const struct nsp_analysis *a, size_t di,
+                      const size_t *fail, size_t nfail, bool *dead)
+{
+	const struct nsp_dan *dn = &a->dan[di];
+	bool any = false;
+	for (size_t i = 0; i < dn->nc; i++)
+		dead[i] = false;
+	for (size_t f = 0; f < nfail; f++) {
+		size_t k = bsearch_index(dn->elems, dn->ne, fail[f]);
+		if (k == NSP_NONE)
+			continue;
+		for (size_t j = dn->ec_off[k]; j < dn->ec_off[k + 1]; j++)
+			dead[dn->ec[j]] = any = true;
+	}
+	return any;
+}
+
+/* The demand's size for loads: 0 when unknown. */
+static double demand_mbps(const struct nsp_model *m, size_t di)
+{
+	return m->demands[di].has_mbps ? (double)m->demands[di].mbps : 0;
+}
+
+/* Add scale times a demand's shares to the loads of di's circuits. */
+static void add_loads(const struct nsp_analysis *a, struct scratch *s,
+                      size_t other, const double *frac, double scale)
+{
+	const struct nsp_demand *o = &a->m->demands[other];
+	for (size_t i = 0; i < o->ncircuits; i++) {
+		size_t g = o->circuits[i];
+		if (s->stamp[g] != s->now || !frac[i])
+			continue;
+		size_t l = s->local[g];
+		s->load[2 * l + (frac[i] < 0)] += fabs(frac[i]) * scale;
+	}
+}
+
+void nsp_analysis_eval(struct nsp_outcome *out, const struct nsp_analysis *a,
+                       size_t d, const size_t *fail, size_t nfail)
+{
+	const struct nsp_model *m = a->m;
+	const struct nsp_dan *dn = &a->dan[d];
+	const struct nsp_demand *dem = &m->demands[d];
+	struct scratch *s = a->scratch;
+	memset(out, 0, sizeof(*out));
+	out->worst_circuit = NSP_NONE;
+	out->sized = dem->has_mbps;
+	mark_dead(a, d, fail, nfail, s->dead);
+	out->connected = flow(a, d, s->dead, s->frac, s);
+	map_demand(s, dem);
+	for (size_t i = 0; i < dn->nc; i++) {
+		size_t g = dem->circuits[i];
+		s->load[2 * i] = a->base_load[0][g];
+		s->load[2 * i + 1] = a->base_load[1][g];
+	}
+	double mb = demand_mbps(m, d);
+	if (mb) {
+		add_loads(a, s, d, dn->base, -mb);
+		add_loads(a, s, d, s->frac, mb);
+	}
+	for (size_t k = 0; k < dn->nn; k++) {
+		size_t o = dn->nbrs[k];
+		double om = demand_mbps(m, o);
+		if (!om || !mark_dead(a, o, fail, nfail, s->dead2))
+			continue;
+		flow(a, o, s->dead2, s->frac2, s);
+		add_loads(a, s, o, a->dan[o].base, -om);
+		add_loads(a, s, o, s->frac2, om);
+	}
+	for (size_t i = 0; i < dn->nc; i++) {
+		size_t g = dem->circuits[i];
+		if (s->dead[i])
+			continue;
+		double l = s->load[2 * i] > s->load[2 * i + 1]
+		               ? s->load[2 * i]
+		               : s->load[2 * i + 1];
+		if (l < 1e-9)
+			continue;
+		double share = l / a->usable[g];
+		if (out->worst_circuit == NSP_NONE ||
+		    share > out->worst_share + 1e-12) {
+			out->worst_share = share;
+			out->worst_load = l;
+			out->worst_circuit = g;
+		}
+	}
+	for (size_t i = 0; i < dn->nc && out->connected; i++) {
+		if (!s->dead[i] || !dn->base || !dn->base[i])
+			continue;
+		uint64_t t = a->failover_ms[dem->circuits[i]];
+		if (t == UINT64_MAX)
+			out->failover_never = true;
+		else if (t > out->failover_ms)
+			out->failover_ms = t;
+	}
+}
+
+/* ---- the whole analysis ---- */
+
+struct nsp_analysis *nsp_analysis_new(const struct nsp_model *m)
+{
+	struct nsp_analysis *a = nsp_xcalloc(1, sizeof(*a));
+	a->m = m;
+	build_elements(a);
+	size_t nc = m->ncircuits;
+	a->usable = nsp_xmalloc((nc + 1) * sizeof(double));
+	a->failover_ms = nsp_xmalloc((nc + 1) * sizeof(uint64_t));
+	a->base_load[0] = nsp_xcalloc(nc + 1, sizeof(double));
+	a->base_load[1] = nsp_xcalloc(nc + 1, sizeof(double));
+	for (size_t i = 0; i < nc; i++) {
+		const struct nsp_circuit *c = &m->circuits[i];
+		bool never;
+		a->usable[i] = (double)c->bandwidth_mbps *
+		               m->intent.max_utilization / 100.0;
+		a->failover_ms[i] = nsp_circuit_failover_ms(m, c, &never);
+		if (never)
+			a->failover_ms[i] = UINT64_MAX;
+	}
+	/* circuit -> elements, and circuit -> demands */
+	size_t *ce_off = nsp_xcalloc(nc + 2, sizeof(size_t));
+	for (size_t e = 0; e < a->nelems; e++)
+		for (size_t k = 0; k < a->elems[e].ncircuits; k++)
+			ce_off[a->elems[e].circuits[k] + 2]++;
+	for (size_t i = 0; i < nc; i++)
+		ce_off[i + 2] += ce_off[i + 1];
+	size_t *ce = nsp_xmalloc((ce_off[nc + 1] + 1) * sizeof(size_t));
+	for (size_t e = 0; e < a->nelems; e++)
+		for (size_t k = 0; k < a->elems[e].ncircuits; k++)
+			ce[ce_off[a->elems[e].circuits[k] + 1]++] = e;
+	size_t *cd_off = nsp_xcalloc(nc + 2, sizeof(size_t));
+	for (size_t d = 0; d < m->ndemands; d++)
+		for (size_t k = 0; k < m->demands[d].ncircuits; k++)
+			cd_off[m->demands[d].circuits[k] + 2]++;
+	for (size_t i = 0; i < nc; i++)
+		cd_off[i + 2] += cd_off[i + 1];
+	size_t *cd = nsp_xmalloc((cd_off[nc + 1] + 1) * sizeof(size_t));
+	for (size_t d = 0; d < m->ndemands; d++)
+		for (size_t k = 0; k < m->demands[d].ncircuits; k++)
+			cd[cd_off[m->demands[d].circuits[k] + 1]++] = d;
+
+	a->dan = nsp_xcalloc(m->ndemands + 1, sizeof(*a->dan));
+	unsigned *rstamp = nsp_xcalloc(m->nrouters + 1, sizeof(unsigned));
+	size_t *rlocal = nsp_xmalloc((m->nrouters + 1) * sizeof(size_t));
+	unsigned *estamp = nsp_xcalloc(a->nelems + 1, sizeof(unsigned));
+	unsigned *dstamp = nsp_xcalloc(m->ndemands + 1, sizeof(unsigned));
+	size_t maxc = 1, maxr = 1;
+	for (size_t d = 0; d < m->ndemands; d++) {
+		build_demand(a, d, ce_off, ce, rstamp, rlocal, estamp,
+		             (unsigned)d + 1);
+		struct nsp_dan *dn = &a->dan[d];
+		size_t cap = 0;
+		dstamp[d] = (unsigned)d + 1;
+		for (size_t i = 0; i < dn->nc; i++) {
+			size_t g = m->demands[d].circuits[i];
+			for (size_t k = cd_off[g]; k < cd_off[g + 1]; k++) {
+				if (dstamp[cd[k]] == (unsigned)d + 1)
+					continue;
+				dstamp[cd[k]] = (unsigned)d + 1;
+				NSP_GROW(dn->nbrs, cap, dn->nn + 1);
+				dn->nbrs[dn->nn++] = cd[k];
+			}
+		}
+		if (dn->nn > 1)
+			qsort(dn->nbrs, dn->nn, sizeof(size_t), cmp_size);
+		if (dn->nc > maxc)
+			maxc = dn->nc;
+		if (dn->nr > maxr)
+			maxr = dn->nr;
+	}
+	free(rstamp);
+	free(rlocal);
+	free(estamp);
+	free(dstamp);
+	free(ce_off);
+	free(ce);
+	free(cd_off);
+	free(cd);
+
+	struct scratch *s = nsp_xcalloc(1, sizeof(*s));
+	a->scratch = s;
+	s->dead = nsp_xcalloc(maxc, sizeof(bool));
+	s->dead2 = nsp_xcalloc(maxc, sizeof(bool));
+	s->frac = nsp_xcalloc(maxc, sizeof(double));
+	s->frac2 = nsp_xcalloc(maxc, sizeof(double));
+	s->load = nsp_xcalloc(2 * maxc, sizeof(double));
+	s->dist_p = nsp_xcalloc(maxr, sizeof(int));
+	s->dist_a = nsp_xcalloc(maxr, sizeof(int));
+	s->inflow = nsp_xcalloc(maxr, sizeof(double));
+	s->queue = nsp_xcalloc(maxr, sizeof(size_t));
+	s->order = nsp_xcalloc(maxr, sizeof(size_t));
+	s->stamp = nsp_xcalloc(nc + 1, sizeof(unsigned));
+	s->local = nsp_xcalloc(nc + 1, sizeof(size_t));
+
+	/* steady state */
+	for (size_t d = 0; d < m->ndemands; d++) {
+		struct nsp_dan *dn = &a->dan[d];
+		dn->base = nsp_xcalloc(dn->nc + 1, sizeof(double));
+		for (size_t i = 0; i < dn->nc; i++)
+			s->dead[i] = false;
+		flow(a, d, s->dead, dn->base, s);
+		double mb = demand_mbps(m, d);
+		for (size_t i = 0; i < dn->nc && mb; i++) {
+			size_t g = m->demands[d].circuits[i];
+			a->base_load[dn->base[i] < 0][g] +=
+			    fabs(dn->base[i]) * mb;
+		}
+	}
+	/* nothing failed, then each single failure */
+	for (size_t d = 0; d < m->ndemands; d++) {
+		struct nsp_dan *dn = &a->dan[d];
+		nsp_analysis_eval(&dn->base_out, a, d, NULL, 0);
+		dn->single = nsp_xcalloc(dn->ne + 1, sizeof(*dn->single));
+		for (size_t k = 0; k < dn->ne; k++)
+			nsp_analysis_eval(&dn->single[k], a, d, &dn->elems[k],
+			                  1);
+	}
+	return a;
+}
+
+void nsp_analysis_free(struct nsp_analysis *a)
+{
+	if (!a)
+		return;
+	for (size_t e = 0; e < a->nelems; e++) {
+		free(a->elems[e].name);
+		free(a->elems[e].pointer);
+		free(a->elems[e].field);
+		free(a->elems[e].circuits);
+	}
+	free(a->elems);
+	for (size_t d = 0; a->dan && d < a->m->ndemands; d++) {
+		struct nsp_dan *dn = &a->dan[d];
+		free(dn->routers);
+		free(dn->kind);
+		free(dn->ca);
+		free(dn->cz);
+		free(dn->adj_off);
+		free(dn->adj);
+		free(dn->elems);
+		free(dn->ec_off);
+		free(dn->ec);
+		free(dn->ecg);
+		free(dn->nbrs);
+		free(dn->base);
+		free(dn->single);
+	}
+	free(a->dan);
+	struct scratch *s = a->scratch;
+	if (s) {
+		free(s->dead);
+		free(s->dead2);
+		free(s->frac);
+		free(s->frac2);
+		free(s->load);
+		free(s->dist_p);
+		free(s->dist_a);
+		free(s->inflow);
+		free(s->queue);
+		free(s->order);
+		free(s->stamp);
+		free(s->local);
+		free(s);
+	}
+	free(a->usable);
+	free(a->failover_ms);
+	free(a->base_load[0]);
+	free(a->base_load[1]);
+	free(a);
+}
+
+const size_t *nsp_demand_elems(const struct nsp_analysis *a, size_t d,
+                               size_t *n)
+{
+	*n = a->dan[d].ne;
+	return a->dan[d].elems;
+}
+
+size_t nsp_demand_elem_circuits(const struct nsp_analysis *a, size_t d,
+                                size_t e, const size_t **out)
+{
+	const struct nsp_dan *dn = &a->dan[d];
+	size_t k = bsearch_index(dn->elems, dn->ne, e);
+	if (k == NSP_NONE) {
+		*out = NULL;
+		return 0;
+	}
+	*out = dn->ecg + dn->ec_off[k];
+	return dn->ec_off[k + 1] - dn->ec_off[k];
+}
+
+const struct nsp_outcome *nsp_demand_base(const struct nsp_analysis *a,
+                                          size_t d)
+{
+	return &a->dan[d].base_out;
+}
+
+const struct nsp_outcome *nsp_demand_single(const struct nsp_analysis *a,
+                                            size_t d, size_t k)
+{
+	return &a->dan[d].single[k];
+}
+
+double nsp_demand_base_share(const struct nsp_analysis *a, size_t d, size_t c)
+{
+	const struct nsp_demand *dem = &a->m->demands[d];
+	size_t k = bsearch_index(dem->circuits, dem->ncircuits, c);
+	return k == NSP_NONE ? 0 : a->dan[d].base[k];
+}
+
+bool nsp_demand_connected(const struct nsp_analysis *a, size_t d,
+                          const bool *dead)
+{
+	struct scratch *s = a->scratch;
+	const struct nsp_dan *dn = &a->dan[d];
+	distances(a, dn, a->m->demands[d].circuits, dead, false, s->dist_a,
+	          s->queue);
+	for (size_t r = 0; r < dn->nr; r++)
+		if (dn->kind[r] == K_FROM && s->dist_a[r] > 0)
+			return true;
+	return false;
+}
+
+/* Depth-first walk of the simple paths from local router u. */
+struct paths {
+	const struct nsp_dan *dn;
+	size_t nwords, max, n, cap;
+	uint64_t *cur, *v;
+	bool *on; /* router on the current path */
+	bool over;
+};
+
+static void walk(struct paths *p, size_t u)
+{
+	const struct nsp_dan *dn = p->dn;
+	p->on[u] = true;
+	for (size_t k = dn->adj_off[u]; k < dn->adj_off[u + 1] && !p->over;
+	     k++) {
+		size_t c = dn->adj[k];
+		size_t v = dn->ca[c] == u ? dn->cz[c] : dn->ca[c];
+		if (p->on[v] || !(dn->kind[v] & (K_TO | K_EXCH)))
+			continue;
+		p->cur[c / 64] |= 1ull << (c % 64);
+		if (dn->kind[v] == K_TO) {
+			if (p->n == p->max) {
+				p->over = true;
+			} else {
+				NSP_GROW(p->v, p->cap, (p->n + 1) * p->nwords);
+				memcpy(p->v + p->n * p->nwords, p->cur,
+				       p->nwords * sizeof(uint64_t));
+				p->n++;
+			}
+		} else {
+			walk(p, v);
+		}
+		p->cur[c / 64] &= ~(1ull << (c % 64));
+	}
+	p->on[u] = false;
+}
+
+size_t nsp_demand_paths(const struct nsp_analysis *a, size_t d, size_t max,
+                        uint64_t **out, size_t *nwords)
+{
+	const struct nsp_dan *dn = &a->dan[d];
+	struct paths p = {dn,   dn->nc / 64 + 1, max, 0, 0, NULL, NULL, NULL,
+	                  false};
+	p.cur = nsp_xcalloc(p.nwords, sizeof(uint64_t));
+	p.on = nsp_xcalloc(dn->nr + 1, sizeof(bool));
+	for (size_t r = 0; r < dn->nr && !p.over; r++)
+		if (dn->kind[r] == K_FROM)
+			walk(&p, r);
+	free(p.cur);
+	free(p.on);
+	*nwords = p.nwords;
+	if (p.over) {
+		free(p.v);
+		*out = NULL;
+		return SIZE_MAX;
+	}
+	*out = p.v;
+	return p.n;
+}

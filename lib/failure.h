@@ -1,0 +1,95 @@
+/*
+ * The failure analysis: the failure elements of every class of FORMAT.md,
+ * and per demand its connectivity, the hop-by-hop load of every circuit
+ * (FORMAT.md, "Routing model") and the failover time, with nothing failed,
+ * under every single failure and, on request, under every pair of failures
+ * of the elements the demand uses. Computed once per design; rules and the
+ * scenarios command only read it.
+ */
+#ifndef NSP_FAILURE_H
+#define NSP_FAILURE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model.h"
+
+/* One failure element: what fails together, by class. */
+struct nsp_felem {
+	enum nsp_class cls;
+	char *name;    /* display name: the id, "router:port", or the value */
+	char *pointer; /* JSON Pointer of the element, or of its first bearer */
+	char *field;   /* field pointer for the location, or NULL */
+	size_t *circuits; /* the circuits its failure takes down, sorted */
+	size_t ncircuits;
+};
+
+/* What happens to one demand in one scenario. */
+struct nsp_outcome {
+	bool connected;
+	bool sized;           /* the demand has a size: the load is known */
+	double worst_share;   /* load / usable bandwidth of the worst circuit */
+	double worst_load;    /* its load, Mbit/s (every demand on it) */
+	size_t worst_circuit; /* NSP_NONE when no circuit carries traffic */
+	bool failover_never;  /* some failed circuit is never noticed */
+	uint64_t failover_ms; /* 0 when no circuit carrying traffic failed */
+};
+
+/* The analysis of one demand (private layout, read through the API). */
+struct nsp_dan;
+
+struct nsp_analysis {
+	const struct nsp_model *m;
+	struct nsp_felem *elems; /* every element, by class, then file order */
+	size_t nelems;
+	double *usable;        /* per circuit: bandwidth * max_utilization */
+	double *base_load[2];  /* per circuit, Mbit/s a->z and z->a */
+	uint64_t *failover_ms; /* per circuit; UINT64_MAX: never noticed */
+	struct nsp_dan *dan;   /* per demand */
+	void *scratch;
+};
+
+/* Build the analysis of a model: elements, steady state, single failures. */
+struct nsp_analysis *nsp_analysis_new(const struct nsp_model *m);
+void nsp_analysis_free(struct nsp_analysis *a);
+
+/* The elements demand d uses (global element indices, sorted). */
+const size_t *nsp_demand_elems(const struct nsp_analysis *a, size_t d,
+                               size_t *n);
+/* The circuits of element e that demand d uses (global indices). */
+size_t nsp_demand_elem_circuits(const struct nsp_analysis *a, size_t d,
+                                size_t e, const size_t **out);
+/* Demand d with nothing failed. */
+const struct nsp_outcome *nsp_demand_base(const struct nsp_analysis *a,
+                                          size_t d);
+/* Demand d when its k-th element (of nsp_demand_elems) fails alone. */
+const struct nsp_outcome *nsp_demand_single(const struct nsp_analysis *a,
+                                            size_t d, size_t k);
+/*
+ * Demand d when the given elements (global indices) fail together; loads
+ * count every demand that shares a circuit with d under the same failure.
+ */
+void nsp_analysis_eval(struct nsp_outcome *out, const struct nsp_analysis *a,
+                       size_t d, const size_t *fail, size_t nfail);
+/*
+ * The share of demand d that circuit c carries with nothing failed: 0 when
+ * none, positive from a to z, negative from z to a.
+ */
+double nsp_demand_base_share(const struct nsp_analysis *a, size_t d, size_t c);
+/*
+ * Whether demand d stays connected when the circuits flagged in dead (by
+ * position in d->circuits) fail: used by the availability estimate.
+ */
+bool nsp_demand_connected(const struct nsp_analysis *a, size_t d,
+                          const bool *dead);
+/*
+ * The circuit paths of demand d (from its 'from' routers to its 'to'
+ * routers through exchange routers), each a bit mask over d->circuits of
+ * nwords 64-bit words. Returns the number of paths, or SIZE_MAX when there
+ * are more than max (then *out is NULL). The caller frees *out.
+ */
+size_t nsp_demand_paths(const struct nsp_analysis *a, size_t d, size_t max,
+                        uint64_t **out, size_t *nwords);
+
+#endif

@@ -1,0 +1,220 @@
+/*
+ * HA003: the topology qualifies for a lower SLA tier of the cloud's
+ * provider than intent.availability asks for.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lib/avail.h"
+#include "analysis.h"
+#include "provider_sla.h"
+#include "providers.h"
+
+/* The circuits of demand d that touch cloud endpoint e. */
+static size_t cloud_side(const struct nsp_model *m, const struct nsp_demand *d,
+                         struct nsp_endpoint e, size_t *out, size_t *routers)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->ncircuits; i++) {
+		const struct nsp_circuit *c = &m->circuits[d->circuits[i]];
+		size_t r =
+		    nsp_router_in_endpoint(m, c->z.router, e)   ? c->z.router
+		    : nsp_router_in_endpoint(m, c->a.router, e) ? c->a.router
+		                                                : NSP_NONE;
+		if (r == NSP_NONE)
+			continue;
+		routers[n] = r;
+		out[n++] = d->circuits[i];
+	}
+	return n;
+}
+
+/* The group of a cloud-side router: its PoP, or the PoP's metro. */
+static const char *group_of(const struct nsp_model *m, size_t r, bool metro)
+{
+	size_t p = m->routers[r].pop;
+	if (p == NSP_NONE)
+		return "";
+	return metro && m->pops[p].metro ? m->pops[p].metro : m->pops[p].id;
+}
+
+static const char *domain_of(const struct nsp_model *m, size_t r)
+{
+	size_t p = m->routers[r].pop;
+	return p == NSP_NONE ? NULL : m->pops[p].edge_domain;
+}
+
+/* Whether n circuits landing on routers meet tier t. */
+static bool meets(const struct nsp_model *m, const struct nsp_sla_tier *t,
+                  const size_t *routers, size_t n)
+{
+	if (n < t->circuits)
+		return false;
+	size_t devices = 0, groups = 0;
+	for (size_t i = 0; i < n; i++) {
+		bool dup = false;
+		for (size_t k = 0; k < i && !dup; k++)
+			dup = routers[k] == routers[i];
+		devices += !dup;
+	}
+	if (devices < t->devices)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		const char *g = group_of(m, routers[i], t->by_metro);
+		bool first = true;
+		for (size_t k = 0; k < i && first; k++)
+			first = strcmp(group_of(m, routers[k], t->by_metro), g);
+		if (!first)
+			continue;
+		/* the circuits and edge domains of this group */
+		size_t count = 0, domains = 0;
+		for (size_t k = 0; k < n; k++) {
+			if (strcmp(group_of(m, routers[k], t->by_metro), g))
+				continue;
+			count++;
+			const char *dk = domain_of(m, routers[k]);
+			bool dup = !dk;
+			for (size_t j = 0; j < k && !dup; j++)
+				dup = !strcmp(
+				          group_of(m, routers[j], t->by_metro),
+				          g) &&
+				      domain_of(m, routers[j]) &&
+				      !strcmp(domain_of(m, routers[j]), dk);
+			domains += !dup;
+		}
+		if (count >= t->per_group && domains >= t->domains)
+			groups++;
+	}
+	return groups >= t->groups;
+}
+
+static void demand(struct nsp_ctx *ctx, size_t di, struct nsp_endpoint e)
+{
+	const struct nsp_model *m = ctx->model;
+	const struct nsp_demand *d = &m->demands[di];
+	enum nsp_provider prov = m->clouds[e.index].provider;
+	size_t nt;
+	const struct nsp_sla_tier *t = nsp_sla_tiers(prov, &nt);
+	if (!nt || !d->ncircuits)
+		return;
+	size_t *cs = nsp_xmalloc(d->ncircuits * sizeof(size_t));
+	size_t *rs = nsp_xmalloc(d->ncircuits * sizeof(size_t));
+	size_t n = cloud_side(m, d, e, cs, rs);
+	size_t reached = 0;
+	while (reached < nt && !meets(m, &t[reached], rs, n))
+		reached++;
+	double target = m->intent.availability;
+	bool low =
+	    reached == nt || !t[reached].has_sla || t[reached].sla < target;
+	if (reached < nt && t[reached].unpublished)
+		low = false;
+	if (!low || !n) {
+		free(cs);
+		free(rs);
+		return;
+	}
+	/* the next tier up: the weakest stronger one with a better figure */
+	const struct nsp_sla_tier *next = NULL;
+	double now = reached < nt && t[reached].has_sla ? t[reached].sla : 0;
+	for (size_t k = reached; k-- > 0;)
+		if (t[k].has_sla && t[k].sla > now) {
+			next = &t[k];
+			break;
+		}
+	const char *product = nsp_provider_facts(prov)->product;
+	char *tier = reached == nt
+	                 ? nsp_xasprintf("no %s tier (no SLA)", product)
+	             : t[reached].has_sla
+	                 ? nsp_xasprintf("%s tier '%s' (%g%% SLA)", product,
+	                                 t[reached].name, t[reached].sla)
+	                 : nsp_xasprintf("%s tier '%s' (no SLA)", product,
+	                                 t[reached].name);
+	char *need = next ? nsp_xasprintf("tier '%s' (%g%%) needs %s",
+	                                  next->name, next->sla, next->needs)
+	                  : nsp_xasprintf("no tier of %s offers more than "
+	                                  "%g%%",
+	                                  product, now);
+	struct nsp_avail av;
+	nsp_avail_demand(&av, ctx->fa, di);
+	char *dem = nsp_demand_label(m, d);
+	char *ptr = nsp_demand_pointer(m, d);
+	struct nsp_finding *f = nsp_report(
+	    ctx, NSP_WARNING, ptr, NULL,
+	    "%s: its %zu circuit%s at '%s' reach %s, below the %g%% "
+	    "target; %s. Side by side, not blended: the estimate from the "
+	    "assumptions is %.4f%% (AVAIL001)",
+	    dem, n, n == 1 ? "" : "s", m->clouds[e.index].id, tier, target,
+	    need, av.availability);
+	nsp_finding_element(f, nsp_endpoint_id(m, d->from));
+	nsp_finding_element(f, nsp_endpoint_id(m, d->to));
+	nsp_finding_related(f, m, "/intent", "/intent/availability",
+	                    "the availability target");
+	free(tier);
+	free(need);
+	free(dem);
+	free(ptr);
+	free(cs);
+	free(rs);
+}
+
+static void check(struct nsp_ctx *ctx)
+{
+	const struct nsp_model *m = ctx->model;
+	if (!m->intent.has_availability)
+		return;
+	for (size_t d = 0; d < m->ndemands; d++) {
+		const struct nsp_demand *dm = &m->demands[d];
+		if (dm->to.kind == NSP_EP_CLOUD)
+			demand(ctx, d, dm->to);
+		if (dm->from.kind == NSP_EP_CLOUD)
+			demand(ctx, d, dm->from);
+	}
+}
+
+static const char *const refs[] = {
+    "seed 002: OVHcloud Connect, resilient architecture (GCP SLA tiers: "
+    "one attachment no SLA, two in one metro 99.9%, four in two metros "
+    "99.99%)",
+    "https://cloud.google.com/network-connectivity/docs/interconnect/"
+    "tutorials/dedicated-creating-9999-availability",
+    "https://aws.amazon.com/directconnect/resiliency-recommendation/",
+    "rules/provider_sla.c: every tier with the page it comes from",
+    NULL,
+};
+
+const struct nsp_rule nsp_rule_ha003 = {
+    .id = "HA003",
+    .name = "provider-sla-tier",
+    .severity = NSP_WARNING,
+    .title = "the topology reaches a lower provider SLA tier than the "
+             "target",
+    .rationale = "Providers tie their interconnect SLA to a topology: Google "
+                 "Cloud gives 99.9% for two attachments in one metro and "
+                 "99.99% only for four in two metros; AWS gives 99.99% for "
+                 "maximum resiliency (two connections at each of two "
+                 "locations) and 99.9% for one at each of two. A design that "
+                 "promises more than the tier its topology reaches has no "
+                 "contract behind the promise. The message names the tier the "
+                 "circuits at the cloud reach and what the next tier needs, "
+                 "and shows nospof's own estimate (AVAIL001) beside it: the "
+                 "contractual tier and the estimate are different things and "
+                 "are never blended. Providers that publish no figure per "
+                 "topology (IBM Cloud Direct Link) are not compared.",
+    .remediation = "Build the topology of the tier the target needs (the "
+                   "message says what it takes), or lower intent.availability "
+                   "to what the contract covers.",
+    .references = refs,
+    .fails = "intent: {availability: 99.99}\n"
+             "clouds: [{id: vpc, provider: gcp, prefixes: [10.0.0.0/16]}]\n"
+             "pops:   # one metro, two edge availability domains: 99.9%\n"
+             "  - {id: ic-1, metro: fra, edge_domain: zone1}\n"
+             "  - {id: ic-2, metro: fra, edge_domain: zone2}\n",
+    .passes = "intent: {availability: 99.99}\n"
+              "pops:   # two metros, two domains each, four attachments\n"
+              "  - {id: ic-1, metro: fra, edge_domain: zone1}\n"
+              "  - {id: ic-2, metro: fra, edge_domain: zone2}\n"
+              "  - {id: ic-3, metro: ams, edge_domain: zone1}\n"
+              "  - {id: ic-4, metro: ams, edge_domain: zone2}\n",
+    .check = check,
+    .analysis = true,
+};
