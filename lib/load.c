@@ -97,6 +97,7 @@ struct ctx {
 	const struct nsp_source *src;
 	struct nsp_diags *diags;
 	struct nsp_model *m;
+	const struct nsp_intent_defaults *defaults; /* from the config */
 };
 
 /* Add an error about the node at ptr, prefixed with its description. */
@@ -598,17 +599,37 @@ static void norm_top(struct ctx *c, struct nsp_raw_design *r)
 	m->intent.survive = 1u << NSP_CLASS_CIRCUIT | 1u << NSP_CLASS_PORT |
 			    1u << NSP_CLASS_ROUTER | 1u << NSP_CLASS_POP;
 	m->intent.max_utilization = 100;
+	const struct nsp_intent_defaults *d = c->defaults;
+	if (d && d->mode)
+		m->intent.mode = d->v.mode;
+	if (d && d->availability) {
+		m->intent.has_availability = true;
+		m->intent.availability = d->v.availability;
+	}
+	if (d && d->failover_ms) {
+		m->intent.has_failover_ms = true;
+		m->intent.failover_ms = d->v.failover_ms;
+	}
+	if (d && d->survive)
+		m->intent.survive = d->v.survive;
+	if (d && d->max_utilization)
+		m->intent.max_utilization = d->v.max_utilization;
 	if (r->intent) {
 		struct nsp_raw_intent *i = r->intent;
 		if (has(c, "/intent", "mode"))
 			m->intent.mode = (enum nsp_mode)i->mode;
-		m->intent.has_availability = has(c, "/intent", "availability");
-		m->intent.availability = i->availability;
-		percent(c, "/intent", "availability", i->availability, false);
-		m->intent.has_failover_ms = has(c, "/intent", "failover_ms");
-		m->intent.failover_ms = i->failover_ms;
-		range(c, "/intent", "failover_ms", i->failover_ms, 1,
-		      86400000);
+		if (has(c, "/intent", "availability")) {
+			m->intent.has_availability = true;
+			m->intent.availability = i->availability;
+			percent(c, "/intent", "availability", i->availability,
+				false);
+		}
+		if (has(c, "/intent", "failover_ms")) {
+			m->intent.has_failover_ms = true;
+			m->intent.failover_ms = i->failover_ms;
+			range(c, "/intent", "failover_ms", i->failover_ms, 1,
+			      86400000);
+		}
 		if (has(c, "/intent", "survive")) {
 			m->intent.survive = 0;
 			for (uint32_t k = 0; k < i->survive_count; k++)
@@ -1118,7 +1139,7 @@ int nsp_load_buffer(struct nsp_model **out, const char *name, const char *buf,
 		    struct nsp_diags *diags)
 {
 	struct nsp_model *m = nsp_xcalloc(1, sizeof(*m));
-	struct ctx c = {&m->src, diags, m};
+	struct ctx c = {&m->src, diags, m, lim->intent};
 	struct nsp_buf ptr = {0}, log = {0};
 	size_t before = diags->n;
 	int ret = -1;

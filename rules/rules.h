@@ -24,7 +24,8 @@
 	NSP_RULE(div006)                                                       \
 	NSP_RULE(div007)                                                       \
 	NSP_RULE(div008)                                                       \
-	NSP_RULE(ha001)
+	NSP_RULE(ha001)                                                        \
+	NSP_RULE(waive001)
 
 #define NSP_RULE(x) extern const struct nsp_rule nsp_rule_##x;
 NSP_RULE_LIST
@@ -38,5 +39,11 @@ extern const size_t nsp_nrules;
 const struct nsp_rule *nsp_rule_find(const char *id_or_name);
 /* The id closest to a misspelt one, or NULL. */
 const char *nsp_rule_suggest(const char *id);
+
+/*
+ * WAIVE001's finding about waiver w of ctx's model: expired, or matching no
+ * finding. The engine calls it after applying the waivers.
+ */
+void nsp_waive001_report(struct nsp_ctx *ctx, size_t w, bool expired);
 
 #endif
