@@ -112,6 +112,11 @@ static void finding_free(struct nsp_finding *f)
 	free(f);
 }
 
+void nsp_finding_free(struct nsp_finding *f)
+{
+	finding_free(f);
+}
+
 void nsp_findings_free(struct nsp_findings *fs)
 {
 	for (size_t i = 0; i < fs->n; i++)

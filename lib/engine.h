@@ -86,6 +86,8 @@ void nsp_finding_related(struct nsp_finding *f, const struct nsp_model *m,
 void nsp_findings_add_input(struct nsp_findings *fs, const char *file,
 			    const struct nsp_diag *d);
 void nsp_findings_free(struct nsp_findings *fs);
+/* Free one finding taken out of a list. */
+void nsp_finding_free(struct nsp_finding *f);
 
 /* A severity override: findings of the rules sel matches get sev. */
 struct nsp_severity_override {

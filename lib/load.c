@@ -1207,6 +1207,28 @@ out:
 	return ret;
 }
 
+bool nsp_buffer_is_design(const char *buf, size_t len,
+			  const struct nsp_limits *lim)
+{
+	struct nsp_source src;
+	struct nsp_diags diags = {0};
+	bool yes = false;
+	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
+		buf += 3;
+		len -= 3;
+	}
+	if (nsp_source_parse(&src, buf, len, lim, &diags) == 0) {
+		yes = nsp_node_get(src.root, "nospof") != NULL;
+	} else {
+		for (size_t i = 0; i < len && !yes; i++)
+			yes = (i == 0 || buf[i - 1] == '\n') &&
+			      len - i >= 7 && !memcmp(buf + i, "nospof:", 7);
+	}
+	nsp_source_free(&src);
+	nsp_diags_free(&diags);
+	return yes;
+}
+
 int nsp_read_file(char **out, size_t *len, const char *path, size_t max)
 {
 	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;

@@ -48,9 +48,9 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-	"FORMAT.md: waivers (rule, elements, reason, ticket, expires)",
-	"https://docs.checkov.io/ (suppressions with an expiry), "
-	"https://github.com/hadolint/hadolint (ignore rules)",
+	"FORMAT.md of the nospof specification: waivers (rule, elements, "
+	"reason, ticket, expires)",
+	"RULES.md of the nospof specification: WAIVE001",
 	NULL,
 };
 
