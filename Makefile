@@ -24,7 +24,8 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
 
 # Debian packages the build and the tests need.
 DEB_PKGS := gcc make pkg-config libyaml-dev libcyaml-dev libjansson-dev \
-	check libsubunit-dev valgrind python3 python3-yaml python3-jsonschema
+	check libsubunit-dev valgrind python3 python3-yaml python3-jsonschema \
+	libxml2-utils groff-base man-db
 
 LIB_SRC := $(wildcard lib/*.c) $(wildcard rules/*.c)
 CMD_SRC := $(wildcard cmd/*.c)
@@ -35,7 +36,7 @@ CMD_OBJ := $(CMD_SRC:%.c=$(BUILD)/%.o) $(BUILD)/schema_data.o
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 
 .PHONY: all deps test unit golden hostile schema-test cli-test san valgrind \
-	demo install clean regen-golden
+	demo install install-test clean regen-golden
 
 all: $(BUILD)/nospof $(BUILD)/libnospof.a
 
@@ -110,6 +111,7 @@ test: deps
 	$(MAKE) --no-print-directory schema-test
 	$(MAKE) --no-print-directory san
 	$(MAKE) --no-print-directory valgrind
+	$(MAKE) --no-print-directory install-test
 
 demo: deps
 	$(MAKE) --no-print-directory all
@@ -124,10 +126,16 @@ regen-golden: $(BUILD)/nospof
 	tests/regen-golden.sh $(BUILD)/nospof
 
 install: $(BUILD)/nospof
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/nospof
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/nospof \
+		$(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BUILD)/nospof $(DESTDIR)$(PREFIX)/bin/nospof
+	install -m 644 cmd/nospof.1 $(DESTDIR)$(PREFIX)/share/man/man1/nospof.1
 	install -m 644 schemas/nospof.schema.json schemas/report.schema.json \
 		$(DESTDIR)$(PREFIX)/share/nospof/
+
+# Install into a scratch DESTDIR; the installed binary and man page work.
+install-test: $(BUILD)/nospof
+	tests/install-test.sh
 
 clean:
 	rm -rf $(BUILD)

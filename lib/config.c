@@ -140,8 +140,9 @@ static void severity_map(struct cfg *c, const struct nsp_node *n)
 		int sev = one_of(c, n->u.items[i + 1], where,
 				 nsp_severity_names, 3);
 		if (none && sev >= 0) {
-			NSP_GROW(sel->severity, sel->nseverity,
-				 sel->nseverity + 1);
+			sel->severity = nsp_xrealloc(
+				sel->severity, (sel->nseverity + 1) *
+						       sizeof(*sel->severity));
 			sel->severity[sel->nseverity].sel = one[0];
 			sel->severity[sel->nseverity++].sev =
 				(enum nsp_severity)sev;
