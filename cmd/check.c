@@ -44,6 +44,7 @@ struct inputs {
 	size_t n, cap;
 };
 
+/* Add a design file to read (path) and its escaped name. */
 static void inputs_add(struct inputs *in, const char *path)
 {
 	NSP_GROW(in->paths, in->cap, in->n + 1);
@@ -52,6 +53,7 @@ static void inputs_add(struct inputs *in, const char *path)
 	in->names[in->n++] = nsp_escape(path, strlen(path));
 }
 
+/* Free the list of design files. */
 static void inputs_free(struct inputs *in)
 {
 	for (size_t i = 0; i < in->n; i++) {
@@ -82,6 +84,7 @@ static bool yaml_name(const char *name)
 	       (n > 4 && !strcmp(name + n - 4, ".yml"));
 }
 
+/* qsort order of strings. */
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);

@@ -7,6 +7,7 @@
 
 #include "report.h"
 
+/* qsort order of strings. */
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);

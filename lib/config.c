@@ -121,6 +121,7 @@ static void selectors(struct cfg *c, const struct nsp_node *n,
 	add_selector(c, n, where, list, count);
 }
 
+/* severity: {ID: error|warning|info} into the severity overrides. */
 static void severity_map(struct cfg *c, const struct nsp_node *n)
 {
 	struct nsp_selection *sel = &c->out->sel;
@@ -173,6 +174,7 @@ static bool percent(struct cfg *c, const struct nsp_node *n,
 	return false;
 }
 
+/* intent: the defaults for designs that leave a field out. */
 static void intent_map(struct cfg *c, const struct nsp_node *n)
 {
 	struct nsp_intent_defaults *d = &c->out->intent;

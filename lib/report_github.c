@@ -34,6 +34,7 @@ static void esc(FILE *out, const char *s, bool property)
 	}
 }
 
+/* One finding as a workflow command. */
 static void annotation(FILE *out, const struct nsp_finding *f)
 {
 	static const char *const cmd[3] = {"notice", "warning", "error"};
@@ -66,6 +67,7 @@ static void annotation(FILE *out, const struct nsp_finding *f)
 	fputc('\n', out);
 }
 
+/* Write the annotations per file, then the summary line. */
 static int github_write(FILE *out, const struct nsp_run *run)
 {
 	size_t shown[3] = {0, 0, 0};

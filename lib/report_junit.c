@@ -80,6 +80,7 @@ static void attr(FILE *out, const char *name, const char *value)
 	fputc('"', out);
 }
 
+/* A numeric attribute. */
 static void attr_n(FILE *out, const char *name, size_t n)
 {
 	fprintf(out, " %s=\"%zu\"", name, n);
@@ -131,6 +132,7 @@ static char *waiver_text(const struct nsp_waiver *w)
 	return nsp_buf_detach(&b);
 }
 
+/* One finding as a testcase: failure, error (input), or skipped. */
 static void testcase(FILE *out, const struct nsp_finding *f,
 		     const char *name)
 {
@@ -227,6 +229,7 @@ static void testsuite(FILE *out, const struct nsp_run *run, const char *file)
 	fputs("  </testsuite>\n", out);
 }
 
+/* Write the testsuites, one testsuite per design file. */
 static int junit_write(FILE *out, const struct nsp_run *run)
 {
 	struct counts all = {0};

@@ -98,6 +98,7 @@ static void markdown_failure_scenarios(FILE *out, const struct nsp_run *run)
 	(void)run;
 }
 
+/* Write the whole Markdown report. */
 static int markdown_write(FILE *out, const struct nsp_run *run)
 {
 	struct nsp_summary s;

@@ -90,12 +90,14 @@ static json_t *region(struct nsp_loc loc, struct nsp_loc end)
 	bool after = end.line > line || (end.line == line && end.col > col);
 	json_object_set_new(r, "startLine", json_integer(line));
 	json_object_set_new(r, "startColumn", json_integer(col));
-	json_object_set_new(r, "endLine", json_integer(after ? end.line : line));
+	json_object_set_new(r, "endLine",
+			    json_integer(after ? end.line : line));
 	json_object_set_new(r, "endColumn",
 			    json_integer(after ? end.col : col + 1));
 	return r;
 }
 
+/* A physicalLocation: the file as a URI and a region. */
 static json_t *physical(const char *file, struct nsp_loc loc,
 			struct nsp_loc end)
 {
@@ -138,6 +140,7 @@ static char *fingerprint(const struct nsp_finding *f)
 	return h;
 }
 
+/* A reportingDescriptor of tool.driver.rules. */
 static json_t *rule_json(const struct nsp_rule *r)
 {
 	json_t *o = json_object();
@@ -192,6 +195,7 @@ static size_t rule_index(const char *id)
 	return nsp_nrules;
 }
 
+/* The suppression of a waived finding: external, with the reason. */
 static json_t *suppression(const struct nsp_waiver *w)
 {
 	json_t *s = json_object();
@@ -212,6 +216,7 @@ static json_t *suppression(const struct nsp_waiver *w)
 	return s;
 }
 
+/* One result: a finding with its locations and fingerprint. */
 static json_t *result_json(const struct nsp_finding *f)
 {
 	json_t *o = json_object();
@@ -230,7 +235,8 @@ static json_t *result_json(const struct nsp_finding *f)
 		json_t *rel = json_array();
 		for (size_t i = 0; i < f->nrelated; i++) {
 			json_t *r = json_object();
-			json_object_set_new(r, "id", json_integer((json_int_t)i));
+			json_object_set_new(r, "id",
+					    json_integer((json_int_t)i));
 			json_object_set_new(r, "physicalLocation",
 					    physical(f->file, f->related[i].loc,
 						     f->related[i].end));
@@ -260,6 +266,7 @@ static json_t *result_json(const struct nsp_finding *f)
 	return o;
 }
 
+/* The run's counts, verdict and baselined findings (run properties). */
 static json_t *summary_json(const struct nsp_run *run)
 {
 	struct nsp_summary s;
@@ -280,6 +287,7 @@ static json_t *summary_json(const struct nsp_run *run)
 	return o;
 }
 
+/* Write the whole SARIF log: one run. */
 static int sarif_write(FILE *out, const struct nsp_run *run)
 {
 	json_t *root = json_object();

@@ -505,7 +505,7 @@ START_TEST(waivers_in_the_cli)
 	ck_assert_ptr_nonnull(strstr(out, "(waived: second CPE, NET-7)"));
 	ck_assert_ptr_nonnull(strstr(out, "(1 waived)"));
 	free(out);
-	/* the day after: expired, so DIV002 counts again and WAIVE001 says why */
+	/* the day after: expired, DIV002 counts again, WAIVE001 says why */
 	setenv("NOSPOF_TODAY", "2026-06-02", 1);
 	ck_assert_int_eq(in_dir(d, "check --no-config w.yaml", &out), 1);
 	unsetenv("NOSPOF_TODAY");

@@ -99,18 +99,18 @@ START_TEST(example_verdicts)
 		bool pass = strstr(line, "| pass") != NULL;
 		ck_assert_msg(pass == (status == 0), "%s: README says '%s', "
 			      "exit status %d", name, line, status);
-		/* every rule id ([A-Z]+[0-9]{3}) the row names is in the output */
+		/* every rule id ([A-Z]+[0-9]{3}) the row names is output */
 		for (const char *q = line; *q; q++) {
-			size_t letters = strspn(q, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
-			if (!letters || (q > line && q[-1] >= 'A' &&
-					 q[-1] <= 'Z') ||
-			    strspn(q + letters, "0123456789") != 3 ||
-			    (q[letters + 3] >= '0' && q[letters + 3] <= '9'))
+			size_t n = strspn(q, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+			if (!n || (q > line && q[-1] >= 'A' && q[-1] <= 'Z') ||
+			    strspn(q + n, "0123456789") != 3 ||
+			    (q[n + 3] >= '0' && q[n + 3] <= '9'))
 				continue;
-			char *tag = nsp_xasprintf("[%.*s]", (int)letters + 3, q);
-			ck_assert_msg(strstr(out, tag), "%s: no %s", name, tag);
+			char *tag = nsp_xasprintf("[%.*s]", (int)n + 3, q);
+			ck_assert_msg(strstr(out, tag), "%s: no %s", name,
+				      tag);
 			free(tag);
-			q += letters + 2;
+			q += n + 2;
 		}
 		free(out);
 		free(line);
