@@ -28,7 +28,7 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
 # Debian packages the build and the tests need.
 DEB_PKGS := gcc make pkg-config libyaml-dev libcyaml-dev libjansson-dev \
 	check libsubunit-dev valgrind python3 python3-yaml python3-jsonschema \
-	clang libclang-rt-14-dev libgraphviz-dev libxml2-utils
+	clang libclang-rt-14-dev libgraphviz-dev libxml2-utils groff-base man-db
 
 LIB_SRC := $(wildcard lib/*.c) $(wildcard rules/*.c)
 CMD_SRC := $(wildcard cmd/*.c)
@@ -50,7 +50,7 @@ FUZZ_LIB_OBJ := $(LIB_SRC:%.c=$(FUZZ_BUILD)/%.o)
 .SECONDARY:
 
 .PHONY: all deps test unit golden hostile schema-test cli-test san valgrind \
-	demo install clean regen-golden fuzz fuzz-short bench
+	demo install install-test clean regen-golden fuzz fuzz-short bench
 
 all: $(BUILD)/nospof $(BUILD)/libnospof.a
 
@@ -146,6 +146,7 @@ test: deps
 	$(MAKE) --no-print-directory schema-test
 	$(MAKE) --no-print-directory san
 	$(MAKE) --no-print-directory valgrind
+	$(MAKE) --no-print-directory install-test
 	$(MAKE) --no-print-directory fuzz-short
 
 demo: deps
@@ -175,10 +176,16 @@ bench: $(BUILD)/nospof $(BUILD)/bench/gen $(BUILD)/bench/scan
 	tests/bench/pathological.py $(BUILD)/nospof
 
 install: $(BUILD)/nospof
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/nospof
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/nospof \
+		$(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BUILD)/nospof $(DESTDIR)$(PREFIX)/bin/nospof
+	install -m 644 cmd/nospof.1 $(DESTDIR)$(PREFIX)/share/man/man1/nospof.1
 	install -m 644 schemas/nospof.schema.json schemas/report.schema.json \
 		$(DESTDIR)$(PREFIX)/share/nospof/
+
+# Install into a scratch DESTDIR; the installed binary and man page work.
+install-test: $(BUILD)/nospof
+	tests/install-test.sh
 
 clean:
 	rm -rf $(BUILD)

@@ -1,11 +1,19 @@
-/* nospof check: load designs, run the rules, write one report. */
+/*
+ * nospof check: find the designs (files, directories, standard input), read
+ * the repository config, load and check every design, apply a baseline,
+ * write one report.
+ */
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "../lib/baseline.h"
+#include "../lib/config.h"
 #include "../lib/load.h"
 #include "../lib/report.h"
 #include "cli.h"
@@ -28,6 +36,128 @@ static bool want_color(const char *when, FILE *out)
 	if ((no && *no) || (term && !strcmp(term, "dumb")))
 		return false;
 	return isatty(fileno(out));
+}
+
+/* The design files of one run: the paths to read and the names shown. */
+struct inputs {
+	char **paths, **names;
+	size_t n, cap;
+};
+
+/* Add a design file to read (path) and its escaped name. */
+static void inputs_add(struct inputs *in, const char *path)
+{
+	NSP_GROW(in->paths, in->cap, in->n + 1);
+	in->names = nsp_xrealloc(in->names, in->cap * sizeof(*in->names));
+	in->paths[in->n] = nsp_xstrdup(path);
+	in->names[in->n++] = nsp_escape(path, strlen(path));
+}
+
+/* Free the list of design files. */
+static void inputs_free(struct inputs *in)
+{
+	for (size_t i = 0; i < in->n; i++) {
+		free(in->paths[i]);
+		free(in->names[i]);
+	}
+	free(in->paths);
+	free(in->names);
+}
+
+/* Whether a file at path is a nospof design (read errors: say yes). */
+static bool is_design(const char *path, const struct nsp_limits *lim)
+{
+	char *buf;
+	size_t len;
+	if (nsp_read_file(&buf, &len, path, lim->max_bytes))
+		return true; /* the loader reports why it cannot be read */
+	bool yes = nsp_buffer_is_design(buf, len, lim);
+	free(buf);
+	return yes;
+}
+
+/* Whether a file name ends in .yaml or .yml. */
+static bool yaml_name(const char *name)
+{
+	size_t n = strlen(name);
+	return (n > 5 && !strcmp(name + n - 5, ".yaml")) ||
+	       (n > 4 && !strcmp(name + n - 4, ".yml"));
+}
+
+/* qsort order of strings. */
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Add the designs under dir, in sorted order: *.yaml and *.yml files whose
+ * top level has a nospof key. Dotfiles and dot-directories are skipped, and
+ * symbolic links to directories are not followed (no loops).
+ */
+static void scan(struct inputs *in, const char *dir,
+		 const struct nsp_limits *lim)
+{
+	DIR *d = opendir(dir);
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	if (!d) {
+		nsp_usage_error("cannot read directory '%s': %s", dir,
+				strerror(errno));
+		return;
+	}
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		NSP_GROW(names, cap, n + 1);
+		names[n++] = nsp_xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), cmp_str);
+	for (size_t i = 0; i < n; i++) {
+		char *p = !strcmp(dir, ".") ?
+			nsp_xstrdup(names[i]) :
+			nsp_xasprintf("%s%s%s", dir,
+				      dir[strlen(dir) - 1] == '/' ? "" : "/",
+				      names[i]);
+		struct stat st;
+		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
+			scan(in, p, lim);
+		else if (stat(p, &st) == 0 && S_ISREG(st.st_mode) &&
+			 yaml_name(names[i]) && is_design(p, lim))
+			inputs_add(in, p);
+		free(p);
+		free(names[i]);
+	}
+	free(names);
+}
+
+/*
+ * Turn the command-line paths into design files: - is standard input, a
+ * directory is scanned, a named file is a design (with designs_only, only
+ * when it looks like one).
+ */
+static void find_inputs(struct inputs *in, char **argv, int argc,
+			const struct nsp_limits *lim, bool designs_only)
+{
+	for (int i = 0; i < argc; i++) {
+		struct stat st;
+		size_t before = in->n;
+		if (strcmp(argv[i], "-") && stat(argv[i], &st) == 0 &&
+		    S_ISDIR(st.st_mode)) {
+			scan(in, argv[i], lim);
+			if (in->n == before)
+				nsp_usage_error("note: no design (a *.yaml or "
+						"*.yml file with a top-level "
+						"'nospof' key) under '%s'",
+						argv[i]);
+		} else if (!designs_only || !strcmp(argv[i], "-") ||
+			   is_design(argv[i], lim)) {
+			inputs_add(in, argv[i]);
+		}
+	}
 }
 
 /* Load one design and add its findings (or input errors) to the run. */
@@ -58,10 +188,58 @@ static void check_one(struct nsp_run *run, struct nsp_model **keep,
 	*keep = m;
 }
 
-int nsp_cmd_check(int argc, char **argv)
+/* Write a baseline of the run's findings to path; 0 or NSP_EXIT_USAGE. */
+static int write_baseline(const char *path, const struct nsp_findings *fs)
+{
+	FILE *f = fopen(path, "w");
+	if (!f)
+		return nsp_usage_error("--write-baseline: cannot write '%s': "
+				       "%s", path, strerror(errno));
+	int r = nsp_baseline_write(f, fs);
+	if (fclose(f) || r)
+		return nsp_usage_error("--write-baseline: cannot write '%s'",
+				       path);
+	return 0;
+}
+
+/* Leave out the findings the baseline at path records. */
+static int apply_baseline(struct nsp_run *run, const char *path)
+{
+	struct nsp_baseline b;
+	char *err = NULL;
+	if (nsp_baseline_read(&b, path, &err) < 0) {
+		nsp_usage_error("--baseline: %s", err);
+		free(err);
+		return NSP_EXIT_USAGE;
+	}
+	run->baselined += nsp_baseline_apply(&b, &run->findings);
+	nsp_baseline_free(&b);
+	return 0;
+}
+
+/* The config's problems as INPUT findings of the config file. */
+static void config_errors(struct nsp_run *run, const char *name,
+			  const struct nsp_diags *diags)
+{
+	for (size_t i = 0; i < diags->n; i++)
+		nsp_findings_add_input(&run->findings, name, &diags->v[i]);
+}
+
+/* The options of one check run. */
+struct opts {
+	const char *format, *output, *color, *config, *baseline,
+		*write_baseline;
+	bool no_config, designs_only, fail_on_given;
+	struct nsp_selection cli; /* --select and --ignore */
+};
+
+/* Parse the options; returns the index of the first path, or -1. */
+static int parse_opts(struct opts *o, struct nsp_run *run,
+		      struct nsp_limits *lim, int argc, char **argv)
 {
 	enum { O_FAIL_ON = 256, O_SELECT, O_IGNORE, O_COLOR, O_MAX_MB,
-	       O_MAX_DEPTH, O_MAX_ALIAS };
+	       O_MAX_DEPTH, O_MAX_ALIAS, O_CONFIG, O_NO_CONFIG, O_BASELINE,
+	       O_WRITE_BASELINE, O_DESIGNS_ONLY };
 	static const struct option opts[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"output", required_argument, NULL, 'o'},
@@ -74,57 +252,56 @@ int nsp_cmd_check(int argc, char **argv)
 		{"max-input-mb", required_argument, NULL, O_MAX_MB},
 		{"max-depth", required_argument, NULL, O_MAX_DEPTH},
 		{"max-alias-ratio", required_argument, NULL, O_MAX_ALIAS},
+		{"config", required_argument, NULL, O_CONFIG},
+		{"no-config", no_argument, NULL, O_NO_CONFIG},
+		{"baseline", required_argument, NULL, O_BASELINE},
+		{"write-baseline", required_argument, NULL, O_WRITE_BASELINE},
+		{"designs-only", no_argument, NULL, O_DESIGNS_ONLY},
 		{NULL, 0, NULL, 0},
 	};
-	const char *format = "text", *output = NULL, *color = "auto";
-	struct nsp_limits lim = NSP_LIMITS_DEFAULT;
-	struct nsp_selection sel = {0};
-	struct nsp_run run = {0};
-	struct nsp_model **models = NULL;
-	char **names = NULL;
-	FILE *out = stdout;
 	uint64_t v;
-	int c, ret = NSP_EXIT_USAGE;
+	int c;
 	const char *bad;
 
-	run.fail_on = NSP_ERROR;
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+f:o:q", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			format = optarg;
+			o->format = optarg;
 			break;
 		case 'o':
-			output = optarg;
+			o->output = optarg;
 			break;
 		case 'q':
-			run.quiet = true;
+			run->quiet = true;
 			break;
 		case O_FAIL_ON:
+			o->fail_on_given = true;
 			if (!strcmp(optarg, "never"))
-				run.fail_on = NSP_FAIL_NEVER;
-			else if ((run.fail_on = nsp_severity_parse(optarg)) < 0) {
+				run->fail_on = NSP_FAIL_NEVER;
+			else if ((run->fail_on = nsp_severity_parse(optarg)) <
+				 0) {
 				nsp_usage_error("--fail-on: unknown level '%s' "
 						"(error, warning, info or "
 						"never)", optarg);
-				goto out;
+				return -1;
 			}
 			break;
 		case O_SELECT:
 		case O_IGNORE:
 			bad = c == O_SELECT ?
-				nsp_selection_add(&sel.select, &sel.nselect,
-						  optarg) :
-				nsp_selection_add(&sel.ignore, &sel.nignore,
-						  optarg);
+				nsp_selection_add(&o->cli.select,
+						  &o->cli.nselect, optarg) :
+				nsp_selection_add(&o->cli.ignore,
+						  &o->cli.nignore, optarg);
 			if (bad) {
 				nsp_usage_error("--%s: '%s' matches no rule "
 						"(see 'nospof rules')",
 						c == O_SELECT ? "select" :
 								"ignore",
 						bad);
-				goto out;
+				return -1;
 			}
 			break;
 		case O_COLOR:
@@ -132,73 +309,160 @@ int nsp_cmd_check(int argc, char **argv)
 			    strcmp(optarg, "never")) {
 				nsp_usage_error("--color: expected auto, always "
 						"or never, got '%s'", optarg);
-				goto out;
+				return -1;
 			}
-			color = optarg;
+			o->color = optarg;
 			break;
 		case O_MAX_MB:
 			if (!count_arg(optarg, 1u << 20, &v)) {
 				nsp_usage_error("--max-input-mb: expected a "
 						"positive number of MiB, got "
 						"'%s'", optarg);
-				goto out;
+				return -1;
 			}
-			lim.max_bytes = (size_t)v << 20;
+			lim->max_bytes = (size_t)v << 20;
 			break;
 		case O_MAX_DEPTH:
 			if (!count_arg(optarg, 10000, &v)) {
 				nsp_usage_error("--max-depth: expected 1..10000,"
 						" got '%s'", optarg);
-				goto out;
+				return -1;
 			}
-			lim.max_depth = (unsigned)v;
+			lim->max_depth = (unsigned)v;
 			break;
 		case O_MAX_ALIAS:
 			if (!count_arg(optarg, 1000000, &v)) {
 				nsp_usage_error("--max-alias-ratio: expected a "
 						"positive number, got '%s'",
 						optarg);
-				goto out;
+				return -1;
 			}
-			lim.alias_ratio = (unsigned)v;
+			lim->alias_ratio = (unsigned)v;
+			break;
+		case O_CONFIG:
+			o->config = optarg;
+			break;
+		case O_NO_CONFIG:
+			o->no_config = true;
+			break;
+		case O_BASELINE:
+			o->baseline = optarg;
+			break;
+		case O_WRITE_BASELINE:
+			o->write_baseline = optarg;
+			break;
+		case O_DESIGNS_ONLY:
+			o->designs_only = true;
 			break;
 		default:
 			nsp_usage_error("check: unknown or incomplete option "
 					"'%s' (see 'nospof --help')",
 					argv[optind - 1]);
-			goto out;
+			return -1;
 		}
 	}
-	const struct nsp_reporter *rep = nsp_reporter_find(format);
+	if (o->config && o->no_config) {
+		nsp_usage_error("--config and --no-config exclude each other");
+		return -1;
+	}
+	return optind;
+}
+
+/*
+ * The rules to run: the command line's --select and --ignore win over the
+ * config's select and ignore; the severity overrides come from the config.
+ */
+static void merge_selection(struct nsp_selection *out, struct opts *o,
+			    struct nsp_config *cfg)
+{
+	struct nsp_selection *from = o->cli.nselect ? &o->cli : &cfg->sel;
+	out->select = from->select;
+	out->nselect = from->nselect;
+	from->select = NULL;
+	from->nselect = 0;
+	from = o->cli.nignore ? &o->cli : &cfg->sel;
+	out->ignore = from->ignore;
+	out->nignore = from->nignore;
+	from->ignore = NULL;
+	from->nignore = 0;
+	out->severity = cfg->sel.severity;
+	out->nseverity = cfg->sel.nseverity;
+	cfg->sel.severity = NULL;
+	cfg->sel.nseverity = 0;
+}
+
+int nsp_cmd_check(int argc, char **argv)
+{
+	struct opts o = {.format = "text", .color = "auto"};
+	struct nsp_limits lim = NSP_LIMITS_DEFAULT;
+	struct nsp_selection sel = {0};
+	struct nsp_config cfg = {0};
+	struct nsp_diags cfg_diags = {0};
+	struct inputs in = {0};
+	struct nsp_run run = {0};
+	struct nsp_model **models = NULL;
+	char *cfg_path = NULL, *cfg_name = NULL;
+	FILE *out = stdout;
+	int ret = NSP_EXIT_USAGE;
+
+	run.fail_on = NSP_ERROR;
+	int first = parse_opts(&o, &run, &lim, argc, argv);
+	if (first < 0)
+		goto out;
+	const struct nsp_reporter *rep = nsp_reporter_find(o.format);
 	if (!rep) {
-		nsp_usage_error("--format: unknown format '%s' (text or json)",
-				format);
+		nsp_usage_error("--format: unknown format '%s' (%s)", o.format,
+				nsp_report_formats);
 		goto out;
 	}
-	if (optind >= argc) {
+	if (first >= argc) {
 		nsp_usage_error("check: no design file given (see 'nospof "
 				"--help')");
 		goto out;
 	}
-	if (output && !(out = fopen(output, "w"))) {
+	if (o.output && !(out = fopen(o.output, "w"))) {
 		out = stdout;
-		nsp_usage_error("cannot write '%s': %s", output,
+		nsp_usage_error("cannot write '%s': %s", o.output,
 				strerror(errno));
 		goto out;
 	}
-	run.nfiles = (size_t)(argc - optind);
-	names = nsp_xcalloc(run.nfiles, sizeof(*names));
-	for (size_t i = 0; i < run.nfiles; i++) {
-		const char *p = argv[optind + (int)i];
-		names[i] = nsp_escape(p, strlen(p));
+	run.color = want_color(o.color, out);
+
+	cfg_path = o.no_config ? NULL :
+		   o.config    ? nsp_xstrdup(o.config) :
+				 nsp_config_find(NULL);
+	if (cfg_path && nsp_config_load(&cfg, cfg_path, &lim, &cfg_diags)) {
+		/* a broken config: report it, check nothing with it */
+		char *rel = nsp_path_relative(cfg_path);
+		cfg_name = nsp_escape(rel, strlen(rel));
+		free(rel);
+		config_errors(&run, cfg_name, &cfg_diags);
+		run.files = (const char *const *)&cfg_name;
+		run.nfiles = 1;
+		goto report;
 	}
-	run.files = (const char *const *)names;
-	run.color = want_color(color, out);
-	models = nsp_xcalloc(run.nfiles, sizeof(*models));
-	for (size_t i = 0; i < run.nfiles; i++)
-		check_one(&run, &models[i], argv[optind + (int)i], names[i],
-			  &lim, &sel);
+	merge_selection(&sel, &o, &cfg);
+	if (!o.fail_on_given && cfg.has_fail_on)
+		run.fail_on = cfg.fail_on;
+	lim.intent = &cfg.intent;
+
+	find_inputs(&in, argv + first, argc - first, &lim, o.designs_only);
+	run.nfiles = in.n;
+	run.files = (const char *const *)in.names;
+	models = nsp_xcalloc(in.n + 1, sizeof(*models));
+	for (size_t i = 0; i < in.n; i++)
+		check_one(&run, &models[i], in.paths[i], in.names[i], &lim,
+			  &sel);
 	nsp_findings_sort(&run.findings);
+	if (o.write_baseline) {
+		if (write_baseline(o.write_baseline, &run.findings))
+			goto out;
+		if (apply_baseline(&run, o.write_baseline))
+			goto out;
+	} else if (o.baseline && apply_baseline(&run, o.baseline)) {
+		goto out;
+	}
+report:
 	if (rep->write(out, &run) < 0 || fflush(out)) {
 		nsp_usage_error("cannot write the report: %s", strerror(errno));
 		goto out;
@@ -206,14 +470,17 @@ int nsp_cmd_check(int argc, char **argv)
 	ret = nsp_run_exit_status(&run);
 out:
 	if (out != stdout && fclose(out) && ret != NSP_EXIT_USAGE)
-		ret = nsp_usage_error("cannot write '%s'", output);
-	for (size_t i = 0; models && i < run.nfiles; i++)
+		ret = nsp_usage_error("cannot write '%s'", o.output);
+	for (size_t i = 0; models && i < in.n; i++)
 		nsp_model_free(models[i]);
 	free(models);
-	for (size_t i = 0; names && i < run.nfiles; i++)
-		free(names[i]);
-	free(names);
+	inputs_free(&in);
 	nsp_findings_free(&run.findings);
 	nsp_selection_free(&sel);
+	nsp_selection_free(&o.cli);
+	nsp_config_free(&cfg);
+	nsp_diags_free(&cfg_diags);
+	free(cfg_path);
+	free(cfg_name);
 	return ret;
 }

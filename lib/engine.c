@@ -48,6 +48,8 @@ struct nsp_finding *nsp_report(struct nsp_ctx *ctx, enum nsp_severity sev,
 	f->pointer = nsp_escape(pointer, strlen(pointer));
 	f->loc = nsp_model_loc(ctx->model,
 			       field_pointer ? field_pointer : pointer);
+	f->end = nsp_source_end(&ctx->model->src,
+				field_pointer ? field_pointer : pointer);
 	return f;
 }
 
@@ -97,6 +99,8 @@ void nsp_finding_related(struct nsp_finding *f, const struct nsp_model *m,
 	free(raw);
 	r->pointer = nsp_escape(pointer, strlen(pointer));
 	r->loc = nsp_model_loc(m, field_pointer ? field_pointer : pointer);
+	r->end = nsp_source_end(&m->src, field_pointer ? field_pointer :
+							 pointer);
 }
 
 void nsp_findings_add_input(struct nsp_findings *fs, const char *file,
@@ -127,6 +131,11 @@ static void finding_free(struct nsp_finding *f)
 	}
 	free(f->related);
 	free(f);
+}
+
+void nsp_finding_free(struct nsp_finding *f)
+{
+	finding_free(f);
 }
 
 void nsp_findings_free(struct nsp_findings *fs)
@@ -193,9 +202,28 @@ void nsp_selection_free(struct nsp_selection *sel)
 		free(sel->select[i]);
 	for (size_t i = 0; i < sel->nignore; i++)
 		free(sel->ignore[i]);
+	for (size_t i = 0; i < sel->nseverity; i++)
+		free(sel->severity[i].sel);
 	free(sel->select);
 	free(sel->ignore);
+	free(sel->severity);
 	memset(sel, 0, sizeof(*sel));
+}
+
+enum nsp_severity nsp_selection_severity(const struct nsp_selection *sel,
+					 const char *rule_id,
+					 enum nsp_severity sev)
+{
+	const struct nsp_rule *r = nsp_rule_find(rule_id);
+	size_t best = 0;
+	for (size_t i = 0; sel && r && i < sel->nseverity; i++) {
+		size_t len = strlen(sel->severity[i].sel);
+		if (matches(sel->severity[i].sel, r) && len > best) {
+			best = len;
+			sev = sel->severity[i].sev;
+		}
+	}
+	return sev;
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -287,6 +315,53 @@ static bool waiver_current(const struct nsp_waiver *w, int day)
 		       day;
 }
 
+/*
+ * Mark the findings from index from on that a current waiver matches; used[w]
+ * tells whether waiver w matched one.
+ */
+static void apply_waivers(struct nsp_findings *out, size_t from,
+			  const struct nsp_model *m, int day, bool *used)
+{
+	for (size_t i = from; i < out->n; i++)
+		for (size_t w = 0; w < m->nwaivers; w++)
+			if (waiver_current(&m->waivers[w], day) &&
+			    waiver_matches(&m->waivers[w], out->v[i])) {
+				out->v[i]->waived = true;
+				out->v[i]->waiver = &m->waivers[w];
+				used[w] = true;
+				break;
+			}
+}
+
+/*
+ * WAIVE001 over the waivers: expired ones, and current ones that matched no
+ * finding of a rule that ran. Waivers of WAIVE001 itself then apply to
+ * these findings and are not judged themselves.
+ */
+static void judge_waivers(struct nsp_findings *out, const struct nsp_model *m,
+			  const struct nsp_selection *sel, int day,
+			  const bool *used)
+{
+	const struct nsp_rule *self = &nsp_rule_waive001;
+	if (!nsp_selection_enabled(sel, self))
+		return;
+	size_t from = out->n;
+	struct nsp_ctx ctx = {m, self, out, m->file, NULL, from};
+	for (size_t w = 0; w < m->nwaivers; w++) {
+		const struct nsp_waiver *wv = &m->waivers[w];
+		const struct nsp_rule *r = nsp_rule_find(wv->rule);
+		if (r == self)
+			continue;
+		if (!waiver_current(wv, day))
+			nsp_waive001_report(&ctx, w, true);
+		else if (!used[w] && r && nsp_selection_enabled(sel, r))
+			nsp_waive001_report(&ctx, w, false);
+	}
+	bool *ignored = nsp_xcalloc(m->nwaivers + 1, sizeof(*ignored));
+	apply_waivers(out, from, m, day, ignored);
+	free(ignored);
+}
+
 void nsp_engine_run(struct nsp_findings *out, const struct nsp_model *m,
 		    const struct nsp_selection *sel)
 {
@@ -307,14 +382,13 @@ void nsp_engine_run(struct nsp_findings *out, const struct nsp_model *m,
 		unique_elements(out->v[i]);
 	nsp_analysis_free(fa);
 	dedupe(out, from);
+	bool *used = nsp_xcalloc(m->nwaivers + 1, sizeof(*used));
+	apply_waivers(out, from, m, day, used);
+	judge_waivers(out, m, sel, day, used);
+	free(used);
 	for (size_t i = from; i < out->n; i++)
-		for (size_t w = 0; w < m->nwaivers; w++)
-			if (waiver_current(&m->waivers[w], day) &&
-			    waiver_matches(&m->waivers[w], out->v[i])) {
-				out->v[i]->waived = true;
-				out->v[i]->waiver = &m->waivers[w];
-				break;
-			}
+		out->v[i]->severity = nsp_selection_severity(
+			sel, out->v[i]->rule_id, out->v[i]->severity);
 }
 
 static int cmp_finding(const void *a, const void *b)

@@ -36,7 +36,7 @@ struct nsp_rule {
 
 struct nsp_related {
 	char *pointer;
-	struct nsp_loc loc;
+	struct nsp_loc loc, end; /* end {0, 0} when unknown */
 	char *message;
 };
 
@@ -47,6 +47,7 @@ struct nsp_finding {
 	char *message;    /* escaped */
 	char *pointer;    /* JSON Pointer of the element */
 	struct nsp_loc loc;
+	struct nsp_loc end; /* just past the element; {0, 0} when unknown */
 	char **elements; /* ids named, escaped */
 	size_t nelements;
 	struct nsp_related *related;
@@ -89,6 +90,14 @@ void nsp_finding_related(struct nsp_finding *f, const struct nsp_model *m,
 void nsp_findings_add_input(struct nsp_findings *fs, const char *file,
 			    const struct nsp_diag *d);
 void nsp_findings_free(struct nsp_findings *fs);
+/* Free one finding taken out of a list. */
+void nsp_finding_free(struct nsp_finding *f);
+
+/* A severity override: findings of the rules sel matches get sev. */
+struct nsp_severity_override {
+	char *sel; /* an id, a prefix or a name */
+	enum nsp_severity sev;
+};
 
 /* Which rules run, and how severe their findings are. */
 struct nsp_selection {
@@ -96,16 +105,24 @@ struct nsp_selection {
 	size_t nselect;
 	char **ignore;
 	size_t nignore;
+	struct nsp_severity_override *severity; /* the longest match wins */
+	size_t nseverity;
 };
 bool nsp_selection_enabled(const struct nsp_selection *sel,
 			   const struct nsp_rule *r);
 /* Add comma-separated ids/prefixes; returns the first that matches no rule. */
 const char *nsp_selection_add(char ***list, size_t *n, const char *csv);
 void nsp_selection_free(struct nsp_selection *sel);
+/* The severity of a finding of rule r, after the overrides. */
+enum nsp_severity nsp_selection_severity(const struct nsp_selection *sel,
+					 const char *rule_id,
+					 enum nsp_severity sev);
 
 /*
  * Run the enabled rules on a model and append the findings, deduplicated
- * (one finding per rule and set of elements), waivers applied.
+ * (one finding per rule and set of elements), waivers applied, WAIVE001
+ * findings added for expired and unused waivers, severity overrides
+ * applied last.
  */
 void nsp_engine_run(struct nsp_findings *out, const struct nsp_model *m,
 		    const struct nsp_selection *sel);

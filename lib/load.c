@@ -97,6 +97,7 @@ struct ctx {
 	const struct nsp_source *src;
 	struct nsp_diags *diags;
 	struct nsp_model *m;
+	const struct nsp_intent_defaults *defaults; /* from the config */
 };
 
 /* Add an error about the node at ptr, prefixed with its description. */
@@ -598,17 +599,37 @@ static void norm_top(struct ctx *c, struct nsp_raw_design *r)
 	m->intent.survive = 1u << NSP_CLASS_CIRCUIT | 1u << NSP_CLASS_PORT |
 			    1u << NSP_CLASS_ROUTER | 1u << NSP_CLASS_POP;
 	m->intent.max_utilization = 100;
+	const struct nsp_intent_defaults *d = c->defaults;
+	if (d && d->mode)
+		m->intent.mode = d->v.mode;
+	if (d && d->availability) {
+		m->intent.has_availability = true;
+		m->intent.availability = d->v.availability;
+	}
+	if (d && d->failover_ms) {
+		m->intent.has_failover_ms = true;
+		m->intent.failover_ms = d->v.failover_ms;
+	}
+	if (d && d->survive)
+		m->intent.survive = d->v.survive;
+	if (d && d->max_utilization)
+		m->intent.max_utilization = d->v.max_utilization;
 	if (r->intent) {
 		struct nsp_raw_intent *i = r->intent;
 		if (has(c, "/intent", "mode"))
 			m->intent.mode = (enum nsp_mode)i->mode;
-		m->intent.has_availability = has(c, "/intent", "availability");
-		m->intent.availability = i->availability;
-		percent(c, "/intent", "availability", i->availability, false);
-		m->intent.has_failover_ms = has(c, "/intent", "failover_ms");
-		m->intent.failover_ms = i->failover_ms;
-		range(c, "/intent", "failover_ms", i->failover_ms, 1,
-		      86400000);
+		if (has(c, "/intent", "availability")) {
+			m->intent.has_availability = true;
+			m->intent.availability = i->availability;
+			percent(c, "/intent", "availability", i->availability,
+				false);
+		}
+		if (has(c, "/intent", "failover_ms")) {
+			m->intent.has_failover_ms = true;
+			m->intent.failover_ms = i->failover_ms;
+			range(c, "/intent", "failover_ms", i->failover_ms, 1,
+			      86400000);
+		}
 		if (has(c, "/intent", "survive")) {
 			m->intent.survive = 0;
 			for (uint32_t k = 0; k < i->survive_count; k++)
@@ -1122,7 +1143,7 @@ int nsp_load_buffer(struct nsp_model **out, const char *name, const char *buf,
 		    struct nsp_diags *diags)
 {
 	struct nsp_model *m = nsp_xcalloc(1, sizeof(*m));
-	struct ctx c = {&m->src, diags, m};
+	struct ctx c = {&m->src, diags, m, lim->intent};
 	struct nsp_buf ptr = {0}, log = {0};
 	size_t before = diags->n;
 	int ret = -1;
@@ -1188,6 +1209,28 @@ out:
 	nsp_buf_free(&log);
 	nsp_model_free(m);
 	return ret;
+}
+
+bool nsp_buffer_is_design(const char *buf, size_t len,
+			  const struct nsp_limits *lim)
+{
+	struct nsp_source src;
+	struct nsp_diags diags = {0};
+	bool yes = false;
+	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
+		buf += 3;
+		len -= 3;
+	}
+	if (nsp_source_parse(&src, buf, len, lim, &diags) == 0) {
+		yes = nsp_node_get(src.root, "nospof") != NULL;
+	} else {
+		for (size_t i = 0; i < len && !yes; i++)
+			yes = (i == 0 || buf[i - 1] == '\n') &&
+			      len - i >= 7 && !memcmp(buf + i, "nospof:", 7);
+	}
+	nsp_source_free(&src);
+	nsp_diags_free(&diags);
+	return yes;
 }
 
 int nsp_read_file(char **out, size_t *len, const char *path, size_t max)

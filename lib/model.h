@@ -72,6 +72,15 @@ struct nsp_intent {
 	double max_utilization;
 };
 
+/*
+ * Intent defaults from the repository config (.nospof.yaml): each field the
+ * config sets applies to designs whose intent leaves that field out.
+ */
+struct nsp_intent_defaults {
+	bool mode, availability, failover_ms, survive, max_utilization;
+	struct nsp_intent v;
+};
+
 struct nsp_site {
 	const char *id, *region;
 	struct nsp_prefixes prefixes;

@@ -18,10 +18,12 @@ struct nsp_run {
 	struct nsp_findings findings; /* sorted */
 	int fail_on; /* enum nsp_severity, or NSP_FAIL_NEVER */
 	bool color, quiet;
+	size_t baselined; /* findings left out because a baseline has them */
 };
 
 struct nsp_summary {
 	size_t files, findings, errors, warnings, infos, waived, input_errors;
+	size_t baselined;
 	const char *verdict; /* "pass" | "fail" | "input-error" */
 };
 
@@ -38,6 +40,25 @@ struct nsp_reporter {
 
 extern const struct nsp_reporter nsp_reporter_text;
 extern const struct nsp_reporter nsp_reporter_json;
+extern const struct nsp_reporter nsp_reporter_sarif;
+extern const struct nsp_reporter nsp_reporter_junit;
+extern const struct nsp_reporter nsp_reporter_github;
+extern const struct nsp_reporter nsp_reporter_markdown;
+
+/*
+ * "2 files checked: 1 error, 0 warnings, 0 infos (1 waived, 3 baselined);
+ * verdict: fail", the summary line every format with a summary shows.
+ */
+char *nsp_summary_line(const struct nsp_run *run);
+
+/* The format names, for usage messages: "text, json, ..., markdown". */
+extern const char nsp_report_formats[];
+
+/*
+ * A report file name as CI tools want it: relative to the working
+ * directory, without a leading "./" (absolute when outside it; "-" stays).
+ */
+char *nsp_path_relative(const char *file);
 
 /* Every reporter, NULL-terminated. */
 extern const struct nsp_reporter *const nsp_reporters[];

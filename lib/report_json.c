@@ -87,6 +87,8 @@ static int json_write(FILE *out, const struct nsp_run *run)
 	json_object_set_new(sum, "waived", json_integer((json_int_t)s.waived));
 	json_object_set_new(sum, "input_errors",
 			    json_integer((json_int_t)s.input_errors));
+	json_object_set_new(sum, "baselined",
+			    json_integer((json_int_t)s.baselined));
 	json_object_set_new(sum, "fail_on", str(nsp_fail_on_name(run->fail_on)));
 	json_object_set_new(sum, "verdict", str(s.verdict));
 	json_object_set_new(root, "summary", sum);

@@ -14,12 +14,6 @@ static const char *const sev_color[3] = {
 	"\033[1;31m", /* error: bold red */
 };
 
-/* "1 error", "2 errors" */
-static void count(FILE *out, size_t n, const char *what, const char *sep)
-{
-	fprintf(out, "%zu %s%s%s", n, what, n == 1 ? "" : "s", sep);
-}
-
 static int text_write(FILE *out, const struct nsp_run *run)
 {
 	bool c = run->color;
@@ -45,19 +39,9 @@ static int text_write(FILE *out, const struct nsp_run *run)
 		}
 		fputc('\n', out);
 	}
-	struct nsp_summary s;
-	nsp_run_summary(run, &s);
-	fprintf(out, "%s", c ? BOLD : "");
-	count(out, s.files, "file", " checked: ");
-	count(out, s.errors, "error", ", ");
-	count(out, s.warnings, "warning", ", ");
-	count(out, s.infos, "info", "");
-	if (s.waived)
-		fprintf(out, " (%zu waived)", s.waived);
-	if (s.input_errors)
-		fprintf(out, "; %zu input error%s", s.input_errors,
-			s.input_errors == 1 ? "" : "s");
-	fprintf(out, "; verdict: %s%s\n", s.verdict, c ? RESET : "");
+	char *line = nsp_summary_line(run);
+	fprintf(out, "%s%s%s\n", c ? BOLD : "", line, c ? RESET : "");
+	free(line);
 	return ferror(out) ? -1 : 0;
 }
 

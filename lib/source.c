@@ -16,6 +16,7 @@ struct frame {
 	struct nsp_node **items;
 	size_t n, cap;
 	char *anchor;
+	bool flow; /* a flow collection ends at its closing bracket */
 };
 
 struct pass {
@@ -155,6 +156,8 @@ static void pop(struct pass *p)
 	if (n->kind == NSP_NODE_MAP)
 		check_duplicate_keys(p, f);
 	n->len = f->n;
+	if (f->n && !f->flow)
+		n->end = f->items[f->n - 1]->end;
 	n->u.items = nsp_arena_alloc(&p->src->arena,
 				     (f->n ? f->n : 1) * sizeof(*n->u.items));
 	if (f->n)
@@ -246,6 +249,7 @@ static bool on_event(struct pass *p, yaml_event_t *e, int *docs)
 				      e->data.scalar.tag,
 			   e->start_mark);
 		n = new_node(p, NSP_NODE_SCALAR, e->start_mark);
+		n->end = mark_loc(e->end_mark);
 		n->len = e->data.scalar.length;
 		n->u.str = nsp_arena_strndup(&p->src->arena,
 					     (const char *)e->data.scalar.value,
@@ -286,12 +290,20 @@ static bool on_event(struct pass *p, yaml_event_t *e, int *docs)
 			     e->start_mark);
 		push(p, n, seq ? e->data.sequence_start.anchor :
 				 e->data.mapping_start.anchor);
+		p->stack[p->depth - 1].flow =
+			seq ? e->data.sequence_start.style ==
+				      YAML_FLOW_SEQUENCE_STYLE :
+			      e->data.mapping_start.style ==
+				      YAML_FLOW_MAPPING_STYLE;
 		return true;
 	}
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
-		if (p->depth)
+		if (p->depth) {
+			p->stack[p->depth - 1].node->end =
+				mark_loc(e->end_mark);
 			pop(p);
+		}
 		return true;
 	case YAML_ALIAS_EVENT: {
 		const char *name = (const char *)e->data.alias.anchor;
@@ -306,6 +318,7 @@ static bool on_event(struct pass *p, yaml_event_t *e, int *docs)
 			return true;
 		}
 		n = new_node(p, NSP_NODE_ALIAS, e->start_mark);
+		n->end = mark_loc(e->end_mark);
 		n->u.target = t;
 		n->weight = t->weight;
 		if (!p->heaviest_alias || t->weight > p->heaviest_alias->weight)
@@ -471,4 +484,12 @@ struct nsp_loc nsp_source_loc(const struct nsp_source *src,
 	const struct nsp_node *n = src && src->root ?
 		nsp_source_at(src, pointer) : NULL;
 	return n ? n->loc : (struct nsp_loc){1, 1};
+}
+
+struct nsp_loc nsp_source_end(const struct nsp_source *src,
+			      const char *pointer)
+{
+	const struct nsp_node *n = src && src->root ?
+		nsp_source_at(src, pointer) : NULL;
+	return n ? n->end : (struct nsp_loc){0, 0};
 }

@@ -19,6 +19,7 @@ struct nsp_node {
 	uint8_t kind;  /* enum nsp_node_kind */
 	bool plain;    /* a plain (unquoted) scalar */
 	struct nsp_loc loc;
+	struct nsp_loc end; /* just past the node's last character */
 	size_t len;    /* scalar bytes, or items (a map holds 2 per pair) */
 	uint64_t weight; /* nodes after expanding aliases, saturating */
 	union {
@@ -28,13 +29,21 @@ struct nsp_node {
 	} u;
 };
 
+struct nsp_intent_defaults;
+
+/*
+ * How a file is read: the limits, and (for designs) the intent defaults of
+ * the repository config, which ride along so that every loader call sees
+ * them without a new parameter.
+ */
 struct nsp_limits {
 	size_t max_bytes;     /* default 32 MiB */
 	unsigned max_depth;   /* default 64 */
 	unsigned alias_ratio; /* expanded nodes / own nodes, default 10 */
+	const struct nsp_intent_defaults *intent; /* NULL: none */
 };
 
-#define NSP_LIMITS_DEFAULT {32u << 20, 64, 10}
+#define NSP_LIMITS_DEFAULT {32u << 20, 64, 10, NULL}
 
 struct nsp_source {
 	struct nsp_arena arena;
@@ -59,6 +68,9 @@ const struct nsp_node *nsp_source_at(const struct nsp_source *src,
 				     const char *pointer);
 /* The position of a JSON Pointer, as close as the document allows. */
 struct nsp_loc nsp_source_loc(const struct nsp_source *src,
+			      const char *pointer);
+/* Where the node of nsp_source_loc ends (just past it). */
+struct nsp_loc nsp_source_end(const struct nsp_source *src,
 			      const char *pointer);
 
 #endif

@@ -34,7 +34,8 @@
 	NSP_RULE(ha002)                                                        \
 	NSP_RULE(ha003)                                                        \
 	NSP_RULE(ha004)                                                        \
-	NSP_RULE(spof001)
+	NSP_RULE(spof001)                                                      \
+	NSP_RULE(waive001)
 
 #define NSP_RULE(x) extern const struct nsp_rule nsp_rule_##x;
 NSP_RULE_LIST
@@ -48,5 +49,11 @@ extern const size_t nsp_nrules;
 const struct nsp_rule *nsp_rule_find(const char *id_or_name);
 /* The id closest to a misspelt one, or NULL. */
 const char *nsp_rule_suggest(const char *id);
+
+/*
+ * WAIVE001's finding about waiver w of ctx's model: expired, or matching no
+ * finding. The engine calls it after applying the waivers.
+ */
+void nsp_waive001_report(struct nsp_ctx *ctx, size_t w, bool expired);
 
 #endif

@@ -34,8 +34,29 @@ for f in examples/*.yaml; do
 	fi
 	rm -f "$log"
 done
+# every format, directory scanning, a config and a baseline, once each
+cfg="$out/cfg.yaml"
+printf 'severity: {DIV00: warning}\nintent: {survive: [circuit]}\n' > "$cfg"
+for args in "-f sarif --no-config" "-f junit --no-config" \
+	"-f github --no-config" "-f markdown --no-config" "-f text --no-config" \
+	"-f json --config $cfg" "-f json --no-config --write-baseline $out/base.json" \
+	"-f json --no-config --baseline $out/base.json"; do
+	log="$out/run-$(echo "$args" | tr ' /' '__').log"
+	NOSPOF_TODAY=2026-06-01 valgrind -q --error-exitcode=99 \
+		--leak-check=full \
+		--errors-for-leak-kinds=definite,indirect,possible \
+		--show-leak-kinds=definite,indirect,possible \
+		"$bin" check $args examples tests/rules/WAIVE001 \
+		> /dev/null 2> "$log"
+	st=$?
+	if [ $st -ge 3 ] || [ -s "$log" ]; then
+		echo "exit $st" >> "$log"
+		mv "$log" "$log.fail"
+	fi
+	rm -f "$log"
+done
 n=$(( $(ls examples/*.yaml tests/hostile/*.yaml | wc -l) + \
-	$(ls examples/*.yaml | wc -l) ))
+	$(ls examples/*.yaml | wc -l) + 8 ))
 fail=0
 for f in "$out"/*.fail; do
 	[ -e "$f" ] || continue

@@ -44,5 +44,6 @@ Suite *rules_suite(void);
 Suite *report_suite(void);
 Suite *cli_suite(void);
 Suite *avail_suite(void);
+Suite *ci_suite(void);
 
 #endif

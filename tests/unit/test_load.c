@@ -295,7 +295,7 @@ START_TEST(error_documents_and_limits)
 	expect_error("nospof: 2\nname: x\n", 1, "version");
 
 	/* the size limit */
-	static const struct nsp_limits small = {16, 64, 10};
+	static const struct nsp_limits small = {16, 64, 10, NULL};
 	struct loaded l = {0};
 	l.rc = nsp_load_buffer(&l.m, "t", base_design, strlen(base_design),
 			       &small, &l.diags);

@@ -1,0 +1,139 @@
+/*
+ * The Markdown reporter: a report to paste into a design review or a pull
+ * request: the verdict, the counts, the findings grouped by severity with
+ * their locations, the waived findings with reason and ticket, and the
+ * failure-scenario summary once the failure analysis exists.
+ */
+#include "report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * Write text so that Markdown shows it as it is: punctuation that would
+ * start emphasis, code, links, tables or HTML is escaped ('>' only quotes
+ * at the start of a line, which a table cell never is), '@' cannot mention
+ * anyone.
+ */
+static void md(FILE *out, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '<')
+			fputs("&lt;", out);
+		else if (*s == '&')
+			fputs("&amp;", out);
+		else if (*s == '@')
+			fputs("&#64;", out);
+		else if (strchr("\\`*_[]|~", *s))
+			fprintf(out, "\\%c", *s);
+		else
+			fputc(*s, out);
+	}
+}
+
+/* "reason (ticket NET-1, expires 2027-01-31)" */
+static void waiver(FILE *out, const struct nsp_waiver *w)
+{
+	char *r = nsp_escape(w->reason, strlen(w->reason));
+	md(out, r);
+	free(r);
+	if (w->ticket || w->expires_text)
+		fputs(" (", out);
+	if (w->ticket) {
+		char *t = nsp_escape(w->ticket, strlen(w->ticket));
+		fputs("ticket ", out);
+		md(out, t);
+		free(t);
+	}
+	if (w->expires_text)
+		fprintf(out, "%sexpires %s", w->ticket ? ", " : "",
+			w->expires_text);
+	if (w->ticket || w->expires_text)
+		fputc(')', out);
+}
+
+/* One table of findings: the unwaived ones of a severity, or the waived. */
+static void table(FILE *out, const struct nsp_run *run, const char *title,
+		  int sev, bool waived)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < run->findings.n; i++) {
+		const struct nsp_finding *f = run->findings.v[i];
+		n += f->waived == waived && (waived || (int)f->severity == sev);
+	}
+	if (!n)
+		return;
+	fprintf(out, "\n### %s (%zu)\n\n", title, n);
+	fprintf(out, "| Location | Rule | %s |\n| --- | --- | --- |\n",
+		waived ? "Finding, and why it is accepted" : "Finding");
+	for (size_t i = 0; i < run->findings.n; i++) {
+		const struct nsp_finding *f = run->findings.v[i];
+		if (f->waived != waived || (!waived && (int)f->severity != sev))
+			continue;
+		fputs("| ", out);
+		char *file = nsp_path_relative(f->file);
+		md(out, file);
+		free(file);
+		fprintf(out, ":%u:%u | %s %s | ", (unsigned)f->loc.line,
+			(unsigned)f->loc.col, f->rule_id, f->rule_name);
+		if (waived)
+			fprintf(out, "%s: ", nsp_severity_names[f->severity]);
+		md(out, f->message);
+		if (waived && f->waiver) {
+			fputs("<br>**Waived:** ", out);
+			waiver(out, f->waiver);
+		}
+		fputs(" |\n", out);
+	}
+}
+
+/*
+ * The failure-scenario summary: which single failures cut or overload which
+ * demand. The failure analysis (the scenarios command) does not exist yet,
+ * so this hook prints nothing; it is where that summary goes.
+ */
+static void markdown_failure_scenarios(FILE *out, const struct nsp_run *run)
+{
+	(void)out;
+	(void)run;
+}
+
+/* Write the whole Markdown report. */
+static int markdown_write(FILE *out, const struct nsp_run *run)
+{
+	struct nsp_summary s;
+	nsp_run_summary(run, &s);
+	fprintf(out, "## nospof report: %s\n\n", s.verdict);
+	fprintf(out, "**Verdict: %s** (fails on %s and above).\n\n", s.verdict,
+		nsp_fail_on_name(run->fail_on));
+	fprintf(out, "| Files | Errors | Warnings | Infos | Waived | "
+		     "Baselined | Input errors |\n"
+		     "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
+		     "| %zu | %zu | %zu | %zu | %zu | %zu | %zu |\n",
+		s.files, s.errors, s.warnings, s.infos, s.waived, s.baselined,
+		s.input_errors);
+	if (!s.findings && !s.waived)
+		fputs("\nNo findings.\n", out);
+	table(out, run, "Errors", NSP_ERROR, false);
+	table(out, run, "Warnings", NSP_WARNING, false);
+	table(out, run, "Infos", NSP_INFO, false);
+	table(out, run, "Waived", -1, true);
+	markdown_failure_scenarios(out, run);
+	if (run->nfiles) {
+		fputs("\n<details><summary>Files checked</summary>\n\n", out);
+		for (size_t i = 0; i < run->nfiles; i++) {
+			char *file = nsp_path_relative(run->files[i]);
+			fputs("- ", out);
+			md(out, file);
+			fputc('\n', out);
+			free(file);
+		}
+		fputs("\n</details>\n", out);
+	}
+	return ferror(out) ? -1 : 0;
+}
+
+const struct nsp_reporter nsp_reporter_markdown = {
+	.name = "markdown",
+	.write = markdown_write,
+};
