@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "diag.h"
 #include "model.h"
@@ -30,6 +31,8 @@ struct nsp_rule {
 	const char *fails;  /* a YAML snippet that triggers the rule */
 	const char *passes; /* the same design, fixed */
 	void (*check)(struct nsp_ctx *ctx);
+	/* optional: print the provider figures the rule uses (explain) */
+	void (*facts)(FILE *out);
 };
 
 struct nsp_related {
