@@ -107,7 +107,7 @@ const struct nsp_rule nsp_rule_bfd003 = {
 		"checked.",
 	.remediation =
 		"Configure interval_ms and multiplier within the provider's "
-		"range (`nospof explain BFD003` lists them), and plan "
+		"range (listed under Provider figures), and plan "
 		"intent.failover_ms with the negotiated values.",
 	.references = refs,
 	.fails = "clouds: [{id: vpc, provider: gcp, ...}]\n"

@@ -77,8 +77,8 @@ const struct nsp_rule nsp_rule_bgp005 = {
 		"IPv6. Growing a site by a few subnets can then take a "
 		"circuit down. The finding is an error above the limit and a "
 		"warning from 80% of it. The figures come from the provider "
-		"table (`nospof explain BGP005` lists them with their "
-		"sources); a provider without a figure is not checked.",
+		"table, listed under Provider figures with their sources; a "
+		"provider without a figure is not checked.",
 	.remediation =
 		"Aggregate the advertised prefixes (one /16 instead of many "
 		"/24s), or advertise a default-free summary per site; at AWS, "

@@ -139,7 +139,8 @@ const struct nsp_rule nsp_rule_ip005 = {
 		"cannot be configured.",
 	.remediation =
 		"Use one MTU along every path, chosen among those each "
-		"provider on the path offers (`nospof explain IP005`), or "
+		"provider on the path offers (listed under Provider "
+		"figures), or "
 		"clamp the TCP MSS on the CPE.",
 	.references = refs,
 	.fails = "circuits:\n"

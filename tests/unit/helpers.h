@@ -43,5 +43,6 @@ Suite *load_suite(void);
 Suite *rules_suite(void);
 Suite *report_suite(void);
 Suite *cli_suite(void);
+Suite *routing_suite(void);
 
 #endif

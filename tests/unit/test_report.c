@@ -1,4 +1,5 @@
 /* Tests of the reporters: golden outputs of every example, escaping. */
+#include <ctype.h>
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,20 +90,23 @@ START_TEST(example_verdicts)
 		bool pass = strstr(line, "| pass") != NULL;
 		ck_assert_msg(pass == (status == 0), "%s: README says '%s', "
 			      "exit status %d", name, line, status);
-		/* every rule id the row names is in the output */
-		for (const char *q = line; (q = strpbrk(q, "DH"));) {
-			if ((!strncmp(q, "DIV", 3) || !strncmp(q, "HA0", 3)) &&
-			    strspn(q + (q[0] == 'D' ? 3 : 2), "0123456789") ==
-				    3) {
-				char id[8];
-				snprintf(id, sizeof(id), "%.*s",
-					 q[0] == 'D' ? 6 : 5, q);
-				char *tag = nsp_xasprintf("[%s]", id);
-				ck_assert_msg(strstr(out, tag), "%s: no %s",
-					      name, id);
-				free(tag);
-			}
-			q++;
+		/* every rule id the row names ([A-Z]+[0-9]{3}) is in the output */
+		for (const char *q = line; *q; q++) {
+			if (!isupper((unsigned char)*q) ||
+			    (q > line && (isalnum((unsigned char)q[-1]) ||
+					  q[-1] == '-' || q[-1] == '_')))
+				continue;
+			size_t letters = 0;
+			while (isupper((unsigned char)q[letters]))
+				letters++;
+			size_t digits = strspn(q + letters, "0123456789");
+			if (digits != 3 || isalnum((unsigned char)q[letters + 3]))
+				continue;
+			char id[32];
+			snprintf(id, sizeof(id), "%.*s", (int)(letters + 3), q);
+			char *tag = nsp_xasprintf("[%s]", id);
+			ck_assert_msg(strstr(out, tag), "%s: no %s", name, id);
+			free(tag);
 		}
 		free(out);
 		free(line);
