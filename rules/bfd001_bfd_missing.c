@@ -21,8 +21,8 @@ static void check(struct nsp_ctx *ctx)
 			"circuit '%s' runs BGP without BFD%s: a failure the "
 			"link itself does not signal is noticed after %s; "
 			"enable BFD on both sides (bfd: {})",
-			c->id,
-			c->bgp.bfd.present ? " on either side" : "", how);
+			c->id, c->bgp.bfd.present ? " on either side" : "",
+			how);
 		nsp_finding_element(f, c->id);
 		free(how);
 	}

@@ -13,14 +13,14 @@ static void check(struct nsp_ctx *ctx)
 		if (!alt[i] || nsp_failover_rule(m, c) != NSP_FO_BFD002)
 			continue;
 		bool local = c->bgp.bfd.local;
-		const char *on = m->routers[local ? c->a.router :
-						    c->z.router].id;
-		const char *off = m->routers[local ? c->z.router :
-						     c->a.router].id;
+		const char *on =
+			m->routers[local ? c->a.router : c->z.router].id;
+		const char *off =
+			m->routers[local ? c->z.router : c->a.router].id;
 		char *how = nsp_failover_text(m, c);
 		char ptr[64], fptr[96];
-		nsp_circuit_pointers(m, c, local ? "bgp/bfd/peer" :
-						   "bgp/bfd/local",
+		nsp_circuit_pointers(m, c,
+				     local ? "bgp/bfd/peer" : "bgp/bfd/local",
 				     ptr, sizeof(ptr), fptr, sizeof(fptr));
 		struct nsp_finding *f = nsp_report(
 			ctx, ctx->rule->severity, ptr, fptr,

@@ -9,18 +9,19 @@
  * Append to b why v lies outside [lo, hi] (0: no bound); sets *below or
  * *above.
  */
-static void range(struct nsp_buf *b, const char *what, uint32_t v,
-		  uint32_t lo, uint32_t hi, const char *unit, bool *below,
-		  bool *above)
+static void range(struct nsp_buf *b, const char *what, uint32_t v, uint32_t lo,
+		  uint32_t hi, const char *unit, bool *below, bool *above)
 {
 	if (lo && v < lo) {
-		nsp_buf_printf(b, "%s%s %" PRIu32 "%s is below the minimum "
-				  "%" PRIu32 "%s",
+		nsp_buf_printf(b,
+			       "%s%s %" PRIu32 "%s is below the minimum "
+			       "%" PRIu32 "%s",
 			       b->len ? ", " : "", what, v, unit, lo, unit);
 		*below = true;
 	} else if (hi && v > hi) {
-		nsp_buf_printf(b, "%s%s %" PRIu32 "%s is above the maximum "
-				  "%" PRIu32 "%s",
+		nsp_buf_printf(b,
+			       "%s%s %" PRIu32 "%s is above the maximum "
+			       "%" PRIu32 "%s",
 			       b->len ? ", " : "", what, v, unit, hi, unit);
 		*above = true;
 	}

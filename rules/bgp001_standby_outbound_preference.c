@@ -27,7 +27,8 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 				       n++ ? ", " : "", c->id,
 				       c->bgp.local_pref);
 		}
-		char *l = nsp_buf_detach(&list), *dem = nsp_demand_label(m, s->d);
+		char *l = nsp_buf_detach(&list),
+		     *dem = nsp_demand_label(m, s->d);
 		char ptr[64], fptr[96];
 		nsp_circuit_pointers(m, b, "bgp/local_pref", ptr, sizeof(ptr),
 				     fptr, sizeof(fptr));
@@ -95,10 +96,11 @@ const struct nsp_rule nsp_rule_bgp001 = {
 		 "  - {id: occ-1, role: primary, ..., bgp: {local_pref: 100}}\n"
 		 "  - {id: occ-2, role: backup, ..., bgp: {local_pref: 100, "
 		 "prepend: 2}}\n",
-	.passes = "intent: {mode: active-standby}\n"
-		  "circuits:\n"
-		  "  - {id: occ-1, role: primary, ..., bgp: {local_pref: 200}}\n"
-		  "  - {id: occ-2, role: backup, ..., bgp: {local_pref: 100, "
-		  "prepend: 2}}\n",
+	.passes =
+		"intent: {mode: active-standby}\n"
+		"circuits:\n"
+		"  - {id: occ-1, role: primary, ..., bgp: {local_pref: 200}}\n"
+		"  - {id: occ-2, role: backup, ..., bgp: {local_pref: 100, "
+		"prepend: 2}}\n",
 	.check = check,
 };

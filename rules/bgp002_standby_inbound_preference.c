@@ -48,7 +48,8 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 			ctx, ctx->rule->severity, ptr, fptr,
 			"backup circuit '%s' of %s sends AS_PATH %s (length "
 			"%zu), not longer than the primaries' (up to %zu), and "
-			"MED %" PRIu32 ", not higher than theirs (up to %" PRIu32
+			"MED %" PRIu32
+			", not higher than theirs (up to %" PRIu32
 			"): %s cannot tell the backup from the primary and may "
 			"send return traffic over either; make the backup's "
 			"AS_PATH longer, e.g. %s (seed 002 prepends on the "
@@ -115,10 +116,11 @@ const struct nsp_rule nsp_rule_bgp002 = {
 	.fails = "circuits:\n"
 		 "  - {id: occ-1, role: primary, ..., bgp: {local_pref: 200}}\n"
 		 "  - {id: occ-2, role: backup, ..., bgp: {local_pref: 100}}\n",
-	.passes = "circuits:\n"
-		  "  - {id: occ-1, role: primary, ..., bgp: {local_pref: 200}}\n"
-		  "  - {id: occ-2, role: backup, ..., bgp: {local_pref: 100, "
-		  "prepend: 2}}\n",
+	.passes =
+		"circuits:\n"
+		"  - {id: occ-1, role: primary, ..., bgp: {local_pref: 200}}\n"
+		"  - {id: occ-2, role: backup, ..., bgp: {local_pref: 100, "
+		"prepend: 2}}\n",
 	.check = check,
 	.facts = facts,
 };

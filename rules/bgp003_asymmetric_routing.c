@@ -130,7 +130,8 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 		if (out[i])
 			lp = m->circuits[s->c[i]].bgp.local_pref;
 	char *why = nsp_xasprintf(
-		"%s AS_PATH%s", nin > 1 ? "a tie on the shortest" : "the shortest",
+		"%s AS_PATH%s",
+		nin > 1 ? "a tie on the shortest" : "the shortest",
 		med_used ? " and lowest MED" : ", MED not relied on");
 	char *tail =
 		fw ? nsp_xasprintf("site '%s' has a stateful firewall, which "
@@ -220,12 +221,13 @@ const struct nsp_rule nsp_rule_bgp003 = {
 		 "  - {id: occ-1, role: primary, ..., bgp: {local_pref: 200}}\n"
 		 "  - {id: occ-2, role: backup, ..., bgp: {local_pref: 100, "
 		 "med: 200}}\n",
-	.passes = "sites: [{id: dc, stateful_firewall: true, ...}]\n"
-		  "clouds: [{id: vrack, provider: ovhcloud, ...}]\n"
-		  "circuits:\n"
-		  "  - {id: occ-1, role: primary, ..., bgp: {local_pref: 200}}\n"
-		  "  - {id: occ-2, role: backup, ..., bgp: {local_pref: 100, "
-		  "prepend: 1}}\n",
+	.passes =
+		"sites: [{id: dc, stateful_firewall: true, ...}]\n"
+		"clouds: [{id: vrack, provider: ovhcloud, ...}]\n"
+		"circuits:\n"
+		"  - {id: occ-1, role: primary, ..., bgp: {local_pref: 200}}\n"
+		"  - {id: occ-2, role: backup, ..., bgp: {local_pref: 100, "
+		"prepend: 1}}\n",
 	.check = check,
 	.facts = facts,
 };

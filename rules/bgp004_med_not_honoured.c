@@ -81,20 +81,20 @@ const struct nsp_rule nsp_rule_bgp004 = {
 		"provider sees two equal paths and may return traffic over "
 		"the backup. AS_PATH prepending is the attribute every "
 		"provider compares.",
-	.remediation =
-		"Prepend on the backup circuit (seed 002: set as-path "
-		"prepend on BACKUP-OUT), keeping the MED if you like.",
+	.remediation = "Prepend on the backup circuit (seed 002: set as-path "
+		       "prepend on BACKUP-OUT), keeping the MED if you like.",
 	.references = refs,
 	.fails = "clouds: [{id: vrack, provider: ovhcloud, ...}]\n"
 		 "circuits:\n"
 		 "  - {id: occ-1, role: primary, ..., bgp: {local_pref: 200}}\n"
 		 "  - {id: occ-2, role: backup, ..., bgp: {local_pref: 100, "
 		 "med: 200}}\n",
-	.passes = "clouds: [{id: vrack, provider: ovhcloud, ...}]\n"
-		  "circuits:\n"
-		  "  - {id: occ-1, role: primary, ..., bgp: {local_pref: 200}}\n"
-		  "  - {id: occ-2, role: backup, ..., bgp: {local_pref: 100, "
-		  "med: 200, prepend: 1}}\n",
+	.passes =
+		"clouds: [{id: vrack, provider: ovhcloud, ...}]\n"
+		"circuits:\n"
+		"  - {id: occ-1, role: primary, ..., bgp: {local_pref: 200}}\n"
+		"  - {id: occ-2, role: backup, ..., bgp: {local_pref: 100, "
+		"med: 200, prepend: 1}}\n",
 	.check = check,
 	.facts = facts,
 };

@@ -49,16 +49,15 @@ static void check(struct nsp_ctx *ctx)
 			continue;
 		char *how = nsp_failover_text(m, c), *fix = advice(m, c);
 		char ptr[64], fptr[96];
-		nsp_circuit_pointers(m, c,
-				     c->routing == NSP_ROUTING_BGP ?
-					     "bgp" :
-					     "health_check",
-				     ptr, sizeof(ptr), fptr, sizeof(fptr));
-		struct nsp_finding *f = nsp_report(
-			ctx, ctx->rule->severity, ptr, fptr,
-			"circuit '%s' fails over in %s, more than "
-			"intent.failover_ms %" PRIu64 " ms; %s",
-			c->id, how, m->intent.failover_ms, fix);
+		nsp_circuit_pointers(
+			m, c,
+			c->routing == NSP_ROUTING_BGP ? "bgp" : "health_check",
+			ptr, sizeof(ptr), fptr, sizeof(fptr));
+		struct nsp_finding *f =
+			nsp_report(ctx, ctx->rule->severity, ptr, fptr,
+				   "circuit '%s' fails over in %s, more than "
+				   "intent.failover_ms %" PRIu64 " ms; %s",
+				   c->id, how, m->intent.failover_ms, fix);
 		nsp_finding_element(f, c->id);
 		nsp_finding_related(f, m, "/intent", "/intent/failover_ms",
 				    "the failover target");

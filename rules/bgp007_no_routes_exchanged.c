@@ -17,8 +17,8 @@ static void check(struct nsp_ctx *ctx)
 			continue;
 		char ptr[64], fptr[96];
 		nsp_circuit_pointers(m, c,
-				     adv ? "bgp/advertise" : "bgp/receive",
-				     ptr, sizeof(ptr), fptr, sizeof(fptr));
+				     adv ? "bgp/advertise" : "bgp/receive", ptr,
+				     sizeof(ptr), fptr, sizeof(fptr));
 		struct nsp_finding *f = nsp_report(
 			ctx, ctx->rule->severity, ptr, fptr,
 			"circuit '%s' %s: its BGP session can be up while it "
@@ -28,13 +28,13 @@ static void check(struct nsp_ctx *ctx)
 			c->id,
 			adv && rcv ? "advertises and learns nothing "
 				     "(advertise: [], receive: [])" :
-			adv	   ? "advertises nothing (advertise: [])" :
+			adv        ? "advertises nothing (advertise: [])" :
 				     "learns nothing (receive: [])",
 			adv && rcv ? "either way" :
-			adv	   ? "towards the site" :
+			adv        ? "towards the site" :
 				     "towards the cloud",
 			adv && rcv ? "must exchange" :
-			adv	   ? "must advertise" :
+			adv        ? "must advertise" :
 				     "must learn");
 		nsp_finding_element(f, c->id);
 	}

@@ -17,8 +17,8 @@ static void check(struct nsp_ctx *ctx)
 		if (!low && !ratio)
 			continue;
 		char ptr[64], fptr[96];
-		nsp_circuit_pointers(m, c, "bgp/hold_s", ptr, sizeof(ptr),
-				     fptr, sizeof(fptr));
+		nsp_circuit_pointers(m, c, "bgp/hold_s", ptr, sizeof(ptr), fptr,
+				     sizeof(fptr));
 		struct nsp_finding *f = nsp_report(
 			ctx, ctx->rule->severity, ptr, fptr,
 			"circuit '%s' has hold_s %" PRIu32 " with keepalive_s "

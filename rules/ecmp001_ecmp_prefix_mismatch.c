@@ -28,8 +28,7 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 
 static void check(struct nsp_ctx *ctx)
 {
-	nsp_each_picked_stage(ctx, NSP_PICK_PREFERRED | NSP_PICK_BGP, 2,
-			      stage);
+	nsp_each_picked_stage(ctx, NSP_PICK_PREFERRED | NSP_PICK_BGP, 2, stage);
 }
 
 static const char *const refs[] = {

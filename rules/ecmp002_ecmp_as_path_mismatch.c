@@ -63,7 +63,8 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 				     "no-prepend replace-as on the routers)",
 				     asns, fix) :
 		       nsp_xasprintf("give each the same path, e.g. as_path: "
-				     "%s on each, or the same prepend", fix);
+				     "%s on each, or the same prepend",
+				     fix);
 	nsp_report_members(ctx, s, ctx->rule->severity, "bgp",
 			   "send different AS_PATHs to '%s': %s; the edge "
 			   "routers see paths of unequal length or content and "
@@ -80,8 +81,7 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 
 static void check(struct nsp_ctx *ctx)
 {
-	nsp_each_picked_stage(ctx, NSP_PICK_PREFERRED | NSP_PICK_BGP, 2,
-			      stage);
+	nsp_each_picked_stage(ctx, NSP_PICK_PREFERRED | NSP_PICK_BGP, 2, stage);
 }
 
 static const char *const refs[] = {

@@ -5,8 +5,7 @@
 #include "routing.h"
 
 /* "(MED 0, local_pref 100)"; a missing MED counts as 0. */
-static char *attributes(const struct nsp_model *m,
-			const struct nsp_circuit *c)
+static char *attributes(const struct nsp_model *m, const struct nsp_circuit *c)
 {
 	(void)m;
 	return nsp_xasprintf("(MED %" PRIu32 ", local_pref %" PRIu32 ")",
@@ -32,8 +31,7 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 
 static void check(struct nsp_ctx *ctx)
 {
-	nsp_each_picked_stage(ctx, NSP_PICK_PREFERRED | NSP_PICK_BGP, 2,
-			      stage);
+	nsp_each_picked_stage(ctx, NSP_PICK_PREFERRED | NSP_PICK_BGP, 2, stage);
 }
 
 static const char *const refs[] = {

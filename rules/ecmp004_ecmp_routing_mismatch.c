@@ -18,8 +18,7 @@ static char *region(const struct nsp_model *m, const struct nsp_circuit *c)
 }
 
 /* Whether c lands, in a known region, on a provider needing one region. */
-static bool region_bound(const struct nsp_model *m,
-			 const struct nsp_circuit *c)
+static bool region_bound(const struct nsp_model *m, const struct nsp_circuit *c)
 {
 	const struct nsp_router *z = &m->routers[c->z.router];
 	if (z->pop == NSP_NONE || !m->pops[z->pop].region)

@@ -5,9 +5,8 @@
 #include "routing.h"
 
 /* The prefixes of an endpoint and the JSON Pointer of its entry. */
-static const struct nsp_prefixes *prefixes(const struct nsp_model *m,
-					   struct nsp_endpoint e, char *ptr,
-					   size_t n)
+static const struct nsp_prefixes *
+prefixes(const struct nsp_model *m, struct nsp_endpoint e, char *ptr, size_t n)
 {
 	bool site = e.kind == NSP_EP_SITE;
 	snprintf(ptr, n, "/%s/%zu", site ? "sites" : "clouds", e.index);
@@ -21,10 +20,10 @@ static void check(struct nsp_ctx *ctx)
 	for (size_t i = 0; i < m->ndemands; i++) {
 		const struct nsp_demand *d = &m->demands[i];
 		char pa[64], pb[64];
-		const struct nsp_prefixes *a = prefixes(m, d->from, pa,
-							sizeof(pa));
-		const struct nsp_prefixes *b = prefixes(m, d->to, pb,
-							sizeof(pb));
+		const struct nsp_prefixes *a =
+			prefixes(m, d->from, pa, sizeof(pa));
+		const struct nsp_prefixes *b =
+			prefixes(m, d->to, pb, sizeof(pb));
 		struct nsp_buf list = {0};
 		size_t first_a = SIZE_MAX, first_b = 0;
 		for (size_t x = 0; x < a->n; x++) {

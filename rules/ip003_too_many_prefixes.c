@@ -15,8 +15,8 @@ static void interfaces(struct nsp_ctx *ctx)
 		const struct nsp_provider_facts *f =
 			nsp_provider_facts(nsp_circuit_provider(m, c));
 		size_t n = c->bgp.advertise.n;
-		if (c->routing != NSP_ROUTING_BGP ||
-		    !f->cidrs_per_interface || n <= f->cidrs_per_interface)
+		if (c->routing != NSP_ROUTING_BGP || !f->cidrs_per_interface ||
+		    n <= f->cidrs_per_interface)
 			continue;
 		char ptr[64], fptr[96];
 		nsp_circuit_pointers(m, c, "bgp/advertise", ptr, sizeof(ptr),
@@ -48,8 +48,7 @@ static void add_all(struct nsp_prefix **u, size_t *n, size_t *cap,
 }
 
 /* Whether edge routers a and b hand traffic to the same gateway. */
-static bool same_gateway(const struct nsp_router *a,
-			 const struct nsp_router *b)
+static bool same_gateway(const struct nsp_router *a, const struct nsp_router *b)
 {
 	if (a == b)
 		return true;

@@ -32,7 +32,8 @@ static void subnets(struct nsp_ctx *ctx)
 		if (c->routing != NSP_ROUTING_BGP || !b->has_ip ||
 		    !b->has_peer_ip)
 			continue;
-		struct nsp_prefix host = b->ip, net = nsp_prefix_network(&b->ip);
+		struct nsp_prefix host = b->ip,
+				  net = nsp_prefix_network(&b->ip);
 		host.len = host.family == 4 ? 32 : 128;
 		bool equal = nsp_prefix_equal(&host, &b->peer_ip);
 		bool inside = nsp_prefix_contains(&net, &b->peer_ip);

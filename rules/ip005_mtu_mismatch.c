@@ -137,11 +137,10 @@ const struct nsp_rule nsp_rule_ip005 = {
 		"Providers also offer fixed MTUs (Google Cloud VLAN "
 		"attachments: 1440, 1460, 1500 or 8896); another value "
 		"cannot be configured.",
-	.remediation =
-		"Use one MTU along every path, chosen among those each "
-		"provider on the path offers (listed under Provider "
-		"figures), or "
-		"clamp the TCP MSS on the CPE.",
+	.remediation = "Use one MTU along every path, chosen among those each "
+		       "provider on the path offers (listed under Provider "
+		       "figures), or "
+		       "clamp the TCP MSS on the CPE.",
 	.references = refs,
 	.fails = "circuits:\n"
 		 "  - {id: vxc-1, a: {router: cpe1}, z: {router: mcr1}, mtu: "

@@ -13,7 +13,7 @@
 #define AWS_QUOTAS                                                             \
 	"AWS Direct Connect quotas, "                                          \
 	"https://docs.aws.amazon.com/directconnect/latest/UserGuide/"          \
-	"limits.html (routes per BGP session on a private or transit "        \
+	"limits.html (routes per BGP session on a private or transit "         \
 	"virtual interface from on-premises: 100 each for IPv4 and IPv6 by "   \
 	"default; above it the session goes idle)"
 #define AWS_BFD                                                                \
@@ -26,7 +26,7 @@
 	"https://docs.aws.amazon.com/directconnect/latest/APIReference/"       \
 	"API_CreateTransitVirtualInterface.html (1500 or 8500)"
 #define AZURE_LIMITS                                                           \
-	"Azure subscription limits, ExpressRoute route advertisement "        \
+	"Azure subscription limits, ExpressRoute route advertisement "         \
 	"limits, https://learn.microsoft.com/en-us/azure/"                     \
 	"azure-resource-manager/management/azure-subscription-service-limits " \
 	"(private peering from on-premises: 4,000 IPv4 routes with Standard, " \
@@ -59,7 +59,8 @@
 	"Alibaba Cloud Express Connect API, "                                  \
 	"ModifyVirtualBorderRouterAttribute, https://www.alibabacloud.com/"    \
 	"help/en/express-connect/developer-reference/"                         \
-	"api-vpc-2016-04-28-modifyvirtualborderrouterattribute-express-connect" \
+	"api-vpc-2016-04-28-modifyvirtualborderrouterattribute-"               \
+	"express-connect"                                                      \
 	" (MinTxInterval and MinRxInterval 200-1000 ms, DetectMultiplier "     \
 	"3-10)"
 #define ALIBABA_ECMP                                                           \
@@ -152,7 +153,8 @@ static const struct nsp_provider_facts facts[NSP_PROV_COUNT] = {
 	[NSP_PROV_OVHCLOUD] = {
 		.provider = NSP_PROV_OVHCLOUD,
 		.product = "OVHcloud Connect",
-		/* seed 002, OVHcloud Connect resilient architecture (OVH_MED) */
+		/* seed 002, OVHcloud Connect resilient architecture
+		 * (OVH_MED) */
 		.med_honoured = NSP_TRI_NO,
 		.src_med = OVH_MED,
 	},
@@ -265,8 +267,8 @@ void nsp_provider_facts_print(FILE *out, unsigned groups)
 		if ((groups & NSP_FACT_CIDRS) &&
 		    (f->cidrs_per_gateway || f->cidrs_per_interface)) {
 			snprintf(buf, sizeof(buf),
-				 "%u CIDR blocks per gateway, %u remote subnets "
-				 "per interface",
+				 "%u CIDR blocks per gateway, %u remote "
+				 "subnets per interface",
 				 f->cidrs_per_gateway, f->cidrs_per_interface);
 			line(out, f, buf, f->src_cidrs);
 		}
@@ -293,7 +295,8 @@ void nsp_provider_facts_print(FILE *out, unsigned groups)
 			free(l);
 			line(out, f, buf, f->src_mtus);
 		}
-		if ((groups & NSP_FACT_MED) && f->med_honoured != NSP_TRI_UNKNOWN)
+		if ((groups & NSP_FACT_MED) &&
+		    f->med_honoured != NSP_TRI_UNKNOWN)
 			line(out, f,
 			     f->med_honoured == NSP_TRI_YES ?
 				     "MED honoured" :

@@ -54,8 +54,7 @@ enum nsp_provider nsp_circuit_provider(const struct nsp_model *m,
 				       const struct nsp_circuit *c);
 
 /* Whether provider facts f offer MTU mtu (true when nothing is known). */
-bool nsp_provider_offers_mtu(const struct nsp_provider_facts *f,
-			     uint32_t mtu);
+bool nsp_provider_offers_mtu(const struct nsp_provider_facts *f, uint32_t mtu);
 
 /* "1440, 1460, 1500 or 8896" */
 char *nsp_provider_mtu_list(const struct nsp_provider_facts *f);

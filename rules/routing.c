@@ -97,8 +97,7 @@ char *nsp_as_path_text(const struct nsp_bgp *b)
 	struct nsp_buf buf = {0};
 	nsp_buf_putc(&buf, '[');
 	for (size_t i = 0; i < b->as_path_len; i++)
-		nsp_buf_printf(&buf, "%s%" PRIu32, i ? " " : "",
-			       b->as_path[i]);
+		nsp_buf_printf(&buf, "%s%" PRIu32, i ? " " : "", b->as_path[i]);
 	nsp_buf_putc(&buf, ']');
 	return nsp_buf_detach(&buf);
 }
@@ -139,9 +138,8 @@ char *nsp_duration_text(uint64_t ms)
 			     ms % 1000 / 100);
 }
 
-void nsp_bfd_negotiated(const struct nsp_model *m,
-			const struct nsp_circuit *c, uint64_t *interval_ms,
-			uint64_t *multiplier)
+void nsp_bfd_negotiated(const struct nsp_model *m, const struct nsp_circuit *c,
+			uint64_t *interval_ms, uint64_t *multiplier)
 {
 	const struct nsp_provider_facts *f =
 		nsp_provider_facts(nsp_circuit_provider(m, c));
@@ -153,8 +151,7 @@ void nsp_bfd_negotiated(const struct nsp_model *m,
 		*multiplier = f->bfd_min_multiplier;
 }
 
-char *nsp_failover_text(const struct nsp_model *m,
-			const struct nsp_circuit *c)
+char *nsp_failover_text(const struct nsp_model *m, const struct nsp_circuit *c)
 {
 	bool never;
 	uint64_t ms = nsp_circuit_failover_ms(m, c, &never);
@@ -176,8 +173,8 @@ char *nsp_failover_text(const struct nsp_model *m,
 		uint64_t iv, mult;
 		nsp_bfd_negotiated(m, c, &iv, &mult);
 		char *t = nsp_duration_text(ms);
-		char *r = nsp_xasprintf("%s (BFD %" PRIu64 " ms x %" PRIu64
-					")", t, iv, mult);
+		char *r = nsp_xasprintf("%s (BFD %" PRIu64 " ms x %" PRIu64 ")",
+					t, iv, mult);
 		free(t);
 		return r;
 	}
@@ -224,8 +221,7 @@ enum nsp_failover_rule nsp_failover_rule(const struct nsp_model *m,
 	return NSP_FO_NONE;
 }
 
-const char *nsp_far_end(const struct nsp_model *m,
-			const struct nsp_circuit *c)
+const char *nsp_far_end(const struct nsp_model *m, const struct nsp_circuit *c)
 {
 	const struct nsp_router *z = &m->routers[c->z.router];
 	if (z->role == NSP_ROLE_EDGE && z->cloud != NSP_NONE)

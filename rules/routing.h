@@ -54,13 +54,11 @@ char *nsp_duration_text(uint64_t ms);
  * "180 s (the BGP hold time)", "never (static routing without a health
  * check)".
  */
-char *nsp_failover_text(const struct nsp_model *m,
-			const struct nsp_circuit *c);
+char *nsp_failover_text(const struct nsp_model *m, const struct nsp_circuit *c);
 
 /* The BFD interval and multiplier a circuit's session runs at. */
-void nsp_bfd_negotiated(const struct nsp_model *m,
-			const struct nsp_circuit *c, uint64_t *interval_ms,
-			uint64_t *multiplier);
+void nsp_bfd_negotiated(const struct nsp_model *m, const struct nsp_circuit *c,
+			uint64_t *interval_ms, uint64_t *multiplier);
 
 /*
  * The circuits that carry a demand next to another circuit at the same
@@ -107,8 +105,7 @@ size_t nsp_longest_as_path(const struct nsp_members *s);
 uint32_t nsp_highest_med(const struct nsp_members *s);
 
 /* The cloud (else the router) a circuit's z end hands traffic to. */
-const char *nsp_far_end(const struct nsp_model *m,
-			const struct nsp_circuit *c);
+const char *nsp_far_end(const struct nsp_model *m, const struct nsp_circuit *c);
 
 /* "/circuits/3" and "/circuits/3/<field>" into the given buffers. */
 void nsp_circuit_pointers(const struct nsp_model *m,

@@ -67,8 +67,7 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 		nsp_finding_element(f, cpe->id);
 		for (size_t k = 0; k < s->n; k++)
 			if (m->circuits[s->c[k]].a.router == r)
-				nsp_finding_element(f,
-						    m->circuits[s->c[k]].id);
+				nsp_finding_element(f, m->circuits[s->c[k]].id);
 		free(list);
 		free(dem);
 	}

@@ -90,7 +90,7 @@ START_TEST(example_verdicts)
 		bool pass = strstr(line, "| pass") != NULL;
 		ck_assert_msg(pass == (status == 0), "%s: README says '%s', "
 			      "exit status %d", name, line, status);
-		/* every rule id the row names ([A-Z]+[0-9]{3}) is in the output */
+		/* every rule id ([A-Z]+[0-9]{3}) the row names is output */
 		for (const char *q = line; *q; q++) {
 			if (!isupper((unsigned char)*q) ||
 			    (q > line && (isalnum((unsigned char)q[-1]) ||
@@ -100,7 +100,8 @@ START_TEST(example_verdicts)
 			while (isupper((unsigned char)q[letters]))
 				letters++;
 			size_t digits = strspn(q + letters, "0123456789");
-			if (digits != 3 || isalnum((unsigned char)q[letters + 3]))
+			if (digits != 3 ||
+			    isalnum((unsigned char)q[letters + 3]))
 				continue;
 			char id[32];
 			snprintf(id, sizeof(id), "%.*s", (int)(letters + 3), q);

@@ -53,13 +53,13 @@ START_TEST(provider_table_is_sane)
 	/* generic: nothing known, nothing limited */
 	const struct nsp_provider_facts *g =
 		nsp_provider_facts(NSP_PROV_GENERIC);
-	ck_assert_uint_eq(g->prefixes_per_session_v4 +
-				  g->prefixes_per_session_v6 +
-				  g->cidrs_per_gateway + g->cidrs_per_interface +
-				  g->bfd_min_interval_ms + g->bfd_max_interval_ms +
-				  g->bfd_min_multiplier + g->bfd_max_multiplier +
-				  g->mtus[0],
-			  0);
+	ck_assert_uint_eq(
+		g->prefixes_per_session_v4 + g->prefixes_per_session_v6 +
+			g->cidrs_per_gateway + g->cidrs_per_interface +
+			g->bfd_min_interval_ms + g->bfd_max_interval_ms +
+			g->bfd_min_multiplier + g->bfd_max_multiplier +
+			g->mtus[0],
+		0);
 	ck_assert_int_eq(g->med_honoured, NSP_TRI_UNKNOWN);
 	ck_assert_int_eq(g->ecmp_needs_one_region, NSP_TRI_UNKNOWN);
 	ck_assert(nsp_provider_offers_mtu(g, 1234));
@@ -73,8 +73,8 @@ START_TEST(provider_table_is_sane)
 	ck_assert_str_eq(l, "1440, 1460, 1500 or 8896");
 	free(l);
 	ck_assert_uint_eq(gcp->bfd_min_multiplier, 5);
-	ck_assert_uint_eq(
-		nsp_provider_facts(NSP_PROV_OTC)->cidrs_per_interface, 50);
+	ck_assert_uint_eq(nsp_provider_facts(NSP_PROV_OTC)->cidrs_per_interface,
+			  50);
 	ck_assert_uint_eq(
 		nsp_provider_facts(NSP_PROV_AWS)->prefixes_per_session_v4, 100);
 }
@@ -105,13 +105,13 @@ START_TEST(failover_against_provider)
 	bool never;
 	/* generic: the design's own 50 ms x 4 */
 	load_with(&l, "generic", extra);
-	ck_assert_uint_eq(nsp_circuit_failover_ms(l.m, &l.m->circuits[2],
-						  &never), 200);
+	ck_assert_uint_eq(
+		nsp_circuit_failover_ms(l.m, &l.m->circuits[2], &never), 200);
 	loaded_free(&l);
 	/* Google Cloud: at least 1000 ms x 5 */
 	load_with(&l, "gcp", extra);
-	ck_assert_uint_eq(nsp_circuit_failover_ms(l.m, &l.m->circuits[2],
-						  &never), 5000);
+	ck_assert_uint_eq(
+		nsp_circuit_failover_ms(l.m, &l.m->circuits[2], &never), 5000);
 	char *t = nsp_failover_text(l.m, &l.m->circuits[2]);
 	ck_assert_str_eq(t, "5000 ms (BFD 1000 ms x 5)");
 	free(t);
@@ -121,8 +121,8 @@ START_TEST(failover_against_provider)
 	loaded_free(&l);
 	/* IBM: 300 ms minimum, multiplier 1 allowed */
 	load_with(&l, "ibm", extra);
-	ck_assert_uint_eq(nsp_circuit_failover_ms(l.m, &l.m->circuits[2],
-						  &never), 1200);
+	ck_assert_uint_eq(
+		nsp_circuit_failover_ms(l.m, &l.m->circuits[2], &never), 1200);
 	loaded_free(&l);
 }
 END_TEST
