@@ -75,6 +75,10 @@ int nsp_cmd_explain(int argc, char **argv)
 		wrap(line, "  ");
 		free(line);
 	}
+	if (r->facts) {
+		printf("\nProvider figures:\n");
+		r->facts(stdout);
+	}
 	printf("\nFails:\n");
 	block(r->fails, "    ");
 	printf("\nPasses:\n");

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "diag.h"
 #include "failure.h"
@@ -32,6 +33,8 @@ struct nsp_rule {
 	const char *passes; /* the same design, fixed */
 	void (*check)(struct nsp_ctx *ctx);
 	bool analysis; /* reads the failure analysis (ctx->fa) */
+	/* optional: print the provider figures the rule uses (explain) */
+	void (*facts)(FILE *out);
 };
 
 struct nsp_related {

@@ -9,6 +9,13 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 	size_t p = nsp_shared_pop(s);
 	if (p == NSP_NONE || nsp_lone_stage_pop(s, p))
 		return;
+	/* both ends of a chained demand in one PoP: one finding, at the first */
+	if (s->d->nstages > 1 && s->c == s->d->stages[1].circuits) {
+		struct nsp_members first = {s->m, s->d, s->d->stages[0].circuits,
+					    s->d->stages[0].n};
+		if (first.n >= 2 && nsp_shared_pop(&first) == p)
+			return;
+	}
 	size_t r = nsp_shared_router(s, NSP_ROLE_EDGE);
 	if (r != NSP_NONE && m->routers[r].pop == p)
 		return; /* one edge router: DIV001 says it */

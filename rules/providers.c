@@ -5,21 +5,167 @@
  */
 #include "providers.h"
 
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lib/util.h"
+
+#define AWS_QUOTAS                                                             \
+	"AWS Direct Connect quotas, "                                          \
+	"https://docs.aws.amazon.com/directconnect/latest/UserGuide/"          \
+	"limits.html (routes per BGP session on a private or transit "         \
+	"virtual interface from on-premises: 100 each for IPv4 and IPv6 by "   \
+	"default; above it the session goes idle)"
+#define AWS_BFD                                                                \
+	"AWS knowledge center, https://repost.aws/knowledge-center/"           \
+	"enable-bfd-direct-connect (asynchronous BFD is on at the AWS side "   \
+	"with a 300 ms minimum interval and multiplier 3)"
+#define AWS_MTU                                                                \
+	"AWS Direct Connect API reference, CreatePrivateVirtualInterface "     \
+	"(1500 or jumbo 9001, 8500 on newer pages) and "                       \
+	"https://docs.aws.amazon.com/directconnect/latest/APIReference/"       \
+	"API_CreateTransitVirtualInterface.html (1500 or 8500)"
+#define AZURE_LIMITS                                                           \
+	"Azure subscription limits, ExpressRoute route advertisement "         \
+	"limits, https://learn.microsoft.com/en-us/azure/"                     \
+	"azure-resource-manager/management/azure-subscription-service-limits " \
+	"(private peering from on-premises: 4,000 IPv4 routes with Standard, " \
+	"10,000 with Premium; 100 IPv6)"
+#define AZURE_BFD                                                              \
+	"Azure ExpressRoute, Configure BFD, https://learn.microsoft.com/"      \
+	"en-us/azure/expressroute/expressroute-bfd (the MSEEs run 300 ms, in " \
+	"some cases 750 ms; longer intervals can be forced, shorter cannot)"
+#define AZURE_MTU                                                              \
+	"Azure ExpressRoute FAQ, https://learn.microsoft.com/en-us/azure/"     \
+	"expressroute/expressroute-faqs (maximum MTU supported: 1,500 bytes)"
+#define GCP_BFD                                                                \
+	"Compute Engine API, RouterBgpPeerBfd, https://cloud.google.com/"      \
+	"compute/docs/reference/rest/v1/routers (min receive and transmit "    \
+	"interval 1000-30000 ms, multiplier 5-16)"
+#define GCP_MTU                                                                \
+	"Compute Engine API, InterconnectAttachment.mtu, "                     \
+	"https://cloud.google.com/compute/docs/reference/rest/v1/"             \
+	"interconnectAttachments (1440, the default, 1460, 1500 or 8896)"
+#define IBM_BFD                                                                \
+	"IBM Cloud Direct Link, Setting up BFD, "                              \
+	"https://cloud.ibm.com/docs/dl?topic=dl-dl-bfd (interval 300-255,000 " \
+	"ms, multiplier 1-255)"
+#define ALIBABA_VBR                                                            \
+	"Alibaba Cloud Express Connect, Virtual border router, "               \
+	"https://www.alibabacloud.com/help/en/express-connect/user-guide/"     \
+	"what-is-a-virtual-border-router (each BGP peer supports at most 110 " \
+	"dynamic routes; routes beyond it are discarded)"
+#define ALIBABA_BFD                                                            \
+	"Alibaba Cloud Express Connect API, "                                  \
+	"ModifyVirtualBorderRouterAttribute, https://www.alibabacloud.com/"    \
+	"help/en/express-connect/developer-reference/"                         \
+	"api-vpc-2016-04-28-modifyvirtualborderrouterattribute-"               \
+	"express-connect"                                                      \
+	" (MinTxInterval and MinRxInterval 200-1000 ms, DetectMultiplier "     \
+	"3-10)"
+#define ALIBABA_ECMP                                                           \
+	"seed 001: Alibaba Cloud Express Connect, ECMP through an Express "    \
+	"Connect Router (ECMP takes effect when both VBRs are in the same "    \
+	"region and use the same routing method)"
+#define OVH_MED                                                                \
+	"seed 002: OVHcloud Connect, resilient architecture, "                 \
+	"https://docs.ovhcloud.com/de/guides/network/ovhcloud-connect/"        \
+	"resilient-architecture (MED may not be honoured in all OVHcloud "     \
+	"configurations)"
+#define OTC_CIDRS                                                              \
+	"seed 003: Open Telekom Cloud Direct Connect, Redundant Connection "   \
+	"Access (at most 50 CIDR blocks per virtual gateway and 50 remote "    \
+	"subnets per virtual interface)"
+
 static const struct nsp_provider_facts facts[NSP_PROV_COUNT] = {
-	[NSP_PROV_AWS] = {.provider = NSP_PROV_AWS,
-			  .product = "AWS Direct Connect"},
-	[NSP_PROV_AZURE] = {.provider = NSP_PROV_AZURE,
-			    .product = "Azure ExpressRoute"},
-	[NSP_PROV_GCP] = {.provider = NSP_PROV_GCP,
-			  .product = "Google Cloud Interconnect"},
-	[NSP_PROV_IBM] = {.provider = NSP_PROV_IBM,
-			  .product = "IBM Cloud Direct Link"},
-	[NSP_PROV_ALIBABA] = {.provider = NSP_PROV_ALIBABA,
-			      .product = "Alibaba Cloud Express Connect"},
-	[NSP_PROV_OVHCLOUD] = {.provider = NSP_PROV_OVHCLOUD,
-			       .product = "OVHcloud Connect"},
-	[NSP_PROV_OTC] = {.provider = NSP_PROV_OTC,
-			  .product = "Open Telekom Cloud Direct Connect"},
+	[NSP_PROV_AWS] = {
+		.provider = NSP_PROV_AWS,
+		.product = "AWS Direct Connect",
+		/* AWS Direct Connect quotas page (AWS_QUOTAS) */
+		.prefixes_per_session_v4 = 100,
+		.prefixes_per_session_v6 = 100,
+		.src_prefixes = AWS_QUOTAS,
+		/* AWS knowledge center, BFD for Direct Connect (AWS_BFD) */
+		.bfd_min_interval_ms = 300,
+		.bfd_min_multiplier = 3,
+		.src_bfd = AWS_BFD,
+		/* Direct Connect API reference, virtual interfaces (AWS_MTU) */
+		.mtus = {1500, 8500, 9001},
+		.src_mtus = AWS_MTU,
+	},
+	[NSP_PROV_AZURE] = {
+		.provider = NSP_PROV_AZURE,
+		.product = "Azure ExpressRoute",
+		/* Azure subscription limits, ExpressRoute (AZURE_LIMITS):
+		 * the Standard figure; Premium raises IPv4 to 10,000 */
+		.prefixes_per_session_v4 = 4000,
+		.prefixes_per_session_v6 = 100,
+		.src_prefixes = AZURE_LIMITS,
+		/* Azure ExpressRoute, Configure BFD (AZURE_BFD) */
+		.bfd_min_interval_ms = 300,
+		.src_bfd = AZURE_BFD,
+		/* Azure ExpressRoute FAQ (AZURE_MTU) */
+		.mtus = {1500},
+		.src_mtus = AZURE_MTU,
+	},
+	[NSP_PROV_GCP] = {
+		.provider = NSP_PROV_GCP,
+		.product = "Google Cloud Interconnect",
+		/* Compute API, RouterBgpPeerBfd (GCP_BFD) */
+		.bfd_min_interval_ms = 1000,
+		.bfd_max_interval_ms = 30000,
+		.bfd_min_multiplier = 5,
+		.bfd_max_multiplier = 16,
+		.src_bfd = GCP_BFD,
+		/* Compute API, InterconnectAttachment.mtu (GCP_MTU) */
+		.mtus = {1440, 1460, 1500, 8896},
+		.src_mtus = GCP_MTU,
+	},
+	[NSP_PROV_IBM] = {
+		.provider = NSP_PROV_IBM,
+		.product = "IBM Cloud Direct Link",
+		/* IBM Cloud Direct Link, Setting up BFD (IBM_BFD) */
+		.bfd_min_interval_ms = 300,
+		.bfd_max_interval_ms = 255000,
+		.bfd_min_multiplier = 1,
+		.bfd_max_multiplier = 255,
+		.src_bfd = IBM_BFD,
+	},
+	[NSP_PROV_ALIBABA] = {
+		.provider = NSP_PROV_ALIBABA,
+		.product = "Alibaba Cloud Express Connect",
+		/* Express Connect, Virtual border router (ALIBABA_VBR): 110
+		 * per BGP peer, and IPv4 and IPv6 run separate peers */
+		.prefixes_per_session_v4 = 110,
+		.prefixes_per_session_v6 = 110,
+		.src_prefixes = ALIBABA_VBR,
+		/* Express Connect API, ModifyVirtualBorderRouterAttribute
+		 * (ALIBABA_BFD) */
+		.bfd_min_interval_ms = 200,
+		.bfd_max_interval_ms = 1000,
+		.bfd_min_multiplier = 3,
+		.bfd_max_multiplier = 10,
+		.src_bfd = ALIBABA_BFD,
+		/* seed 001 (ALIBABA_ECMP) */
+		.ecmp_needs_one_region = NSP_TRI_YES,
+		.src_region = ALIBABA_ECMP,
+	},
+	[NSP_PROV_OVHCLOUD] = {
+		.provider = NSP_PROV_OVHCLOUD,
+		.product = "OVHcloud Connect",
+		/* seed 002, OVHcloud Connect resilient architecture
+		 * (OVH_MED) */
+		.med_honoured = NSP_TRI_NO,
+		.src_med = OVH_MED,
+	},
+	[NSP_PROV_OTC] = {
+		.provider = NSP_PROV_OTC,
+		.product = "Open Telekom Cloud Direct Connect",
+		/* seed 003, OTC Direct Connect (OTC_CIDRS) */
+		.cidrs_per_gateway = 50,
+		.cidrs_per_interface = 50,
+		.src_cidrs = OTC_CIDRS,
+	},
 	[NSP_PROV_ORACLE] = {.provider = NSP_PROV_ORACLE,
 			     .product = "Oracle Cloud FastConnect"},
 	[NSP_PROV_GENERIC] = {.provider = NSP_PROV_GENERIC,
@@ -38,4 +184,129 @@ enum nsp_provider nsp_circuit_provider(const struct nsp_model *m,
 	if (z->role == NSP_ROLE_EDGE && z->cloud != NSP_NONE)
 		return m->clouds[z->cloud].provider;
 	return NSP_PROV_GENERIC;
+}
+
+bool nsp_provider_offers_mtu(const struct nsp_provider_facts *f,
+			     uint32_t mtu)
+{
+	if (!f->mtus[0])
+		return true;
+	for (size_t i = 0; i < NSP_MAX_MTUS && f->mtus[i]; i++)
+		if (f->mtus[i] == mtu)
+			return true;
+	return false;
+}
+
+char *nsp_provider_mtu_list(const struct nsp_provider_facts *f)
+{
+	struct nsp_buf b = {0};
+	size_t n = 0;
+	while (n < NSP_MAX_MTUS && f->mtus[n])
+		n++;
+	for (size_t i = 0; i < n; i++)
+		nsp_buf_printf(&b, "%s%u",
+			       !i ? "" : i + 1 == n ? " or " : ", ",
+			       f->mtus[i]);
+	return nsp_buf_detach(&b);
+}
+
+/* Print text wrapped at 78 columns, every line after the first indented. */
+static void wrapped(FILE *out, const char *text, size_t col, size_t indent)
+{
+	const char *p = text;
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		size_t len = strcspn(p, " ");
+		if (!len)
+			break;
+		if (col > indent && col + 1 + len > 78) {
+			fprintf(out, "\n%*s", (int)indent, "");
+			col = indent;
+		} else if (col > indent) {
+			fputc(' ', out);
+			col++;
+		}
+		fwrite(p, 1, len, out);
+		col += len;
+		p += len;
+	}
+	fputc('\n', out);
+}
+
+/* Print one figure line and its source, indented. */
+static void line(FILE *out, const struct nsp_provider_facts *f,
+		 const char *figure, const char *src)
+{
+	char *head = nsp_xasprintf("%s (%s): %s",
+				   nsp_provider_names[f->provider], f->product,
+				   figure);
+	fputs("  - ", out);
+	wrapped(out, head, 4, 4);
+	char *s = nsp_xasprintf("source: %s", src);
+	fputs("    ", out);
+	wrapped(out, s, 4, 6);
+	free(head);
+	free(s);
+}
+
+void nsp_provider_facts_print(FILE *out, unsigned groups)
+{
+	for (int p = 0; p < NSP_PROV_COUNT; p++) {
+		const struct nsp_provider_facts *f = &facts[p];
+		char buf[160];
+		if ((groups & NSP_FACT_PREFIXES) &&
+		    (f->prefixes_per_session_v4 ||
+		     f->prefixes_per_session_v6)) {
+			snprintf(buf, sizeof(buf),
+				 "%u IPv4 and %u IPv6 prefixes per BGP session",
+				 f->prefixes_per_session_v4,
+				 f->prefixes_per_session_v6);
+			line(out, f, buf, f->src_prefixes);
+		}
+		if ((groups & NSP_FACT_CIDRS) &&
+		    (f->cidrs_per_gateway || f->cidrs_per_interface)) {
+			snprintf(buf, sizeof(buf),
+				 "%u CIDR blocks per gateway, %u remote "
+				 "subnets per interface",
+				 f->cidrs_per_gateway, f->cidrs_per_interface);
+			line(out, f, buf, f->src_cidrs);
+		}
+		if ((groups & NSP_FACT_BFD) && f->src_bfd) {
+			char max_i[32] = "no maximum", max_m[32] = "no maximum";
+			if (f->bfd_max_interval_ms)
+				snprintf(max_i, sizeof(max_i), "at most %u",
+					 f->bfd_max_interval_ms);
+			if (f->bfd_max_multiplier)
+				snprintf(max_m, sizeof(max_m), "at most %u",
+					 f->bfd_max_multiplier);
+			snprintf(buf, sizeof(buf),
+				 "BFD interval at least %u ms (%s), multiplier "
+				 "at least %u (%s)",
+				 f->bfd_min_interval_ms, max_i,
+				 f->bfd_min_multiplier ? f->bfd_min_multiplier :
+							 1,
+				 max_m);
+			line(out, f, buf, f->src_bfd);
+		}
+		if ((groups & NSP_FACT_MTUS) && f->mtus[0]) {
+			char *l = nsp_provider_mtu_list(f);
+			snprintf(buf, sizeof(buf), "MTU %s", l);
+			free(l);
+			line(out, f, buf, f->src_mtus);
+		}
+		if ((groups & NSP_FACT_MED) &&
+		    f->med_honoured != NSP_TRI_UNKNOWN)
+			line(out, f,
+			     f->med_honoured == NSP_TRI_YES ?
+				     "MED honoured" :
+				     "MED may not be honoured",
+			     f->src_med);
+		if ((groups & NSP_FACT_REGION) &&
+		    f->ecmp_needs_one_region == NSP_TRI_YES)
+			line(out, f, "ECMP only between edge routers of one "
+				     "region", f->src_region);
+	}
+	fprintf(out, "  - every other provider: no figure known, so no limit "
+		     "is applied\n");
 }

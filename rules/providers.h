@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "../lib/model.h"
 
@@ -30,6 +31,19 @@ struct nsp_provider_facts {
 	uint32_t mtus[NSP_MAX_MTUS];
 	enum nsp_tri med_honoured;
 	enum nsp_tri ecmp_needs_one_region;
+	/* where each group of figures comes from (NULL when none is set) */
+	const char *src_prefixes, *src_cidrs, *src_bfd, *src_mtus, *src_med,
+		*src_region;
+};
+
+/* The groups of figures, for nsp_provider_facts_print. */
+enum nsp_fact {
+	NSP_FACT_PREFIXES = 1 << 0,
+	NSP_FACT_CIDRS = 1 << 1,
+	NSP_FACT_BFD = 1 << 2,
+	NSP_FACT_MTUS = 1 << 3,
+	NSP_FACT_MED = 1 << 4,
+	NSP_FACT_REGION = 1 << 5
 };
 
 /* The facts of a provider (generic: nothing known). */
@@ -38,5 +52,18 @@ const struct nsp_provider_facts *nsp_provider_facts(enum nsp_provider p);
 /* The provider a circuit lands on: its z router's cloud, else generic. */
 enum nsp_provider nsp_circuit_provider(const struct nsp_model *m,
 				       const struct nsp_circuit *c);
+
+/* Whether provider facts f offer MTU mtu (true when nothing is known). */
+bool nsp_provider_offers_mtu(const struct nsp_provider_facts *f, uint32_t mtu);
+
+/* "1440, 1460, 1500 or 8896" */
+char *nsp_provider_mtu_list(const struct nsp_provider_facts *f);
+
+/*
+ * Print the figures of the given groups (enum nsp_fact bits) for every
+ * provider that has one, each with its source: what `nospof explain` shows
+ * under "Provider figures".
+ */
+void nsp_provider_facts_print(FILE *out, unsigned groups);
 
 #endif

@@ -17,6 +17,17 @@
 
 #define NSP_RULE_LIST                                                          \
 	NSP_RULE(avail001)                                                     \
+	NSP_RULE(bfd001)                                                       \
+	NSP_RULE(bfd002)                                                       \
+	NSP_RULE(bfd003)                                                       \
+	NSP_RULE(bgp001)                                                       \
+	NSP_RULE(bgp002)                                                       \
+	NSP_RULE(bgp003)                                                       \
+	NSP_RULE(bgp004)                                                       \
+	NSP_RULE(bgp005)                                                       \
+	NSP_RULE(bgp006)                                                       \
+	NSP_RULE(bgp007)                                                       \
+	NSP_RULE(bgp008)                                                       \
 	NSP_RULE(cap001)                                                       \
 	NSP_RULE(cap002)                                                       \
 	NSP_RULE(cap003)                                                       \
@@ -30,11 +41,24 @@
 	NSP_RULE(div006)                                                       \
 	NSP_RULE(div007)                                                       \
 	NSP_RULE(div008)                                                       \
+	NSP_RULE(ecmp001)                                                      \
+	NSP_RULE(ecmp002)                                                      \
+	NSP_RULE(ecmp003)                                                      \
+	NSP_RULE(ecmp004)                                                      \
+	NSP_RULE(ecmp005)                                                      \
 	NSP_RULE(ha001)                                                        \
 	NSP_RULE(ha002)                                                        \
 	NSP_RULE(ha003)                                                        \
 	NSP_RULE(ha004)                                                        \
+	NSP_RULE(ip001)                                                        \
+	NSP_RULE(ip002)                                                        \
+	NSP_RULE(ip003)                                                        \
+	NSP_RULE(ip004)                                                        \
+	NSP_RULE(ip005)                                                        \
 	NSP_RULE(spof001)                                                      \
+	NSP_RULE(static001)                                                    \
+	NSP_RULE(static002)                                                    \
+	NSP_RULE(static003)                                                    \
 	NSP_RULE(waive001)
 
 #define NSP_RULE(x) extern const struct nsp_rule nsp_rule_##x;

@@ -45,5 +45,6 @@ Suite *report_suite(void);
 Suite *cli_suite(void);
 Suite *avail_suite(void);
 Suite *ci_suite(void);
+Suite *routing_suite(void);
 
 #endif

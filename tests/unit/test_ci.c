@@ -63,13 +63,30 @@ static void remove_dir(char *d)
 	free(d);
 }
 
+/* base_design with BFD on both sides of every circuit: clean routing. */
+static char *with_bfd(const char *prefix, const char *suffix)
+{
+	struct nsp_buf b = {0};
+	const char *from = "bandwidth_mbps: 1000}", *p = base_design, *q;
+	nsp_buf_puts(&b, prefix);
+	while ((q = strstr(p, from))) {
+		nsp_buf_add(&b, p, (size_t)(q - p));
+		nsp_buf_puts(&b, "bandwidth_mbps: 1000, bgp: {bfd: {}}}");
+		p = q + strlen(from);
+	}
+	nsp_buf_puts(&b, p);
+	nsp_buf_puts(&b, suffix);
+	return nsp_buf_detach(&b);
+}
+
 /* base_design with both circuits on CPE cpe1: one DIV002 error. */
 static char *one_cpe(const char *prefix, const char *suffix)
 {
 	/* with a sized demand, so that DIV002 is the design's only finding */
-	char *y = nsp_xasprintf("%s%sdemands:\n  - {from: dc, to: vpc, "
-				"mbps: 100}\n%s",
-				prefix, base_design, suffix);
+	char *with = nsp_xasprintf("demands:\n  - {from: dc, to: vpc, "
+				   "mbps: 100}\n%s", suffix);
+	char *y = with_bfd(prefix, with);
+	free(with);
 	char *p = strstr(y, "{router: cpe2, port: p1}");
 	memcpy(p, "{router: cpe1, port: p2}", 24);
 	return y;
@@ -518,8 +535,8 @@ START_TEST(waivers_in_the_cli)
 	free(out);
 	free(y);
 	/* a waiver that matches nothing: a warning */
-	y = nsp_xasprintf("%swaivers:\n  - {rule: DIV003, reason: r}\n",
-			  base_design);
+	y = with_bfd("", "demands:\n  - {from: dc, to: vpc, mbps: 100}\n"
+			 "waivers:\n  - {rule: DIV003, reason: r}\n");
 	write_file(d, "u.yaml", y);
 	ck_assert_int_eq(in_dir(d, "check --no-config u.yaml", &out), 0);
 	ck_assert_ptr_nonnull(strstr(out, "warning: the waiver of DIV003 "

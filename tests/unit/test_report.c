@@ -1,4 +1,5 @@
 /* Tests of the reporters: golden outputs of every example, escaping. */
+#include <ctype.h>
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,0 +1,233 @@
+/* BGP003: outbound and return traffic prefer different circuits. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "routing.h"
+
+/* The members the CPEs send on: the highest local_pref. */
+static size_t outbound(const struct nsp_members *s, bool *in)
+{
+	uint32_t best = 0;
+	size_t n = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		uint32_t lp = s->m->circuits[s->c[i]].bgp.local_pref;
+		if (lp > best)
+			best = lp;
+	}
+	for (size_t i = 0; i < s->n; i++) {
+		in[i] = s->m->circuits[s->c[i]].bgp.local_pref == best;
+		n += in[i];
+	}
+	return n;
+}
+
+/*
+ * The members the provider returns on: the shortest AS_PATH, then the
+ * lowest MED unless some member's provider may ignore MED.
+ */
+static size_t inbound(const struct nsp_members *s, bool *in, bool *med_used)
+{
+	size_t shortest = SIZE_MAX, n = 0;
+	uint32_t low = UINT32_MAX;
+	*med_used = true;
+	for (size_t i = 0; i < s->n; i++) {
+		const struct nsp_circuit *c = &s->m->circuits[s->c[i]];
+		if (c->bgp.as_path_len < shortest)
+			shortest = c->bgp.as_path_len;
+		if (nsp_provider_facts(nsp_circuit_provider(s->m, c))
+			    ->med_honoured == NSP_TRI_NO)
+			*med_used = false;
+	}
+	for (size_t i = 0; i < s->n; i++) {
+		const struct nsp_circuit *c = &s->m->circuits[s->c[i]];
+		if (c->bgp.as_path_len == shortest && c->bgp.med < low)
+			low = c->bgp.med;
+	}
+	for (size_t i = 0; i < s->n; i++) {
+		const struct nsp_circuit *c = &s->m->circuits[s->c[i]];
+		in[i] = c->bgp.as_path_len == shortest &&
+			(!*med_used || c->bgp.med == low);
+		n += in[i];
+	}
+	return n;
+}
+
+/* "'a'", "'a' or 'b'": the members flagged in set, joined by conj. */
+static char *names(const struct nsp_members *s, const bool *set, size_t n,
+		   const char *conj)
+{
+	struct nsp_buf b = {0};
+	for (size_t i = 0, k = 0; i < s->n; i++) {
+		if (!set[i])
+			continue;
+		k++;
+		if (k > 1)
+			nsp_buf_puts(&b, k == n ? conj : ", ");
+		nsp_buf_printf(&b, "'%s'", s->m->circuits[s->c[i]].id);
+	}
+	return nsp_buf_detach(&b);
+}
+
+/* The site endpoint of the demand with a stateful firewall, or NULL. */
+static const struct nsp_site *firewall(const struct nsp_members *s)
+{
+	const struct nsp_endpoint e[2] = {s->d->from, s->d->to};
+	for (int k = 0; k < 2; k++)
+		if (e[k].kind == NSP_EP_SITE &&
+		    s->m->sites[e[k].index].stateful_firewall)
+			return &s->m->sites[e[k].index];
+	return NULL;
+}
+
+/* Whether BGP001, BGP002 or BGP004 already names a backup's preference. */
+static bool reported_elsewhere(const struct nsp_members *s)
+{
+	size_t *buf = nsp_xmalloc(s->n * sizeof(*buf)), np = 0;
+	for (size_t i = 0; i < s->n; i++)
+		if (nsp_picked(&s->m->circuits[s->c[i]], NSP_PICK_PREFERRED))
+			buf[np++] = s->c[i];
+	struct nsp_members p = {s->m, s->d, buf, np};
+	bool any = false;
+	for (size_t i = 0; i < s->n && !any; i++) {
+		const struct nsp_circuit *b = &s->m->circuits[s->c[i]];
+		if (b->role != NSP_CROLE_BACKUP)
+			continue;
+		enum nsp_mark mark = nsp_return_mark(&p, b);
+		any = !nsp_outbound_marked(&p, b) ||
+		      (mark != NSP_MARK_PATH && mark != NSP_MARK_MED);
+	}
+	free(buf);
+	return any;
+}
+
+static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
+{
+	const struct nsp_model *m = s->m;
+	size_t nb = 0;
+	for (size_t i = 0; i < s->n; i++)
+		nb += m->circuits[s->c[i]].role == NSP_CROLE_BACKUP;
+	if (!nb || nb == s->n)
+		return;
+	bool *out = nsp_xcalloc(s->n, sizeof(*out));
+	bool *in = nsp_xcalloc(s->n, sizeof(*in));
+	bool med_used;
+	size_t nout = outbound(s, out), nin = inbound(s, in, &med_used);
+	size_t first = SIZE_MAX;
+	for (size_t i = 0; i < s->n && first == SIZE_MAX; i++)
+		if (out[i] != in[i])
+			first = i;
+	const struct nsp_site *fw = firewall(s);
+	if (first == SIZE_MAX || (!fw && reported_elsewhere(s)))
+		goto out;
+	char *o = names(s, out, nout, " and ");
+	char *r = names(s, in, nin, " or ");
+	char *dem = nsp_demand_label(m, s->d);
+	const struct nsp_circuit *c0 = &m->circuits[s->c[0]];
+	uint32_t lp = 0;
+	for (size_t i = 0; i < s->n; i++)
+		if (out[i])
+			lp = m->circuits[s->c[i]].bgp.local_pref;
+	char *why = nsp_xasprintf(
+		"%s AS_PATH%s",
+		nin > 1 ? "a tie on the shortest" : "the shortest",
+		med_used ? " and lowest MED" : ", MED not relied on");
+	char *tail =
+		fw ? nsp_xasprintf("site '%s' has a stateful firewall, which "
+				   "drops replies that arrive on a circuit "
+				   "its connection did not leave by",
+				   fw->id) :
+		     nsp_xstrdup("replies take another circuit than "
+				 "requests, which breaks stateful devices on "
+				 "the way and hides a failed path");
+	char ptr[64], fptr[96];
+	nsp_circuit_pointers(m, &m->circuits[s->c[first]], "bgp", ptr,
+			     sizeof(ptr), fptr, sizeof(fptr));
+	struct nsp_finding *f = nsp_report(
+		ctx, fw ? NSP_ERROR : NSP_WARNING, ptr, fptr,
+		"%s sends outbound traffic over %s (local_pref %" PRIu32
+		") but '%s' returns it over %s (%s): %s; make both "
+		"directions prefer the same circuits (a lower local_pref and "
+		"a longer AS_PATH on the backup)",
+		dem, o, lp, nsp_far_end(m, c0), r, why, tail);
+	for (size_t i = 0; i < s->n; i++)
+		if (out[i] || in[i])
+			nsp_finding_element(f, m->circuits[s->c[i]].id);
+	if (fw) {
+		nsp_finding_element(f, fw->id);
+		snprintf(ptr, sizeof(ptr), "/sites/%zu",
+			 (size_t)(fw - m->sites));
+		snprintf(fptr, sizeof(fptr), "%s/stateful_firewall", ptr);
+		nsp_finding_related(f, m, ptr, fptr,
+				    "stateful firewall of site '%s'", fw->id);
+	}
+	free(o);
+	free(r);
+	free(dem);
+	free(why);
+	free(tail);
+out:
+	free(out);
+	free(in);
+}
+
+static void check(struct nsp_ctx *ctx)
+{
+	nsp_each_picked_stage(ctx, NSP_PICK_BGP, 2, stage);
+}
+
+static void facts(FILE *out)
+{
+	nsp_provider_facts_print(out, NSP_FACT_MED);
+}
+
+static const char *const refs[] = {
+	"seed 004: Linux multi-uplink ECMP (\"a stateful firewall will drop "
+	"those packets because it never saw the initial SYN\")",
+	"seed 002: OVHcloud Connect, resilient architecture (local "
+	"preference for outbound, AS-path prepending for return traffic)",
+	NULL,
+};
+
+const struct nsp_rule nsp_rule_bgp003 = {
+	.id = "BGP003",
+	.name = "asymmetric-routing",
+	.severity = NSP_ERROR,
+	.title = "outbound and return traffic prefer different circuits",
+	.rationale =
+		"In an active-standby design the site chooses the outbound "
+		"circuit (highest local_pref) and the provider the return "
+		"circuit (shortest AS_PATH, then lowest MED where the "
+		"provider honours it). When the two choices differ, or the "
+		"provider's choice is a tie it may break either way, a "
+		"connection leaves on one circuit and its replies come back "
+		"on another. A stateful firewall at the site drops those "
+		"replies, having never seen the connection leave that way: "
+		"the finding is an error when a site of the demand has "
+		"`stateful_firewall: true`, a warning otherwise (and then "
+		"only when BGP001, BGP002 or BGP004 does not already name "
+		"the missing preference).",
+	.remediation =
+		"Make both directions prefer the same circuit: a lower "
+		"local_pref on the backup for outbound traffic and a longer "
+		"AS_PATH (prepending) on the backup for return traffic, or "
+		"let the firewall see both paths (a firewall cluster with "
+		"state sync across the circuits).",
+	.references = refs,
+	.fails = "sites: [{id: dc, stateful_firewall: true, ...}]\n"
+		 "clouds: [{id: vrack, provider: ovhcloud, ...}]\n"
+		 "circuits:\n"
+		 "  - {id: occ-1, role: primary, ..., bgp: {local_pref: 200}}\n"
+		 "  - {id: occ-2, role: backup, ..., bgp: {local_pref: 100, "
+		 "med: 200}}\n",
+	.passes =
+		"sites: [{id: dc, stateful_firewall: true, ...}]\n"
+		"clouds: [{id: vrack, provider: ovhcloud, ...}]\n"
+		"circuits:\n"
+		"  - {id: occ-1, role: primary, ..., bgp: {local_pref: 200}}\n"
+		"  - {id: occ-2, role: backup, ..., bgp: {local_pref: 100, "
+		"prepend: 1}}\n",
+	.check = check,
+	.facts = facts,
+};

@@ -1,0 +1,124 @@
+/* ECMP004: preferred members mix routing methods or regions. */
+#include <stdlib.h>
+
+#include "routing.h"
+
+/* "bgp" or "static". */
+static char *method(const struct nsp_model *m, const struct nsp_circuit *c)
+{
+	(void)m;
+	return nsp_xstrdup(c->routing == NSP_ROUTING_BGP ? "bgp" : "static");
+}
+
+/* "in 'cn-beijing'": the region of the PoP the z router is in. */
+static char *region(const struct nsp_model *m, const struct nsp_circuit *c)
+{
+	const struct nsp_router *z = &m->routers[c->z.router];
+	return nsp_xasprintf("in '%s'", m->pops[z->pop].region);
+}
+
+/* Whether c lands, in a known region, on a provider needing one region. */
+static bool region_bound(const struct nsp_model *m, const struct nsp_circuit *c)
+{
+	const struct nsp_router *z = &m->routers[c->z.router];
+	if (z->pop == NSP_NONE || !m->pops[z->pop].region)
+		return false;
+	return nsp_provider_facts(nsp_circuit_provider(m, c))
+		       ->ecmp_needs_one_region == NSP_TRI_YES;
+}
+
+static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
+{
+	char *text, *common;
+	if (nsp_group_members(s, method, &text, &common) > 1) {
+		nsp_report_members(
+			ctx, s, ctx->rule->severity, "routing",
+			"mix routing methods: %s; a static route and a BGP "
+			"route to the same prefix are never equal (they differ "
+			"in administrative distance), so only one method's "
+			"circuits carry traffic; use one routing method on "
+			"every circuit meant to share the load, e.g. routing: "
+			"%s",
+			text, common);
+		free(text);
+		free(common);
+		return;
+	}
+	free(text);
+	free(common);
+	size_t *v = nsp_xmalloc(s->n * sizeof(*v)), n = 0;
+	for (size_t i = 0; i < s->n; i++)
+		if (region_bound(s->m, &s->m->circuits[s->c[i]]))
+			v[n++] = s->c[i];
+	struct nsp_members sub = {s->m, s->d, v, n};
+	if (n >= 2 && nsp_group_members(&sub, region, &text, &common) > 1) {
+		const struct nsp_circuit *c = &s->m->circuits[v[0]];
+		const struct nsp_provider_facts *f =
+			nsp_provider_facts(nsp_circuit_provider(s->m, c));
+		nsp_report_members(
+			ctx, s, ctx->rule->severity, "z/router",
+			"land in different regions: %s; %s forms ECMP only "
+			"between edge routers of one region, so traffic "
+			"takes one circuit and the other idles; land them all "
+			"in one region, e.g. %s",
+			text, f->product, common);
+	}
+	if (n >= 2) {
+		free(text);
+		free(common);
+	}
+	free(v);
+}
+
+static void check(struct nsp_ctx *ctx)
+{
+	nsp_each_picked_stage(ctx, NSP_PICK_PREFERRED, 2, stage);
+}
+
+static void facts(FILE *out)
+{
+	nsp_provider_facts_print(out, NSP_FACT_REGION);
+}
+
+static const char *const refs[] = {
+	"seed 001: Alibaba Cloud Express Connect, ECMP through an Express "
+	"Connect Router (\"ECMP takes effect automatically when both VBRs "
+	"are in the same region and use the same routing method\")",
+	NULL,
+};
+
+const struct nsp_rule nsp_rule_ecmp004 = {
+	.id = "ECMP004",
+	.name = "ecmp-routing-mismatch",
+	.severity = NSP_ERROR,
+	.title = "circuits meant to share traffic mix routing methods or "
+		 "regions",
+	.rationale =
+		"A router only load-balances over routes of the same source: "
+		"a static route and a BGP-learned route to one prefix differ "
+		"in administrative distance, so one of them always wins. "
+		"Some providers also build ECMP only between edge routers of "
+		"one region (Alibaba Cloud: both VBRs in one region). The "
+		"region of an edge router is the `region` of its PoP; the "
+		"check applies where the provider table says ECMP needs one "
+		"region.",
+	.remediation =
+		"Run every preferred circuit of a demand with the same "
+		"routing method (BGP, with BFD, is the usual choice) and, "
+		"where the provider requires it, land them on edge routers "
+		"of one region.",
+	.references = refs,
+	.fails = "circuits:\n"
+		 "  - {id: ec-1, a: {router: cpe1}, z: {router: vbr1}, "
+		 "bandwidth_mbps: 1000, bgp: {bfd: {}}}\n"
+		 "  - {id: ec-2, a: {router: cpe2}, z: {router: vbr2}, "
+		 "bandwidth_mbps: 1000,\n"
+		 "     routing: static, health_check: {interval_s: 1}}\n",
+	.passes = "circuits:\n"
+		  "  - {id: ec-1, a: {router: cpe1}, z: {router: vbr1}, "
+		  "bandwidth_mbps: 1000, bgp: {bfd: {}}}\n"
+		  "  - {id: ec-2, a: {router: cpe2}, z: {router: vbr2}, "
+		  "bandwidth_mbps: 1000, bgp: {bfd: {}}}\n",
+	.check = check,
+	.facts = facts,
+};

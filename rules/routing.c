@@ -1,0 +1,284 @@
+/* Helpers shared by the routing rules (ECMP, BGP, BFD, STATIC, IP). */
+#include "routing.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool nsp_picked(const struct nsp_circuit *c, unsigned pick)
+{
+	bool backup = c->role == NSP_CROLE_BACKUP;
+	if ((pick & (NSP_PICK_PREFERRED | NSP_PICK_BACKUP)) &&
+	    !((pick & NSP_PICK_PREFERRED) && !backup) &&
+	    !((pick & NSP_PICK_BACKUP) && backup))
+		return false;
+	if ((pick & NSP_PICK_BGP) && c->routing != NSP_ROUTING_BGP)
+		return false;
+	if ((pick & NSP_PICK_STATIC) && c->routing != NSP_ROUTING_STATIC)
+		return false;
+	return true;
+}
+
+void nsp_each_picked_stage(struct nsp_ctx *ctx, unsigned pick, size_t min,
+			   void (*fn)(struct nsp_ctx *,
+				      const struct nsp_members *))
+{
+	const struct nsp_model *m = ctx->model;
+	size_t *buf = nsp_xmalloc((m->ncircuits + 1) * sizeof(*buf));
+	for (size_t i = 0; i < m->ndemands; i++) {
+		const struct nsp_demand *d = &m->demands[i];
+		for (size_t k = 0; k < d->nstages; k++) {
+			const struct nsp_stage *st = &d->stages[k];
+			size_t n = 0;
+			for (size_t j = 0; j < st->n; j++)
+				if (nsp_picked(&m->circuits[st->circuits[j]],
+					       pick))
+					buf[n++] = st->circuits[j];
+			struct nsp_members s = {m, d, buf, n};
+			if (n >= min && n)
+				fn(ctx, &s);
+		}
+	}
+	free(buf);
+}
+
+size_t nsp_group_members(const struct nsp_members *s, nsp_value_fn fn,
+			 char **text, char **common)
+{
+	char **vals = nsp_xcalloc(s->n, sizeof(*vals));
+	size_t *group = nsp_xcalloc(s->n, sizeof(*group));
+	size_t *count = nsp_xcalloc(s->n, sizeof(*count));
+	size_t ngroups = 0, best = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		vals[i] = fn(s->m, &s->m->circuits[s->c[i]]);
+		size_t g = 0;
+		while (g < i && strcmp(vals[g], vals[i]))
+			g++;
+		group[i] = g; /* the first member with this value */
+		if (g == i)
+			ngroups++;
+		count[g]++;
+		if (count[g] > count[best])
+			best = g;
+	}
+	struct nsp_buf b = {0};
+	bool first_group = true;
+	for (size_t g = 0; g < s->n; g++) {
+		if (group[g] != g)
+			continue;
+		if (!first_group)
+			nsp_buf_puts(&b, "; ");
+		first_group = false;
+		size_t seen = 0;
+		for (size_t i = g; i < s->n; i++) {
+			if (group[i] != g)
+				continue;
+			seen++;
+			if (seen > 1)
+				nsp_buf_puts(&b,
+					     seen == count[g] ? " and " : ", ");
+			nsp_buf_printf(&b, "'%s'", s->m->circuits[s->c[i]].id);
+		}
+		nsp_buf_printf(&b, " %s", vals[g]);
+	}
+	*text = nsp_buf_detach(&b);
+	*common = nsp_xstrdup(s->n ? vals[best] : "");
+	for (size_t i = 0; i < s->n; i++)
+		free(vals[i]);
+	free(vals);
+	free(group);
+	free(count);
+	return ngroups;
+}
+
+char *nsp_as_path_text(const struct nsp_bgp *b)
+{
+	struct nsp_buf buf = {0};
+	nsp_buf_putc(&buf, '[');
+	for (size_t i = 0; i < b->as_path_len; i++)
+		nsp_buf_printf(&buf, "%s%" PRIu32, i ? " " : "", b->as_path[i]);
+	nsp_buf_putc(&buf, ']');
+	return nsp_buf_detach(&buf);
+}
+
+static int cmp_prefix(const void *a, const void *b)
+{
+	return nsp_prefix_cmp(a, b);
+}
+
+char *nsp_prefixes_text(const struct nsp_prefixes *p)
+{
+	struct nsp_prefix *v = nsp_xmalloc((p->n + 1) * sizeof(*v));
+	if (p->n)
+		memcpy(v, p->v, p->n * sizeof(*v));
+	if (p->n > 1)
+		qsort(v, p->n, sizeof(*v), cmp_prefix);
+	struct nsp_buf b = {0};
+	nsp_buf_putc(&b, '[');
+	for (size_t i = 0, out = 0; i < p->n; i++) {
+		if (i && !nsp_prefix_cmp(&v[i - 1], &v[i]))
+			continue;
+		char text[64];
+		nsp_prefix_format(&v[i], text, sizeof(text), true);
+		nsp_buf_printf(&b, "%s%s", out++ ? ", " : "", text);
+	}
+	nsp_buf_putc(&b, ']');
+	free(v);
+	return nsp_buf_detach(&b);
+}
+
+char *nsp_duration_text(uint64_t ms)
+{
+	if (ms < 10000)
+		return nsp_xasprintf("%" PRIu64 " ms", ms);
+	if (ms % 1000 == 0)
+		return nsp_xasprintf("%" PRIu64 " s", ms / 1000);
+	return nsp_xasprintf("%" PRIu64 ".%" PRIu64 " s", ms / 1000,
+			     ms % 1000 / 100);
+}
+
+void nsp_bfd_negotiated(const struct nsp_model *m, const struct nsp_circuit *c,
+			uint64_t *interval_ms, uint64_t *multiplier)
+{
+	const struct nsp_provider_facts *f =
+		nsp_provider_facts(nsp_circuit_provider(m, c));
+	*interval_ms = c->bgp.bfd.interval_ms;
+	*multiplier = c->bgp.bfd.multiplier;
+	if (f->bfd_min_interval_ms > *interval_ms)
+		*interval_ms = f->bfd_min_interval_ms;
+	if (f->bfd_min_multiplier > *multiplier)
+		*multiplier = f->bfd_min_multiplier;
+}
+
+char *nsp_failover_text(const struct nsp_model *m, const struct nsp_circuit *c)
+{
+	bool never;
+	uint64_t ms = nsp_circuit_failover_ms(m, c, &never);
+	if (c->routing == NSP_ROUTING_STATIC) {
+		const struct nsp_health_check *h = &c->health_check;
+		if (never)
+			return nsp_xstrdup("never (static routing without a "
+					   "health check)");
+		char *t = nsp_duration_text(ms);
+		char *r = nsp_xasprintf(
+			"%s (health check: %" PRIu32 " s interval + %" PRIu32
+			" x %" PRIu32 " s timeout)",
+			t, h->interval_s, h->count, h->timeout_s);
+		free(t);
+		return r;
+	}
+	const struct nsp_bfd *b = &c->bgp.bfd;
+	if (b->present && b->local && b->peer) {
+		uint64_t iv, mult;
+		nsp_bfd_negotiated(m, c, &iv, &mult);
+		char *t = nsp_duration_text(ms);
+		char *r = nsp_xasprintf("%s (BFD %" PRIu64 " ms x %" PRIu64 ")",
+					t, iv, mult);
+		free(t);
+		return r;
+	}
+	if (never)
+		return nsp_xstrdup("never (hold time 0 and no BFD on both "
+				   "sides)");
+	char *t = nsp_duration_text(ms);
+	char *r = nsp_xasprintf("%s (the BGP hold time)", t);
+	free(t);
+	return r;
+}
+
+bool *nsp_circuits_with_alternative(const struct nsp_model *m)
+{
+	bool *alt = nsp_xcalloc(m->ncircuits + 1, sizeof(*alt));
+	for (size_t i = 0; i < m->ndemands; i++) {
+		const struct nsp_demand *d = &m->demands[i];
+		for (size_t k = 0; k < d->nstages; k++) {
+			const struct nsp_stage *st = &d->stages[k];
+			for (size_t j = 0; st->n >= 2 && j < st->n; j++)
+				alt[st->circuits[j]] = true;
+		}
+	}
+	return alt;
+}
+
+enum nsp_failover_rule nsp_failover_rule(const struct nsp_model *m,
+					 const struct nsp_circuit *c)
+{
+	bool bgp = c->routing == NSP_ROUTING_BGP;
+	const struct nsp_bfd *b = &c->bgp.bfd;
+	if (bgp && b->present && b->local != b->peer)
+		return NSP_FO_BFD002;
+	if (!bgp && !c->health_check.present)
+		return NSP_FO_STATIC001;
+	if (m->intent.has_failover_ms) {
+		bool never;
+		uint64_t ms = nsp_circuit_failover_ms(m, c, &never);
+		if (never || ms > m->intent.failover_ms)
+			return NSP_FO_BGP006;
+	}
+	if (bgp && !(b->present && b->local && b->peer))
+		return NSP_FO_BFD001;
+	return NSP_FO_NONE;
+}
+
+const char *nsp_far_end(const struct nsp_model *m, const struct nsp_circuit *c)
+{
+	const struct nsp_router *z = &m->routers[c->z.router];
+	if (z->role == NSP_ROLE_EDGE && z->cloud != NSP_NONE)
+		return m->clouds[z->cloud].id;
+	return z->id;
+}
+
+void nsp_circuit_pointers(const struct nsp_model *m,
+			  const struct nsp_circuit *c, const char *field,
+			  char *ptr, size_t nptr, char *fptr, size_t nfptr)
+{
+	size_t i = (size_t)(c - m->circuits);
+	snprintf(ptr, nptr, "/circuits/%zu", i);
+	snprintf(fptr, nfptr, "/circuits/%zu%s%s", i, field ? "/" : "",
+		 field ? field : "");
+}
+
+size_t nsp_longest_as_path(const struct nsp_members *s)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		size_t l = s->m->circuits[s->c[i]].bgp.as_path_len;
+		if (l > n)
+			n = l;
+	}
+	return n;
+}
+
+uint32_t nsp_highest_med(const struct nsp_members *s)
+{
+	uint32_t med = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		uint32_t v = s->m->circuits[s->c[i]].bgp.med;
+		if (v > med)
+			med = v;
+	}
+	return med;
+}
+
+enum nsp_mark nsp_return_mark(const struct nsp_members *p,
+			      const struct nsp_circuit *b)
+{
+	if (b->bgp.as_path_len > nsp_longest_as_path(p))
+		return NSP_MARK_PATH;
+	if (b->bgp.med <= nsp_highest_med(p))
+		return NSP_MARK_NONE;
+	const struct nsp_provider_facts *f =
+		nsp_provider_facts(nsp_circuit_provider(p->m, b));
+	return f->med_honoured == NSP_TRI_NO ? NSP_MARK_MED_UNRELIABLE :
+					       NSP_MARK_MED;
+}
+
+bool nsp_outbound_marked(const struct nsp_members *p,
+			 const struct nsp_circuit *b)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (p->m->circuits[p->c[i]].bgp.local_pref <= b->bgp.local_pref)
+			return false;
+	return true;
+}

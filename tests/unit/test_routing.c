@@ -1,0 +1,199 @@
+/*
+ * Tests of the routing helpers: the provider facts table, the failover time
+ * of a circuit against the provider's BFD minimums, the failover rule that
+ * owns a circuit, and what `nospof explain` shows of the table.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../rules/routing.h"
+#include "helpers.h"
+
+START_TEST(provider_table_is_sane)
+{
+	for (int p = 0; p < NSP_PROV_COUNT; p++) {
+		const struct nsp_provider_facts *f = nsp_provider_facts(p);
+		ck_assert_int_eq(f->provider, p);
+		ck_assert_ptr_nonnull(f->product);
+		/* prefix and CIDR limits: 1 .. 100,000 when set */
+		ck_assert_uint_le(f->prefixes_per_session_v4, 100000);
+		ck_assert_uint_le(f->prefixes_per_session_v6, 100000);
+		ck_assert_uint_le(f->cidrs_per_gateway, 100000);
+		ck_assert_uint_le(f->cidrs_per_interface, 100000);
+		ck_assert(!(f->prefixes_per_session_v4 ||
+			    f->prefixes_per_session_v6) ||
+			  f->src_prefixes);
+		ck_assert(!(f->cidrs_per_gateway || f->cidrs_per_interface) ||
+			  f->src_cidrs);
+		/* BFD: 1 ms .. 10 min, multiplier 1 .. 255, min <= max */
+		ck_assert_uint_le(f->bfd_min_interval_ms, 600000);
+		ck_assert_uint_le(f->bfd_max_interval_ms, 600000);
+		ck_assert_uint_le(f->bfd_max_multiplier, 255);
+		if (f->bfd_max_interval_ms)
+			ck_assert_uint_le(f->bfd_min_interval_ms,
+					  f->bfd_max_interval_ms);
+		if (f->bfd_max_multiplier)
+			ck_assert_uint_le(f->bfd_min_multiplier,
+					  f->bfd_max_multiplier);
+		ck_assert(!(f->bfd_min_interval_ms || f->bfd_max_interval_ms ||
+			    f->bfd_min_multiplier || f->bfd_max_multiplier) ||
+			  f->src_bfd);
+		/* MTUs: 576 .. 9216, ascending, sourced */
+		for (int i = 0; i < NSP_MAX_MTUS && f->mtus[i]; i++) {
+			ck_assert_uint_ge(f->mtus[i], 576);
+			ck_assert_uint_le(f->mtus[i], 9216);
+			if (i)
+				ck_assert_uint_gt(f->mtus[i], f->mtus[i - 1]);
+		}
+		ck_assert(!f->mtus[0] || f->src_mtus);
+		ck_assert(f->med_honoured == NSP_TRI_UNKNOWN || f->src_med);
+		ck_assert(f->ecmp_needs_one_region == NSP_TRI_UNKNOWN ||
+			  f->src_region);
+	}
+	/* generic: nothing known, nothing limited */
+	const struct nsp_provider_facts *g =
+		nsp_provider_facts(NSP_PROV_GENERIC);
+	ck_assert_uint_eq(
+		g->prefixes_per_session_v4 + g->prefixes_per_session_v6 +
+			g->cidrs_per_gateway + g->cidrs_per_interface +
+			g->bfd_min_interval_ms + g->bfd_max_interval_ms +
+			g->bfd_min_multiplier + g->bfd_max_multiplier +
+			g->mtus[0],
+		0);
+	ck_assert_int_eq(g->med_honoured, NSP_TRI_UNKNOWN);
+	ck_assert_int_eq(g->ecmp_needs_one_region, NSP_TRI_UNKNOWN);
+	ck_assert(nsp_provider_offers_mtu(g, 1234));
+	/* out of range falls back to generic */
+	ck_assert_ptr_eq(nsp_provider_facts(NSP_PROV_COUNT), g);
+	/* a few sourced figures */
+	const struct nsp_provider_facts *gcp = nsp_provider_facts(NSP_PROV_GCP);
+	ck_assert(nsp_provider_offers_mtu(gcp, 1440));
+	ck_assert(!nsp_provider_offers_mtu(gcp, 9000));
+	char *l = nsp_provider_mtu_list(gcp);
+	ck_assert_str_eq(l, "1440, 1460, 1500 or 8896");
+	free(l);
+	ck_assert_uint_eq(gcp->bfd_min_multiplier, 5);
+	ck_assert_uint_eq(nsp_provider_facts(NSP_PROV_OTC)->cidrs_per_interface,
+			  50);
+	ck_assert_uint_eq(
+		nsp_provider_facts(NSP_PROV_AWS)->prefixes_per_session_v4, 100);
+}
+END_TEST
+
+/* base_design with its cloud's provider replaced and extra circuits. */
+static void load_with(struct loaded *l, const char *provider,
+		      const char *circuits)
+{
+	char *y = nsp_xasprintf("%s%s", base_design, circuits);
+	char *p = strstr(y, "provider: aws");
+	size_t plen = strlen("provider: aws");
+	char *out = nsp_xasprintf("%.*sprovider: %s%s", (int)(p - y), y,
+				  provider, p + plen);
+	load_string(l, out);
+	ck_assert_msg(l->rc == 0, "%s", l->diags.n ? l->diags.v[0].msg : "");
+	free(out);
+	free(y);
+}
+
+START_TEST(failover_against_provider)
+{
+	static const char extra[] =
+		"  - {id: c3, a: {router: cpe1}, z: {router: e2}, "
+		"bandwidth_mbps: 10, bgp: {bfd: {interval_ms: 50, "
+		"multiplier: 4}}}\n";
+	struct loaded l;
+	bool never;
+	/* generic: the design's own 50 ms x 4 */
+	load_with(&l, "generic", extra);
+	ck_assert_uint_eq(
+		nsp_circuit_failover_ms(l.m, &l.m->circuits[2], &never), 200);
+	loaded_free(&l);
+	/* Google Cloud: at least 1000 ms x 5 */
+	load_with(&l, "gcp", extra);
+	ck_assert_uint_eq(
+		nsp_circuit_failover_ms(l.m, &l.m->circuits[2], &never), 5000);
+	char *t = nsp_failover_text(l.m, &l.m->circuits[2]);
+	ck_assert_str_eq(t, "5000 ms (BFD 1000 ms x 5)");
+	free(t);
+	t = nsp_failover_text(l.m, &l.m->circuits[0]);
+	ck_assert_str_eq(t, "180 s (the BGP hold time)");
+	free(t);
+	loaded_free(&l);
+	/* IBM: 300 ms minimum, multiplier 1 allowed */
+	load_with(&l, "ibm", extra);
+	ck_assert_uint_eq(
+		nsp_circuit_failover_ms(l.m, &l.m->circuits[2], &never), 1200);
+	loaded_free(&l);
+}
+END_TEST
+
+START_TEST(failover_rule_order)
+{
+	struct loaded l;
+	load_with(&l, "generic",
+		  "  - {id: c3, a: {router: cpe1}, z: {router: e2}, "
+		  "bandwidth_mbps: 10, bgp: {bfd: {peer: false}}}\n"
+		  "  - {id: c4, a: {router: cpe1}, z: {router: e2}, "
+		  "bandwidth_mbps: 10, routing: static}\n"
+		  "  - {id: c5, a: {router: cpe1}, z: {router: e2}, "
+		  "bandwidth_mbps: 10, bgp: {bfd: {}}}\n"
+		  "  - {id: c6, a: {router: cpe1}, z: {router: e2}, "
+		  "bandwidth_mbps: 10, routing: static, health_check: "
+		  "{interval_s: 1, timeout_s: 1, count: 1}}\n");
+	const struct nsp_circuit *c = l.m->circuits;
+	ck_assert_int_eq(nsp_failover_rule(l.m, &c[0]), NSP_FO_BFD001);
+	ck_assert_int_eq(nsp_failover_rule(l.m, &c[2]), NSP_FO_BFD002);
+	ck_assert_int_eq(nsp_failover_rule(l.m, &c[3]), NSP_FO_STATIC001);
+	ck_assert_int_eq(nsp_failover_rule(l.m, &c[4]), NSP_FO_NONE);
+	ck_assert_int_eq(nsp_failover_rule(l.m, &c[5]), NSP_FO_NONE);
+	loaded_free(&l);
+	/* with a target: slow circuits become BGP006, BFD002 stays first */
+	char *y = nsp_xasprintf("%sintent: {failover_ms: 1500}\n",
+				"  - {id: c3, a: {router: cpe1}, z: {router: "
+				"e2}, bandwidth_mbps: 10, bgp: {bfd: {peer: "
+				"false}}}\n"
+				"  - {id: c4, a: {router: cpe1}, z: {router: "
+				"e2}, bandwidth_mbps: 10, routing: static, "
+				"health_check: {interval_s: 1, timeout_s: 1, "
+				"count: 1}}\n");
+	load_with(&l, "generic", y);
+	c = l.m->circuits;
+	ck_assert_int_eq(nsp_failover_rule(l.m, &c[0]), NSP_FO_BGP006);
+	ck_assert_int_eq(nsp_failover_rule(l.m, &c[2]), NSP_FO_BFD002);
+	ck_assert_int_eq(nsp_failover_rule(l.m, &c[3]), NSP_FO_BGP006);
+	loaded_free(&l);
+	free(y);
+}
+END_TEST
+
+START_TEST(explain_shows_figures)
+{
+	char *cmd = nsp_xasprintf("%s explain BFD003", nospof_bin());
+	char *out = NULL;
+	ck_assert_int_eq(run_cmd(cmd, &out), 0);
+	ck_assert_ptr_nonnull(strstr(out, "Provider figures:"));
+	ck_assert_ptr_nonnull(strstr(out, "gcp (Google Cloud Interconnect): "
+					  "BFD interval at least 1000 ms"));
+	ck_assert_ptr_nonnull(strstr(out, "RouterBgpPeerBfd"));
+	free(out);
+	free(cmd);
+	cmd = nsp_xasprintf("%s explain ECMP001", nospof_bin());
+	ck_assert_int_eq(run_cmd(cmd, &out), 0);
+	ck_assert_ptr_null(strstr(out, "Provider figures:"));
+	free(out);
+	free(cmd);
+}
+END_TEST
+
+Suite *routing_suite(void)
+{
+	Suite *s = suite_create("routing");
+	TCase *t = tcase_create("routing");
+	tcase_set_timeout(t, 60);
+	tcase_add_test(t, provider_table_is_sane);
+	tcase_add_test(t, failover_against_provider);
+	tcase_add_test(t, failover_rule_order);
+	tcase_add_test(t, explain_shows_figures);
+	suite_add_tcase(s, t);
+	return s;
+}
