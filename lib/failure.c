@@ -505,22 +505,30 @@ static bool flow(const struct nsp_analysis *a, size_t di, const bool *dead,
 			best = s->dist_a[r];
 	if (best < 0)
 		return false;
-	size_t nstart = 0, norder = 0;
+	/*
+	 * The order routers pass traffic on: the starting routers first (no
+	 * traffic flows into them), then the exchange routers farthest first,
+	 * so each has all its inflow before it splits it. Only the exchange
+	 * routers are sorted: a demand over thousands of CPEs stays linear.
+	 */
+	size_t nstart = 0, norder = 0, nfrom;
 	for (size_t r = 0; r < dn->nr; r++) {
 		s->inflow[r] = 0;
 		int dr = pref ? s->dist_p[r] : s->dist_a[r];
-		if (dn->kind[r] == K_FROM && dr == best)
+		if (dn->kind[r] == K_FROM && dr == best) {
 			nstart++;
-		if ((dn->kind[r] & (K_FROM | K_EXCH)) && s->dist_a[r] > 0)
 			s->order[norder++] = r;
+		}
 	}
-	for (size_t r = 0; r < dn->nr; r++) {
-		int dr = pref ? s->dist_p[r] : s->dist_a[r];
-		if (dn->kind[r] == K_FROM && dr == best)
-			s->inflow[r] = 1.0 / (double)nstart;
-	}
-	if (norder > 1)
-		qsort_r(s->order, norder, sizeof(size_t), cmp_route, s);
+	nfrom = norder;
+	for (size_t r = 0; r < dn->nr; r++)
+		if (dn->kind[r] == K_EXCH && s->dist_a[r] > 0)
+			s->order[norder++] = r;
+	for (size_t i = 0; i < nfrom; i++)
+		s->inflow[s->order[i]] = 1.0 / (double)nstart;
+	if (norder - nfrom > 1)
+		qsort_r(s->order + nfrom, norder - nfrom, sizeof(size_t),
+			cmp_route, s);
 	for (size_t i = 0; i < norder; i++) {
 		size_t u = s->order[i];
 		double f = s->inflow[u];

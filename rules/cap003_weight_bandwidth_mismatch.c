@@ -14,21 +14,17 @@ static uint64_t gcd(uint64_t x, uint64_t y)
 	return x;
 }
 
-/* The circuits router r sends demand d over, with nothing failed. */
-static size_t split_at(const struct nsp_analysis *a, size_t d, size_t r,
-                       size_t *out)
+/* A circuit and the router that sends the demand over it. */
+struct hop {
+	size_t router, circuit;
+};
+
+static int cmp_hop(const void *x, const void *y)
 {
-	const struct nsp_model *m = a->m;
-	const struct nsp_demand *dem = &m->demands[d];
-	size_t n = 0;
-	for (size_t i = 0; i < dem->ncircuits; i++) {
-		size_t c = dem->circuits[i];
-		double s = nsp_demand_base_share(a, d, c);
-		if ((s > 0 && m->circuits[c].a.router == r) ||
-		    (s < 0 && m->circuits[c].z.router == r))
-			out[n++] = c;
-	}
-	return n;
+	const struct hop *a = x, *b = y;
+	if (a->router != b->router)
+		return a->router < b->router ? -1 : 1;
+	return a->circuit < b->circuit ? -1 : a->circuit > b->circuit;
 }
 
 static void router_split(struct nsp_ctx *ctx, size_t d, size_t r,
@@ -80,25 +76,33 @@ static void check(struct nsp_ctx *ctx)
 {
 	const struct nsp_model *m = ctx->model;
 	const struct nsp_analysis *a = ctx->fa;
-	size_t *cs = NULL;
 	for (size_t d = 0; d < m->ndemands; d++) {
 		const struct nsp_demand *dem = &m->demands[d];
-		cs = nsp_xrealloc(cs, (dem->ncircuits + 1) * sizeof(size_t));
-		/* each router that sends the demand on, once */
+		struct hop *h = nsp_xmalloc((dem->ncircuits + 1) * sizeof(*h));
+		size_t *cs = nsp_xmalloc((dem->ncircuits + 1) * sizeof(size_t));
+		size_t nh = 0;
+		/* the circuits each router sends the demand over, at rest */
 		for (size_t i = 0; i < dem->ncircuits; i++) {
-			const struct nsp_circuit *c =
-			    &m->circuits[dem->circuits[i]];
-			double s =
-			    nsp_demand_base_share(a, d, dem->circuits[i]);
+			size_t c = dem->circuits[i];
+			double s = nsp_demand_base_share(a, d, c);
 			if (!s)
 				continue;
-			size_t r = s > 0 ? c->a.router : c->z.router;
-			size_t n = split_at(a, d, r, cs);
-			if (n >= 2 && cs[0] == dem->circuits[i])
+			h[nh].router = s > 0 ? m->circuits[c].a.router :
+					       m->circuits[c].z.router;
+			h[nh++].circuit = c;
+		}
+		if (nh > 1)
+			qsort(h, nh, sizeof(*h), cmp_hop);
+		for (size_t i = 0; i < nh;) {
+			size_t n = 0, r = h[i].router;
+			while (i < nh && h[i].router == r)
+				cs[n++] = h[i++].circuit;
+			if (n >= 2)
 				router_split(ctx, d, r, cs, n);
 		}
+		free(h);
+		free(cs);
 	}
-	free(cs);
 }
 
 static const char *const refs[] = {

@@ -36,42 +36,110 @@ static enum nsp_class rule_class(const char *id)
 	return NSP_CLASS_COUNT;
 }
 
+/* The DIV/HA findings of this design, indexed by the circuits they name. */
+struct reported {
+	struct cut *f;     /* per finding: its circuits and class */
+	size_t nf;
+	size_t *first;     /* per circuit: start of its findings in list */
+	size_t *list;      /* finding indices, grouped by circuit */
+	unsigned *stamp;   /* per finding: last demand that looked at it */
+	size_t *pos;       /* per circuit: its index in the demand + 1 */
+};
+
+/* Collect the DIV/HA findings so far, once per check. */
+static void index_reported(struct nsp_ctx *ctx, struct reported *r)
+{
+	const struct nsp_model *m = ctx->model;
+	size_t *count = nsp_xcalloc(m->ncircuits + 1, sizeof(size_t));
+	r->f = nsp_xcalloc(ctx->out->n - ctx->first + 1, sizeof(*r->f));
+	r->nf = 0;
+	for (size_t i = ctx->first; i < ctx->out->n; i++) {
+		const struct nsp_finding *f = ctx->out->v[i];
+		enum nsp_class cls = rule_class(f->rule_id);
+		if (cls == NSP_CLASS_COUNT)
+			continue;
+		struct cut *c = &r->f[r->nf];
+		c->c = nsp_xmalloc((f->nelements + 1) * sizeof(size_t));
+		c->n = 0;
+		c->cls = cls;
+		for (size_t k = 0; k < f->nelements; k++) {
+			struct nsp_ref ref = nsp_model_lookup(m, f->elements[k]);
+			if (ref.kind != NSP_KIND_CIRCUIT)
+				continue;
+			c->c[c->n++] = ref.index;
+			count[ref.index]++;
+		}
+		r->nf++;
+	}
+	r->first = nsp_xcalloc(m->ncircuits + 2, sizeof(size_t));
+	for (size_t i = 0; i < m->ncircuits; i++)
+		r->first[i + 1] = r->first[i] + count[i];
+	r->list = nsp_xmalloc((r->first[m->ncircuits] + 1) * sizeof(size_t));
+	memset(count, 0, (m->ncircuits + 1) * sizeof(size_t));
+	for (size_t i = 0; i < r->nf; i++)
+		for (size_t k = 0; k < r->f[i].n; k++) {
+			size_t c = r->f[i].c[k];
+			r->list[r->first[c] + count[c]++] = i;
+		}
+	free(count);
+	r->stamp = nsp_xcalloc(r->nf + 1, sizeof(unsigned));
+	r->pos = nsp_xcalloc(m->ncircuits + 1, sizeof(size_t));
+}
+
+static void reported_free(struct reported *r)
+{
+	for (size_t i = 0; i < r->nf; i++)
+		free(r->f[i].c);
+	free(r->f);
+	free(r->first);
+	free(r->list);
+	free(r->stamp);
+	free(r->pos);
+}
+
 /*
  * The cuts of demand d already reported: each DIV or HA finding of this
- * design names circuits of d whose joint failure cuts it.
+ * design that names circuits of d whose joint failure cuts it. Only the
+ * findings naming a circuit of d are looked at.
  */
-static size_t reported_cuts(struct nsp_ctx *ctx, size_t d, struct cut **out)
+static size_t reported_cuts(struct nsp_ctx *ctx, struct reported *r,
+			    size_t d, struct cut **out)
 {
 	const struct nsp_model *m = ctx->model;
 	const struct nsp_demand *dem = &m->demands[d];
 	struct cut *cuts = NULL;
 	size_t n = 0, cap = 0;
 	bool *dead = nsp_xcalloc(dem->ncircuits + 1, sizeof(bool));
-	for (size_t i = ctx->first; i < ctx->out->n; i++) {
-		const struct nsp_finding *f = ctx->out->v[i];
-		enum nsp_class cls = rule_class(f->rule_id);
-		if (cls == NSP_CLASS_COUNT)
-			continue;
-		memset(dead, 0, dem->ncircuits * sizeof(bool));
-		size_t *cs = nsp_xmalloc((f->nelements + 1) * sizeof(size_t));
-		size_t nc = 0;
-		for (size_t k = 0; k < f->nelements; k++) {
-			struct nsp_ref r = nsp_model_lookup(m, f->elements[k]);
-			if (r.kind != NSP_KIND_CIRCUIT)
+	for (size_t j = 0; j < dem->ncircuits; j++)
+		r->pos[dem->circuits[j]] = j + 1;
+	for (size_t j = 0; j < dem->ncircuits; j++) {
+		size_t c = dem->circuits[j];
+		for (size_t h = r->first[c]; h < r->first[c + 1]; h++) {
+			size_t i = r->list[h];
+			if (r->stamp[i] == d + 1)
 				continue;
-			for (size_t j = 0; j < dem->ncircuits; j++)
-				if (dem->circuits[j] == r.index) {
-					dead[j] = true;
-					cs[nc++] = r.index;
-				}
+			r->stamp[i] = (unsigned)(d + 1);
+			const struct cut *f = &r->f[i];
+			size_t *cs = nsp_xmalloc((f->n + 1) * sizeof(size_t));
+			size_t nc = 0;
+			memset(dead, 0, dem->ncircuits * sizeof(bool));
+			for (size_t k = 0; k < f->n; k++) {
+				size_t p = r->pos[f->c[k]];
+				if (!p)
+					continue;
+				dead[p - 1] = true;
+				cs[nc++] = f->c[k];
+			}
+			if (!nc || nsp_demand_connected(ctx->fa, d, dead)) {
+				free(cs);
+				continue;
+			}
+			NSP_GROW(cuts, cap, n + 1);
+			cuts[n++] = (struct cut){cs, nc, f->cls};
 		}
-		if (!nc || nsp_demand_connected(ctx->fa, d, dead)) {
-			free(cs);
-			continue;
-		}
-		NSP_GROW(cuts, cap, n + 1);
-		cuts[n++] = (struct cut){cs, nc, cls};
 	}
+	for (size_t j = 0; j < dem->ncircuits; j++)
+		r->pos[dem->circuits[j]] = 0;
 	free(dead);
 	*out = cuts;
 	return n;
@@ -104,6 +172,8 @@ static void check(struct nsp_ctx *ctx)
 	/* per element: the demands it cuts that nothing reported yet */
 	size_t *count = nsp_xcalloc(a->nelems + 1, sizeof(size_t));
 	size_t *first = nsp_xmalloc((a->nelems + 1) * sizeof(size_t));
+	struct reported rep;
+	index_reported(ctx, &rep);
 	for (size_t d = 0; d < m->ndemands; d++) {
 		if (!nsp_demand_base(a, d)->connected)
 			continue;
@@ -118,7 +188,7 @@ static void check(struct nsp_ctx *ctx)
 			    nsp_demand_single(a, d, k)->connected)
 				continue;
 			if (!got) {
-				ncuts = reported_cuts(ctx, d, &cuts);
+				ncuts = reported_cuts(ctx, &rep, d, &cuts);
 				got = true;
 			}
 			const size_t *ec;
@@ -136,6 +206,7 @@ static void check(struct nsp_ctx *ctx)
 			free(cuts[c].c);
 		free(cuts);
 	}
+	reported_free(&rep);
 	for (size_t e = 0; e < a->nelems; e++) {
 		if (!count[e])
 			continue;
