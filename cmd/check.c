@@ -453,6 +453,7 @@ int nsp_cmd_check(int argc, char **argv)
 	for (size_t i = 0; i < in.n; i++)
 		check_one(&run, &models[i], in.paths[i], in.names[i], &lim,
 			  &sel);
+	run.models = (const struct nsp_model *const *)models;
 	nsp_findings_sort(&run.findings);
 	if (o.write_baseline) {
 		if (write_baseline(o.write_baseline, &run.findings))

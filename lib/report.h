@@ -19,6 +19,8 @@ struct nsp_run {
 	int fail_on; /* enum nsp_severity, or NSP_FAIL_NEVER */
 	bool color, quiet;
 	size_t baselined; /* findings left out because a baseline has them */
+	/* the loaded designs, parallel to files (NULL: not loaded); optional */
+	const struct nsp_model *const *models;
 };
 
 struct nsp_summary {

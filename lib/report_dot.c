@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "failure.h"
 #include "graph.h"
 
 static const char *const sev_color[] = {"#1f6fb2", "#d97706", "#c81e1e"};
@@ -15,6 +16,8 @@ static const char *const sev_color[] = {"#1f6fb2", "#d97706", "#c81e1e"};
 
 struct gctx {
 	const struct nsp_model *m;
+	double *load;   /* per circuit: its load after the failures, or 0 */
+	double *usable; /* per circuit: the bandwidth it may use */
 	struct nsp_map worst; /* element id -> severity + 1 */
 	bool *failed_circuit, *failed_router, *failed_pop;
 	struct nsp_buf *b;
@@ -256,11 +259,54 @@ static void router_node(struct gctx *g, size_t r, const char *indent)
 		       failed ? ", style=\"rounded,dashed\"" : "");
 }
 
+/*
+ * The loads after the --fail elements fail, from the failure analysis: per
+ * demand, the worst circuit and its load (every demand sharing it counted).
+ */
+static void overloads(struct gctx *g, const struct nsp_graph_opts *o)
+{
+	const struct nsp_model *m = g->m;
+	struct nsp_analysis *a = nsp_analysis_new(m);
+	size_t *fail = nsp_xcalloc(o->nfail + 1, sizeof(size_t));
+	size_t nfail = 0;
+	for (size_t i = 0; i < o->nfail; i++) {
+		const char *name = o->fail[i];
+		const char *colon = strchr(name, ':');
+		for (size_t e = 0; e < a->nelems; e++) {
+			const struct nsp_felem *el = &a->elems[e];
+			const char *cls = nsp_class_names[el->cls];
+			size_t cl = strlen(cls);
+			bool hit = !strcmp(el->name, name) ||
+				   (colon && (size_t)(colon - name) == cl &&
+				    !strncmp(name, cls, cl) &&
+				    !strcmp(el->name, colon + 1));
+			if (hit)
+				fail[nfail++] = e;
+			if (hit)
+				break;
+		}
+	}
+	for (size_t d = 0; d < m->ndemands; d++) {
+		struct nsp_outcome out;
+		nsp_analysis_eval(&out, a, d, fail, nfail);
+		if (!out.connected || !out.sized ||
+		    out.worst_circuit == NSP_NONE || out.worst_share <= 1)
+			continue;
+		size_t c = out.worst_circuit;
+		if (out.worst_load > g->load[c])
+			g->load[c] = out.worst_load;
+		g->usable[c] = a->usable[c];
+	}
+	free(fail);
+	nsp_analysis_free(a);
+}
+
 static void circuit_edge(struct gctx *g, size_t c)
 {
 	const struct nsp_circuit *cc = &g->m->circuits[c];
 	struct nsp_buf *b = g->b;
 	bool failed = g->failed_circuit[c];
+	bool over = g->load[c] > 0;
 	static const char *const role[] = {"active", "primary", "backup"};
 	nsp_buf_puts(b, "\t\"r:");
 	q(b, g->m->routers[cc->a.router].id);
@@ -278,6 +324,10 @@ static void circuit_edge(struct gctx *g, size_t c)
 		nsp_buf_puts(b, "\\nsrlg: ");
 		tags(b, &cc->srlg);
 	}
+	if (over)
+		nsp_buf_printf(b, "\\noverloaded: %.0f of %.0f Mbit/s (%.0f%%)",
+			       g->load[c], g->usable[c],
+			       100 * g->load[c] / g->usable[c]);
 	nsp_buf_puts(b, "\"");
 	if (cc->a.port) {
 		nsp_buf_puts(b, ", taillabel=\"");
@@ -289,9 +339,14 @@ static void circuit_edge(struct gctx *g, size_t c)
 		q(b, cc->z.port);
 		nsp_buf_puts(b, "\"");
 	}
-	const char *col = failed ? FAILED_COLOR : color_of(g, cc->id);
-	nsp_buf_printf(b, ", color=\"%s\", fontcolor=\"%s\"%s%s];\n", col,
-		       failed ? FAILED_COLOR : PLAIN_COLOR,
+	const char *col = failed ? FAILED_COLOR :
+			  over	 ? sev_color[NSP_ERROR] :
+				   color_of(g, cc->id);
+	nsp_buf_printf(b, ", color=\"%s\", fontcolor=\"%s\"%s%s%s];\n", col,
+		       failed ? FAILED_COLOR :
+		       over   ? sev_color[NSP_ERROR] :
+				PLAIN_COLOR,
+		       over ? ", penwidth=3" : "",
 		       failed ? ", style=dashed" : "",
 		       cc->role == NSP_CROLE_BACKUP && !failed ?
 			       ", style=\"bold,dotted\"" : "");
@@ -387,6 +442,8 @@ int nsp_graph_dot(char **out, const struct nsp_model *m,
 	g.failed_pop = nsp_xcalloc(m->npops + 1, sizeof(bool));
 	*out = NULL;
 	*err = NULL;
+	g.load = nsp_xcalloc(m->ncircuits + 1, sizeof(double));
+	g.usable = nsp_xcalloc(m->ncircuits + 1, sizeof(double));
 	note_worst(&g, opts->findings);
 	for (size_t i = 0; i < opts->nfail; i++)
 		if (!fail_element(&g, opts->fail[i])) {
@@ -397,6 +454,8 @@ int nsp_graph_dot(char **out, const struct nsp_model *m,
 				opts->fail[i]);
 			goto out;
 		}
+	if (opts->nfail)
+		overloads(&g, opts);
 	nsp_buf_puts(&b, "digraph nospof {\n");
 	nsp_buf_puts(&b, "\tgraph [rankdir=LR, fontname=\"Helvetica\", "
 			 "fontsize=12, labelloc=t, nodesep=0.4, "
@@ -422,6 +481,8 @@ int nsp_graph_dot(char **out, const struct nsp_model *m,
 out:
 	nsp_buf_free(&b);
 	nsp_map_free(&g.worst);
+	free(g.load);
+	free(g.usable);
 	free(g.failed_circuit);
 	free(g.failed_router);
 	free(g.failed_pop);

@@ -4,6 +4,7 @@
  * their locations, the waived findings with reason and ticket, and the
  * failure-scenario summary once the failure analysis exists.
  */
+#include "failure.h"
 #include "report.h"
 
 #include <stdlib.h>
@@ -92,10 +93,65 @@ static void table(FILE *out, const struct nsp_run *run, const char *title,
  * demand. The failure analysis (the scenarios command) does not exist yet,
  * so this hook prints nothing; it is where that summary goes.
  */
+/*
+ * What each design survives, by failure class: every single failure of the
+ * elements its demands use, from the failure analysis (`nospof scenarios`
+ * prints the rows).
+ */
 static void markdown_failure_scenarios(FILE *out, const struct nsp_run *run)
 {
-	(void)out;
-	(void)run;
+	bool header = false;
+	for (size_t i = 0; run->models && i < run->nfiles; i++) {
+		const struct nsp_model *m = run->models[i];
+		if (!m || !m->ndemands)
+			continue;
+		struct nsp_analysis *a = nsp_analysis_new(m);
+		size_t n[NSP_CLASS_COUNT] = {0}, cut[NSP_CLASS_COUNT] = {0};
+		size_t over[NSP_CLASS_COUNT] = {0};
+		unsigned char *flags = nsp_xcalloc(a->nelems + 1, 1);
+		for (size_t d = 0; d < m->ndemands; d++) {
+			size_t ne;
+			const size_t *el = nsp_demand_elems(a, d, &ne);
+			for (size_t k = 0; k < ne; k++) {
+				const struct nsp_outcome *o =
+					nsp_demand_single(a, d, k);
+				flags[el[k]] |= 1;
+				if (!o->connected)
+					flags[el[k]] |= 2;
+				else if (o->sized && o->worst_share > 1)
+					flags[el[k]] |= 4;
+			}
+		}
+		for (size_t e = 0; e < a->nelems; e++) {
+			if (!flags[e])
+				continue;
+			enum nsp_class c = a->elems[e].cls;
+			n[c]++;
+			cut[c] += (flags[e] & 2) != 0;
+			over[c] += (flags[e] & 4) != 0;
+		}
+		if (!header) {
+			fputs("\n### Single failures\n\nEvery element the "
+			      "demands use, failed alone (`nospof scenarios "
+			      "FILE` lists each):\n", out);
+			header = true;
+		}
+		char *file = nsp_path_relative(run->files[i]);
+		fputs("\n**", out);
+		md(out, file);
+		fputs("**\n\n| class | required | failures | cut a demand "
+		      "| overload a circuit |\n|---|---|---:|---:|---:|\n", out);
+		for (int c = 0; c < NSP_CLASS_COUNT; c++)
+			if (n[c])
+				fprintf(out, "| %s | %s | %zu | %zu | %zu |\n",
+					nsp_class_names[c],
+					m->intent.survive & (1u << c) ? "yes" :
+									"no",
+					n[c], cut[c], over[c]);
+		free(file);
+		free(flags);
+		nsp_analysis_free(a);
+	}
 }
 
 /* Write the whole Markdown report. */

@@ -38,6 +38,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(err);
 	}
 	nsp_findings_sort(&run.findings);
+	const struct nsp_model *models[] = {m};
+	run.models = models;
 	FILE *out = fopen("/dev/null", "w");
 	for (size_t i = 0; nsp_reporters[i]; i++)
 		nsp_reporters[i]->write(out, &run);

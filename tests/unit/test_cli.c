@@ -255,6 +255,19 @@ START_TEST(graph_fail)
 				"--fail carrier:telekom", &out), 0);
 	ck_assert_ptr_nonnull(strstr(out, "every demand still connected"));
 	free(out);
+	/* a failure that overloads the surviving circuit draws it red */
+	ck_assert_int_eq(nospof("graph examples/ovhcloud-active-active-"
+				"undersized.yaml --fail occ-2", &out), 0);
+	ck_assert_ptr_nonnull(strstr(out, "occ-1\\n1000 Mbit/s"));
+	ck_assert_ptr_nonnull(strstr(out, "overloaded: 1500 of 1000 Mbit/s "
+					  "(150%)\", taillabel=\"xe-0/0/1\", "
+					  "headlabel=\"Ethernet1/12\", "
+					  "color=\"#c81e1e\""));
+	free(out);
+	ck_assert_int_eq(nospof("graph examples/ovhcloud-active-active-"
+				"sized.yaml --fail occ-2", &out), 0);
+	ck_assert_ptr_null(strstr(out, "overloaded"));
+	free(out);
 	ck_assert_int_eq(nospof("graph examples/otc-biere-magdeburg.yaml "
 				"--fail nothing-here 2>/dev/null", NULL), 3);
 	ck_assert_int_eq(nospof("graph tests/hostile/alias-bomb.yaml "

@@ -27,6 +27,7 @@ static char *report(const char *format, const char *const *files, size_t n,
 		nsp_diags_free(&d);
 	}
 	nsp_findings_sort(&run.findings);
+	run.models = (const struct nsp_model *const *)models;
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
