@@ -45,11 +45,8 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 			const struct nsp_circuit *c = &m->circuits[buf[k]];
 			if (c->bgp.local_pref > b->bgp.local_pref)
 				continue;
-			nsp_finding_element(f, c->id);
-			nsp_circuit_pointers(m, c, "bgp/local_pref", ptr,
-					     sizeof(ptr), fptr, sizeof(fptr));
-			nsp_finding_related(f, m, ptr, fptr,
-					    "primary circuit '%s'", c->id);
+			nsp_relate_circuit(f, m, c, "bgp/local_pref",
+					   "primary circuit");
 		}
 		free(l);
 		free(dem);

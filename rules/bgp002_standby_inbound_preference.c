@@ -57,14 +57,9 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 			b->id, dem, path, b->bgp.as_path_len, longest,
 			b->bgp.med, nsp_highest_med(&p), pf->product, fix);
 		nsp_finding_element(f, b->id);
-		for (size_t k = 0; k < np; k++) {
-			const struct nsp_circuit *c = &m->circuits[buf[k]];
-			nsp_finding_element(f, c->id);
-			nsp_circuit_pointers(m, c, "bgp", ptr, sizeof(ptr),
-					     fptr, sizeof(fptr));
-			nsp_finding_related(f, m, ptr, fptr,
-					    "primary circuit '%s'", c->id);
-		}
+		for (size_t k = 0; k < np; k++)
+			nsp_relate_circuit(f, m, &m->circuits[buf[k]], "bgp",
+					   "primary circuit");
 		free(path);
 		free(fix);
 		free(dem);

@@ -282,3 +282,13 @@ bool nsp_outbound_marked(const struct nsp_members *p,
 			return false;
 	return true;
 }
+
+void nsp_relate_circuit(struct nsp_finding *f, const struct nsp_model *m,
+			const struct nsp_circuit *c, const char *field,
+			const char *what)
+{
+	char ptr[64], fptr[128];
+	nsp_finding_element(f, c->id);
+	nsp_circuit_pointers(m, c, field, ptr, sizeof(ptr), fptr, sizeof(fptr));
+	nsp_finding_related(f, m, ptr, fptr, "%s '%s'", what, c->id);
+}

@@ -107,6 +107,11 @@ uint32_t nsp_highest_med(const struct nsp_members *s);
 /* The cloud (else the router) a circuit's z end hands traffic to. */
 const char *nsp_far_end(const struct nsp_model *m, const struct nsp_circuit *c);
 
+/* Name circuit c in finding f, with its field as a related location. */
+void nsp_relate_circuit(struct nsp_finding *f, const struct nsp_model *m,
+			const struct nsp_circuit *c, const char *field,
+			const char *what);
+
 /* "/circuits/3" and "/circuits/3/<field>" into the given buffers. */
 void nsp_circuit_pointers(const struct nsp_model *m,
 			  const struct nsp_circuit *c, const char *field,
