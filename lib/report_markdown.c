@@ -148,6 +148,11 @@ static void markdown_failure_scenarios(FILE *out, const struct nsp_run *run)
 					m->intent.survive & (1u << c) ? "yes" :
 									"no",
 					n[c], cut[c], over[c]);
+		/* how to put the topology picture next to these findings */
+		fputs("\nTopology picture: `nospof graph ", out);
+		md(out, file);
+		fputs(" -f svg -o design.svg`; add `--fail ELEMENT` to draw "
+		      "the design after a failure.\n", out);
 		free(file);
 		free(flags);
 		nsp_analysis_free(a);
