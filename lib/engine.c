@@ -30,15 +30,14 @@ static struct nsp_finding *findings_push(struct nsp_findings *fs)
 	return f;
 }
 
-struct nsp_finding *nsp_report(struct nsp_ctx *ctx, enum nsp_severity sev,
-			       const char *pointer, const char *field_pointer,
-			       const char *fmt, ...)
+/* nsp_report with a va_list. */
+static struct nsp_finding *vreport(struct nsp_ctx *ctx, enum nsp_severity sev,
+				   const char *pointer,
+				   const char *field_pointer, const char *fmt,
+				   va_list ap)
 {
 	struct nsp_finding *f = findings_push(ctx->out);
-	va_list ap;
-	va_start(ap, fmt);
 	char *raw = nsp_xvasprintf(fmt, ap);
-	va_end(ap);
 	f->rule_id = ctx->rule->id;
 	f->rule_name = ctx->rule->name;
 	f->severity = sev;
@@ -50,6 +49,34 @@ struct nsp_finding *nsp_report(struct nsp_ctx *ctx, enum nsp_severity sev,
 			       field_pointer ? field_pointer : pointer);
 	f->end = nsp_source_end(&ctx->model->src,
 				field_pointer ? field_pointer : pointer);
+	return f;
+}
+
+struct nsp_finding *nsp_report(struct nsp_ctx *ctx, enum nsp_severity sev,
+			       const char *pointer, const char *field_pointer,
+			       const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	struct nsp_finding *f = vreport(ctx, sev, pointer, field_pointer, fmt,
+					ap);
+	va_end(ap);
+	return f;
+}
+
+struct nsp_finding *nsp_report_at(struct nsp_ctx *ctx, enum nsp_severity sev,
+				  const char *list, size_t index,
+				  const char *field, const char *fmt, ...)
+{
+	char ptr[96], fptr[192];
+	snprintf(ptr, sizeof(ptr), "/%s/%zu", list, index);
+	if (field)
+		snprintf(fptr, sizeof(fptr), "%s/%s", ptr, field);
+	va_list ap;
+	va_start(ap, fmt);
+	struct nsp_finding *f =
+		vreport(ctx, sev, ptr, field ? fptr : NULL, fmt, ap);
+	va_end(ap);
 	return f;
 }
 

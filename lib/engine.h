@@ -83,6 +83,14 @@ struct nsp_finding *nsp_report(struct nsp_ctx *ctx, enum nsp_severity sev,
 			       const char *pointer, const char *field_pointer,
 			       const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
+/*
+ * nsp_report about element index of a top-level list ("circuits", 3),
+ * located at its field (e.g. "bandwidth_mbps"; NULL for the element).
+ */
+struct nsp_finding *nsp_report_at(struct nsp_ctx *ctx, enum nsp_severity sev,
+				  const char *list, size_t index,
+				  const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
 void nsp_finding_element(struct nsp_finding *f, const char *id);
 void nsp_finding_related(struct nsp_finding *f, const struct nsp_model *m,
 			 const char *pointer, const char *field_pointer,

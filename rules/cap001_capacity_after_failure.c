@@ -37,11 +37,8 @@ static void report(struct nsp_ctx *ctx, size_t d, const struct over *ov)
 	if (ov->count > 1)
 		snprintf(more, sizeof(more), " (and %zu other failure%s)",
 		         ov->count - 1, ov->count > 2 ? "s" : "");
-	char ptr[64], fptr[96];
-	snprintf(ptr, sizeof(ptr), "/circuits/%zu", ov->circuit);
-	snprintf(fptr, sizeof(fptr), "%s/bandwidth_mbps", ptr);
-	struct nsp_finding *f = nsp_report(
-	    ctx, NSP_ERROR, ptr, fptr,
+	struct nsp_finding *f = nsp_report_at(
+	    ctx, NSP_ERROR, "circuits", ov->circuit, "bandwidth_mbps",
 	    "after the failure of %s%s, circuit '%s' must carry %s Mbit/s "
 	    "(%s and any demand sharing it) but its usable bandwidth is "
 	    "%s Mbit/s (%.0f%%): each surviving path must carry the whole "

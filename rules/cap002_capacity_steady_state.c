@@ -31,11 +31,8 @@ static void check(struct nsp_ctx *ctx)
 		if (n > 2)
 			nsp_buf_printf(&dems, " and %zu more", n - 2);
 		char *load = nsp_mbps(l), *use = nsp_mbps(a->usable[c]);
-		char ptr[64], fptr[96];
-		snprintf(ptr, sizeof(ptr), "/circuits/%zu", c);
-		snprintf(fptr, sizeof(fptr), "%s/bandwidth_mbps", ptr);
-		struct nsp_finding *f = nsp_report(
-		    ctx, NSP_ERROR, ptr, fptr,
+		struct nsp_finding *f = nsp_report_at(
+		    ctx, NSP_ERROR, "circuits", c, "bandwidth_mbps",
 		    "with nothing failed, circuit '%s' carries %s Mbit/s "
 		    "(%s) but its usable bandwidth is %s Mbit/s (%.0f%%); "
 		    "raise its bandwidth, or set ECMP weights in proportion "

@@ -54,12 +54,8 @@ static void router_split(struct nsp_ctx *ctx, size_t d, size_t r,
 		               (unsigned long long)(c->bandwidth_mbps / g));
 	}
 	char *dem = nsp_demand_label(m, &m->demands[d]);
-	char ptr[64], fptr[96];
-	size_t last = cs[n - 1];
-	snprintf(ptr, sizeof(ptr), "/circuits/%zu", last);
-	snprintf(fptr, sizeof(fptr), "%s/weight", ptr);
-	struct nsp_finding *f = nsp_report(
-	    ctx, NSP_WARNING, ptr, fptr,
+	struct nsp_finding *f = nsp_report_at(
+	    ctx, NSP_WARNING, "circuits", cs[n - 1], "weight",
 	    "router '%s' splits %s over circuits %s: the weights are not "
 	    "in proportion to bandwidth, so the smaller circuit fills "
 	    "first; set weights %s",

@@ -38,11 +38,9 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 				continue;
 			char *list = nsp_member_list(s);
 			char *dem = nsp_demand_label(m, s->d);
-			char ptr[64], fptr[80];
-			snprintf(ptr, sizeof(ptr), "/routers/%zu", rk);
-			snprintf(fptr, sizeof(fptr), "%s/gateway", ptr);
-			struct nsp_finding *f = nsp_report(
-				ctx, ctx->rule->severity, ptr, fptr,
+			struct nsp_finding *f = nsp_report_at(
+				ctx, ctx->rule->severity, "routers", rk,
+				"gateway",
 				"circuits %s of %s end on edge routers with "
 				"different gateways of cloud '%s' ('%s' on "
 				"'%s', '%s' on '%s'): after a failover the "
@@ -56,6 +54,7 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 						    m->circuits[s->c[j]].id);
 			nsp_finding_element(f, ri->id);
 			nsp_finding_element(f, r2->id);
+			char ptr[64], fptr[80];
 			size_t r1 = (size_t)(ri - m->routers);
 			snprintf(ptr, sizeof(ptr), "/routers/%zu", r1);
 			snprintf(fptr, sizeof(fptr), "%s/gateway", ptr);

@@ -20,11 +20,8 @@ static void check(struct nsp_ctx *ctx)
 			    nsp_demand_base_share(a, d, c))
 				continue;
 			char *lab = nsp_demand_label(m, dem);
-			char ptr[64], fptr[96];
-			snprintf(ptr, sizeof(ptr), "/circuits/%zu", c);
-			snprintf(fptr, sizeof(fptr), "%s/role", ptr);
-			struct nsp_finding *f = nsp_report(
-			    ctx, NSP_INFO, ptr, fptr,
+			struct nsp_finding *f = nsp_report_at(
+			    ctx, NSP_INFO, "circuits", c, "role",
 			    "circuit '%s' of %s carries no traffic until a "
 			    "failure (%s): its faults stay hidden until it "
 			    "is needed; test failover regularly, or run the "

@@ -28,11 +28,8 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 		struct nsp_members sub = {m, s->d, v, n};
 		char *list = nsp_member_list(&sub);
 		char *dem = nsp_demand_label(m, s->d);
-		char ptr[64], fptr[96];
-		snprintf(ptr, sizeof(ptr), "/routers/%zu", r);
-		snprintf(fptr, sizeof(fptr), "%s/ecmp_hash", ptr);
-		struct nsp_finding *f = nsp_report(
-			ctx, ctx->rule->severity, ptr, fptr,
+		struct nsp_finding *f = nsp_report_at(
+			ctx, ctx->rule->severity, "routers", r, "ecmp_hash",
 			"CPE router '%s' spreads %s over static circuits %s "
 			"with %s: the hash covers source and destination "
 			"address only, so all flows between two hosts take "

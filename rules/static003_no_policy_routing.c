@@ -43,14 +43,11 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 		}
 		char *list = nsp_buf_detach(&b);
 		char *dem = nsp_demand_label(m, s->d);
-		char ptr[64], fptr[96];
-		snprintf(ptr, sizeof(ptr), "/routers/%zu", r);
-		snprintf(fptr, sizeof(fptr), "%s/policy_routing", ptr);
-		struct nsp_finding *f = nsp_report(
+		struct nsp_finding *f = nsp_report_at(
 			ctx,
 			site->stateful_firewall ? NSP_ERROR :
 						  ctx->rule->severity,
-			ptr, fptr,
+			"routers", r, "policy_routing",
 			"CPE router '%s' sends %s over static circuits %s "
 			"without policy routing: a reply can leave by another "
 			"uplink than the one its request came in on%s%s%s; "

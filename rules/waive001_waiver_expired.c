@@ -18,23 +18,20 @@ static char *waiver_label(const struct nsp_waiver *w)
 void nsp_waive001_report(struct nsp_ctx *ctx, size_t w, bool expired)
 {
 	const struct nsp_waiver *wv = &ctx->model->waivers[w];
-	char ptr[64], field[80];
-	snprintf(ptr, sizeof(ptr), "/waivers/%zu", w);
-	snprintf(field, sizeof(field), "%s/expires", ptr);
 	char *label = waiver_label(wv);
 	struct nsp_finding *f;
 	if (expired)
-		f = nsp_report(ctx, NSP_ERROR, ptr, field,
-			       "the waiver of %s expired on %s: it no longer "
-			       "applies, so what it covered is reported "
-			       "again; fix the design, or renew the waiver "
-			       "with a new date and a reason",
-			       label, wv->expires_text);
+		f = nsp_report_at(ctx, NSP_ERROR, "waivers", w, "expires",
+				  "the waiver of %s expired on %s: it no longer "
+				  "applies, so what it covered is reported "
+				  "again; fix the design, or renew the waiver "
+				  "with a new date and a reason",
+				  label, wv->expires_text);
 	else
-		f = nsp_report(ctx, NSP_WARNING, ptr, NULL,
-			       "the waiver of %s matches no finding: remove "
-			       "it, or correct its rule or elements",
-			       label);
+		f = nsp_report_at(ctx, NSP_WARNING, "waivers", w, NULL,
+				  "the waiver of %s matches no finding: remove "
+				  "it, or correct its rule or elements",
+				  label);
 	nsp_finding_element(f, wv->rule);
 	for (size_t i = 0; i < wv->elements.n; i++)
 		nsp_finding_element(f, wv->elements.v[i]);
