@@ -141,8 +141,9 @@ static void demand(struct nsp_ctx *ctx, size_t di, struct nsp_endpoint e)
 	struct nsp_finding *f = nsp_report(
 	    ctx, NSP_WARNING, ptr, NULL,
 	    "%s: its %zu circuit%s at '%s' reach %s, below the %g%% "
-	    "target; %s. Side by side, not blended: the estimate from the "
-	    "assumptions is %.4f%% (AVAIL001)",
+	    "target; %s (this is the provider's contractual tier; the "
+	    "estimate from the design's own assumptions, which AVAIL001 "
+	    "judges, is %.4f%%)",
 	    dem, n, n == 1 ? "" : "s", m->clouds[e.index].id, tier, target,
 	    need, av.availability);
 	nsp_finding_element(f, nsp_endpoint_id(m, d->from));
