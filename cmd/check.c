@@ -265,7 +265,7 @@ static int parse_opts(struct opts *o, struct nsp_run *run,
 
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+f:o:q", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:o:q", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			o->format = optarg;

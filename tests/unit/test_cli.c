@@ -55,6 +55,9 @@ START_TEST(fail_on_select_ignore)
 	free(a);
 	ck_assert_int_eq(nospof("check --select DIV00 "
 				"examples/alibaba-one-cpe.yaml", NULL), 1);
+	/* options may also follow the paths */
+	ck_assert_int_eq(nospof("check examples/alibaba-one-cpe.yaml "
+				"--fail-on never", NULL), 0);
 	ck_assert_int_eq(nospof("check --select HA "
 				"examples/alibaba-one-cpe.yaml", NULL), 0);
 	/* a warning fails only with --fail-on warning */
