@@ -25,8 +25,8 @@ struct nsp_dan {
 	size_t ne;
 	size_t *ec_off, *ec; /* local circuits of each of its elements */
 	size_t *ecg;         /* the same, as global circuit indices */
-	size_t *nbrs;        /* other demands sharing a circuit with it */
-	size_t nn;
+	bool shared;         /* another demand uses one of its circuits */
+	bool base_conn;      /* it gets through with nothing failed */
 	double *base; /* steady-state share per local circuit, signed */
 	struct nsp_outcome base_out;
 	struct nsp_outcome *single; /* per element */
@@ -36,12 +36,23 @@ struct nsp_dan {
 struct scratch {
 	bool *dead, *dead2;
 	int *dist_p, *dist_a;
-	double *inflow, *frac, *frac2, *load;
+	double *inflow, *frac, *frac2;
 	size_t *queue, *order;
 	unsigned
 	    *stamp;    /* per global circuit: mapped into the current demand */
 	size_t *local; /* per global circuit: its local index there */
 	unsigned now;
+	/*
+	 * Per circuit, the load a->z at 2c and z->a at 2c+1: the steady
+	 * state, with the changes of the demands a failure reroutes added
+	 * while one failure is evaluated, then reset.
+	 */
+	double *load;
+	/* per element, the demands using it and its position in theirs */
+	size_t *ed_off, *ed_dem, *ed_pos;
+	unsigned *dstamp; /* per demand */
+	unsigned dnow;
+	size_t *touched; /* demands a failure reroutes */
 };
 
 /* ---- failure elements ---- */
@@ -592,71 +603,83 @@ static double demand_mbps(const struct nsp_model *m, size_t di)
 	return m->demands[di].has_mbps ? (double)m->demands[di].mbps : 0;
 }
 
-/* Add scale times a demand's shares to the loads of di's circuits. */
-static void add_loads(const struct nsp_analysis *a, struct scratch *s,
-                      size_t other, const double *frac, double scale)
+/*
+ * Move demand o's traffic in the per-circuit loads from its steady-state
+ * shares to frac. Every path that computes a load adds the same terms in
+ * the same order (steady state, then each rerouted demand by index, its
+ * old share before its new one), so equal loads are equal to the bit.
+ */
+static void shift_loads(const struct nsp_analysis *a, double *load, size_t o,
+                        const double *frac)
 {
-	const struct nsp_demand *o = &a->m->demands[other];
-	for (size_t i = 0; i < o->ncircuits; i++) {
-		size_t g = o->circuits[i];
-		if (s->stamp[g] != s->now || !frac[i])
-			continue;
-		size_t l = s->local[g];
-		s->load[2 * l + (frac[i] < 0)] += fabs(frac[i]) * scale;
+	double mb = demand_mbps(a->m, o);
+	if (!mb)
+		return;
+	const struct nsp_demand *dem = &a->m->demands[o];
+	const double *base = a->dan[o].base;
+	for (size_t i = 0; i < dem->ncircuits; i++) {
+		size_t g = dem->circuits[i];
+		if (base[i])
+			load[2 * g + (base[i] < 0)] += fabs(base[i]) * -mb;
+		if (frac[i])
+			load[2 * g + (frac[i] < 0)] += fabs(frac[i]) * mb;
 	}
 }
 
-void nsp_analysis_eval(struct nsp_outcome *out, const struct nsp_analysis *a,
-                       size_t d, const size_t *fail, size_t nfail)
+/* Put the steady state back on demand o's circuits. */
+static void reset_loads(const struct nsp_analysis *a, double *load, size_t o)
 {
-	const struct nsp_model *m = a->m;
+	const struct nsp_demand *dem = &a->m->demands[o];
+	for (size_t i = 0; i < dem->ncircuits; i++) {
+		size_t g = dem->circuits[i];
+		load[2 * g] = a->base_load[0][g];
+		load[2 * g + 1] = a->base_load[1][g];
+	}
+}
+
+/* The busier direction of a circuit, over its usable bandwidth. */
+static bool circuit_share(const struct nsp_analysis *a, size_t g, double l0,
+                          double l1, double *share, double *load)
+{
+	double l = l0 > l1 ? l0 : l1;
+	if (l < 1e-9)
+		return false;
+	*load = l;
+	*share = l / a->usable[g];
+	return true;
+}
+
+/*
+ * Demand d's outcome from the loads and its dead circuits: the worst
+ * circuit is the one with the highest share, the first in the demand's
+ * order among equal ones.
+ */
+static void judge(struct nsp_outcome *out, const struct nsp_analysis *a,
+                  size_t d, const bool *dead, const double *load,
+                  bool connected)
+{
 	const struct nsp_dan *dn = &a->dan[d];
-	const struct nsp_demand *dem = &m->demands[d];
-	struct scratch *s = a->scratch;
+	const struct nsp_demand *dem = &a->m->demands[d];
 	memset(out, 0, sizeof(*out));
 	out->worst_circuit = NSP_NONE;
 	out->sized = dem->has_mbps;
-	mark_dead(a, d, fail, nfail, s->dead);
-	out->connected = flow(a, d, s->dead, s->frac, s);
-	map_demand(s, dem);
+	out->connected = connected;
 	for (size_t i = 0; i < dn->nc; i++) {
 		size_t g = dem->circuits[i];
-		s->load[2 * i] = a->base_load[0][g];
-		s->load[2 * i + 1] = a->base_load[1][g];
-	}
-	double mb = demand_mbps(m, d);
-	if (mb) {
-		add_loads(a, s, d, dn->base, -mb);
-		add_loads(a, s, d, s->frac, mb);
-	}
-	for (size_t k = 0; k < dn->nn; k++) {
-		size_t o = dn->nbrs[k];
-		double om = demand_mbps(m, o);
-		if (!om || !mark_dead(a, o, fail, nfail, s->dead2))
+		double share, l;
+		if (dead[i] ||
+		    !circuit_share(a, g, load[2 * g], load[2 * g + 1], &share,
+		                   &l))
 			continue;
-		flow(a, o, s->dead2, s->frac2, s);
-		add_loads(a, s, o, a->dan[o].base, -om);
-		add_loads(a, s, o, s->frac2, om);
-	}
-	for (size_t i = 0; i < dn->nc; i++) {
-		size_t g = dem->circuits[i];
-		if (s->dead[i])
-			continue;
-		double l = s->load[2 * i] > s->load[2 * i + 1]
-		               ? s->load[2 * i]
-		               : s->load[2 * i + 1];
-		if (l < 1e-9)
-			continue;
-		double share = l / a->usable[g];
 		if (out->worst_circuit == NSP_NONE ||
-		    share > out->worst_share + 1e-12) {
+		    share > out->worst_share) {
 			out->worst_share = share;
 			out->worst_load = l;
 			out->worst_circuit = g;
 		}
 	}
-	for (size_t i = 0; i < dn->nc && out->connected; i++) {
-		if (!s->dead[i] || !dn->base || !dn->base[i])
+	for (size_t i = 0; i < dn->nc && connected; i++) {
+		if (!dead[i] || !dn->base[i])
 			continue;
 		uint64_t t = a->failover_ms[dem->circuits[i]];
 		if (t == UINT64_MAX)
@@ -666,9 +689,566 @@ void nsp_analysis_eval(struct nsp_outcome *out, const struct nsp_analysis *a,
 	}
 }
 
+/* Whether demand o uses a circuit mapped into the current demand. */
+static bool shares(const struct nsp_analysis *a, const struct scratch *s,
+                   size_t o)
+{
+	const struct nsp_demand *dem = &a->m->demands[o];
+	for (size_t i = 0; i < dem->ncircuits; i++)
+		if (s->stamp[dem->circuits[i]] == s->now)
+			return true;
+	return false;
+}
+
+/*
+ * Demand d under a failure, with only the demands in touched (sorted)
+ * rerouted: those a failed element reaches that share a circuit with d.
+ */
+static void eval_touched(struct nsp_outcome *out, const struct nsp_analysis *a,
+                         size_t d, const size_t *fail, size_t nfail,
+                         const size_t *touched, size_t nt)
+{
+	struct scratch *s = a->scratch;
+	bool connected = a->dan[d].base_conn;
+	mark_dead(a, d, fail, nfail, s->dead);
+	for (size_t t = 0; t < nt; t++) {
+		size_t o = touched[t];
+		if (o == d) {
+			connected = flow(a, d, s->dead, s->frac, s);
+			shift_loads(a, s->load, d, s->frac);
+		} else if (demand_mbps(a->m, o)) {
+			mark_dead(a, o, fail, nfail, s->dead2);
+			flow(a, o, s->dead2, s->frac2, s);
+			shift_loads(a, s->load, o, s->frac2);
+		}
+	}
+	judge(out, a, d, s->dead, s->load, connected);
+	for (size_t t = 0; t < nt; t++)
+		reset_loads(a, s->load, touched[t]);
+}
+
+void nsp_analysis_eval(struct nsp_outcome *out, const struct nsp_analysis *a,
+                       size_t d, const size_t *fail, size_t nfail)
+{
+	struct scratch *s = a->scratch;
+	size_t nt = 0;
+	map_demand(s, &a->m->demands[d]);
+	s->dnow++;
+	for (size_t f = 0; f < nfail; f++) {
+		if (fail[f] >= a->nelems)
+			continue;
+		for (size_t j = s->ed_off[fail[f]]; j < s->ed_off[fail[f] + 1];
+		     j++) {
+			size_t o = s->ed_dem[j];
+			if (s->dstamp[o] == s->dnow)
+				continue;
+			s->dstamp[o] = s->dnow;
+			if (o == d || shares(a, s, o))
+				s->touched[nt++] = o;
+		}
+	}
+	if (nt > 1)
+		qsort(s->touched, nt, sizeof(size_t), cmp_size);
+	eval_touched(out, a, d, fail, nfail, s->touched, nt);
+}
+
+/* ---- single failures of a demand of its own ---- */
+
+/*
+ * A demand that shares no circuit and passes no exchange router goes
+ * straight from its starting routers to its destination routers: each
+ * starting router gets an equal part of the traffic and splits it by
+ * weight over its circuits. A single failure that leaves some starting
+ * router up only takes routers out of the start (every other one's part
+ * grows alike) and circuits out of their router's split. The outcome is
+ * then found from circuits ordered once by share for each such state,
+ * in time proportional to what failed, instead of rerouting the whole
+ * demand: a demand over thousands of parallel circuits stays linear.
+ * Every share is computed by the same expression as in flow() and
+ * shift_loads(), so the outcome is the same to the bit; the unit tests
+ * compare the two on every design they have.
+ */
+
+/* Circuits by share, highest first, then by position in the demand. */
+struct order {
+	uint64_t key[3];
+	size_t n;
+	size_t *idx; /* local circuit */
+	size_t *grp; /* its group (the order of groups only) */
+	double *share, *load;
+};
+
+struct fast {
+	size_t ngrp;     /* starting routers with nothing failed */
+	size_t *grp;     /* per local circuit: its group, or NSP_NONE */
+	size_t *g_off;   /* circuits of each group, ascending */
+	size_t *g_c;
+	size_t *g_r;     /* local router of each group */
+	double *wsum;    /* weight of each group's circuits */
+	size_t *gstamp;  /* per group: touched by the current failure */
+	unsigned gnow;
+	double *gdeadw;  /* weight of its failed circuits */
+	size_t *gdeadn;  /* how many failed */
+	size_t *gtouched;
+	struct order statics; /* the circuits in no group: load unchanged */
+	struct nsp_map cache; /* key -> struct order */
+	struct order **orders;
+	size_t norders, ocap;
+};
+
+/* A group's circuits at most this many are scanned, more are ordered. */
+enum { FAST_SCAN = 32 };
+
+static bool fast_circuit(const struct nsp_analysis *a, size_t d,
+                         const struct fast *fs, size_t i, double f,
+                         double wsum, double *share, double *load)
+{
+	const struct nsp_dan *dn = &a->dan[d];
+	size_t g = a->m->demands[d].circuits[i];
+	double l[2] = {a->base_load[0][g], a->base_load[1][g]};
+	double mb = demand_mbps(a->m, d);
+	if (mb && fs->grp[i] != NSP_NONE) {
+		double sh = f * a->m->circuits[g].weight / wsum;
+		double fr = dn->ca[i] == fs->g_r[fs->grp[i]] ? sh : -sh;
+		double b = dn->base[i];
+		if (b)
+			l[b < 0] += fabs(b) * -mb;
+		l[fr < 0] += fabs(fr) * mb;
+	}
+	return circuit_share(a, g, l[0], l[1], share, load);
+}
+
+/* Whether (share, i) ranks before the best so far. */
+static bool better(double share, size_t i, double best, size_t bi)
+{
+	return bi == NSP_NONE || share > best || (share == best && i < bi);
+}
+
+static int cmp_rank(const void *x, const void *y, void *arg)
+{
+	const struct order *o = arg;
+	size_t i = *(const size_t *)x, j = *(const size_t *)y;
+	if (o->share[i] != o->share[j])
+		return o->share[i] > o->share[j] ? -1 : 1;
+	return o->idx[i] < o->idx[j] ? -1 : o->idx[i] > o->idx[j];
+}
+
+/* Sort the n entries of o by rank. */
+static void order_sort(struct order *o)
+{
+	size_t *p = nsp_xmalloc((o->n + 1) * sizeof(size_t));
+	for (size_t i = 0; i < o->n; i++)
+		p[i] = i;
+	qsort_r(p, o->n, sizeof(size_t), cmp_rank, o);
+	size_t *idx = nsp_xmalloc((o->n + 1) * sizeof(size_t));
+	size_t *grp = nsp_xmalloc((o->n + 1) * sizeof(size_t));
+	double *sh = nsp_xmalloc((o->n + 1) * sizeof(double));
+	double *ld = nsp_xmalloc((o->n + 1) * sizeof(double));
+	for (size_t i = 0; i < o->n; i++) {
+		idx[i] = o->idx[p[i]];
+		grp[i] = o->grp[p[i]];
+		sh[i] = o->share[p[i]];
+		ld[i] = o->load[p[i]];
+	}
+	free(o->idx);
+	free(o->grp);
+	free(o->share);
+	free(o->load);
+	free(p);
+	o->idx = idx;
+	o->grp = grp;
+	o->share = sh;
+	o->load = ld;
+}
+
+static void order_init(struct order *o, size_t cap)
+{
+	o->n = 0;
+	o->idx = nsp_xmalloc((cap + 1) * sizeof(size_t));
+	o->grp = nsp_xmalloc((cap + 1) * sizeof(size_t));
+	o->share = nsp_xmalloc((cap + 1) * sizeof(double));
+	o->load = nsp_xmalloc((cap + 1) * sizeof(double));
+}
+
+static void order_add(struct order *o, size_t i, size_t grp, double share,
+                      double load)
+{
+	o->idx[o->n] = i;
+	o->grp[o->n] = grp;
+	o->share[o->n] = share;
+	o->load[o->n] = load;
+	o->n++;
+}
+
+static void order_free(struct order *o)
+{
+	free(o->idx);
+	free(o->grp);
+	free(o->share);
+	free(o->load);
+}
+
+/* The cached order for key, or NULL: a new one is then to be filled. */
+static struct order *cached(struct fast *fs, uint64_t k0, uint64_t k1,
+                            uint64_t k2, bool *fresh)
+{
+	uint64_t key[3] = {k0, k1, k2};
+	struct order *o = nsp_map_get(&fs->cache, (const char *)key,
+	                              sizeof(key));
+	*fresh = !o;
+	if (o)
+		return o;
+	o = nsp_xcalloc(1, sizeof(*o));
+	memcpy(o->key, key, sizeof(key));
+	nsp_map_put(&fs->cache, (const char *)o->key, sizeof(o->key), o);
+	NSP_GROW(fs->orders, fs->ocap, fs->norders + 1);
+	fs->orders[fs->norders++] = o;
+	return o;
+}
+
+/* The groups by their best circuit when nst routers start. */
+static const struct order *group_order(const struct nsp_analysis *a, size_t d,
+                                       struct fast *fs, size_t nst)
+{
+	bool fresh;
+	struct order *o = cached(fs, UINT64_MAX, nst, 0, &fresh);
+	if (!fresh)
+		return o;
+	double f = 1.0 / (double)nst;
+	order_init(o, fs->ngrp);
+	for (size_t u = 0; u < fs->ngrp; u++) {
+		size_t bi = NSP_NONE;
+		double best = 0, bl = 0;
+		for (size_t j = fs->g_off[u]; j < fs->g_off[u + 1]; j++) {
+			double sh, l;
+			size_t i = fs->g_c[j];
+			if (fast_circuit(a, d, fs, i, f, fs->wsum[u], &sh,
+			                 &l) &&
+			    better(sh, i, best, bi)) {
+				best = sh;
+				bl = l;
+				bi = i;
+			}
+		}
+		if (bi != NSP_NONE)
+			order_add(o, bi, u, best, bl);
+	}
+	order_sort(o);
+	return o;
+}
+
+/* Group u's circuits by share when nst routers start and it weighs wsum. */
+static const struct order *member_order(const struct nsp_analysis *a,
+                                        size_t d, struct fast *fs, size_t u,
+                                        size_t nst, double wsum)
+{
+	bool fresh;
+	struct order *o = cached(fs, u, nst, (uint64_t)wsum, &fresh);
+	if (!fresh)
+		return o;
+	double f = 1.0 / (double)nst;
+	order_init(o, fs->g_off[u + 1] - fs->g_off[u]);
+	for (size_t j = fs->g_off[u]; j < fs->g_off[u + 1]; j++) {
+		double sh, l;
+		size_t i = fs->g_c[j];
+		if (fast_circuit(a, d, fs, i, f, wsum, &sh, &l))
+			order_add(o, i, u, sh, l);
+	}
+	order_sort(o);
+	return o;
+}
+
+/* Demand d's groups and the circuits that belong to none. */
+static void fast_init(const struct nsp_analysis *a, size_t d, struct fast *fs)
+{
+	const struct nsp_model *m = a->m;
+	const struct nsp_dan *dn = &a->dan[d];
+	const size_t *gc = m->demands[d].circuits;
+	memset(fs, 0, sizeof(*fs));
+	/* whether a preferred circuit reaches the destination */
+	bool pref = false;
+	for (size_t i = 0; i < dn->nc; i++) {
+		uint8_t ka = dn->kind[dn->ca[i]], kz = dn->kind[dn->cz[i]];
+		if ((ka | kz) == (K_FROM | K_TO) &&
+		    m->circuits[gc[i]].role != NSP_CROLE_BACKUP)
+			pref = true;
+	}
+	size_t *rgrp = nsp_xmalloc((dn->nr + 1) * sizeof(size_t));
+	for (size_t r = 0; r < dn->nr; r++)
+		rgrp[r] = NSP_NONE;
+	fs->grp = nsp_xmalloc((dn->nc + 1) * sizeof(size_t));
+	fs->g_r = nsp_xmalloc((dn->nr + 1) * sizeof(size_t));
+	for (size_t i = 0; i < dn->nc; i++) {
+		uint8_t ka = dn->kind[dn->ca[i]], kz = dn->kind[dn->cz[i]];
+		fs->grp[i] = NSP_NONE;
+		if ((ka | kz) != (K_FROM | K_TO) ||
+		    (pref && m->circuits[gc[i]].role == NSP_CROLE_BACKUP))
+			continue;
+		size_t r = ka == K_FROM ? dn->ca[i] : dn->cz[i];
+		if (rgrp[r] == NSP_NONE) {
+			rgrp[r] = fs->ngrp;
+			fs->g_r[fs->ngrp++] = r;
+		}
+		fs->grp[i] = rgrp[r];
+	}
+	free(rgrp);
+	fs->g_off = nsp_xcalloc(fs->ngrp + 2, sizeof(size_t));
+	fs->g_c = nsp_xmalloc((dn->nc + 1) * sizeof(size_t));
+	fs->wsum = nsp_xcalloc(fs->ngrp + 1, sizeof(double));
+	for (size_t i = 0; i < dn->nc; i++)
+		if (fs->grp[i] != NSP_NONE)
+			fs->g_off[fs->grp[i] + 2]++;
+	for (size_t u = 0; u < fs->ngrp; u++)
+		fs->g_off[u + 2] += fs->g_off[u + 1];
+	for (size_t i = 0; i < dn->nc; i++) {
+		size_t u = fs->grp[i];
+		if (u == NSP_NONE)
+			continue;
+		fs->g_c[fs->g_off[u + 1]++] = i;
+		fs->wsum[u] += m->circuits[gc[i]].weight;
+	}
+	fs->gstamp = nsp_xcalloc(fs->ngrp + 1, sizeof(size_t));
+	fs->gdeadw = nsp_xcalloc(fs->ngrp + 1, sizeof(double));
+	fs->gdeadn = nsp_xcalloc(fs->ngrp + 1, sizeof(size_t));
+	fs->gtouched = nsp_xmalloc((fs->ngrp + 1) * sizeof(size_t));
+	order_init(&fs->statics, dn->nc);
+	for (size_t i = 0; i < dn->nc; i++) {
+		double sh, l;
+		if (fs->grp[i] == NSP_NONE &&
+		    fast_circuit(a, d, fs, i, 1, 1, &sh, &l))
+			order_add(&fs->statics, i, NSP_NONE, sh, l);
+	}
+	order_sort(&fs->statics);
+}
+
+static void fast_free(struct fast *fs)
+{
+	for (size_t k = 0; k < fs->norders; k++) {
+		order_free(fs->orders[k]);
+		free(fs->orders[k]);
+	}
+	free(fs->orders);
+	nsp_map_free(&fs->cache);
+	order_free(&fs->statics);
+	free(fs->grp);
+	free(fs->g_off);
+	free(fs->g_c);
+	free(fs->g_r);
+	free(fs->wsum);
+	free(fs->gstamp);
+	free(fs->gdeadw);
+	free(fs->gdeadn);
+	free(fs->gtouched);
+}
+
+/* The first entry of o whose circuit is alive, as a candidate. */
+static void first_alive(const struct order *o, const bool *dead,
+                        const size_t *gstamp, unsigned gnow, double *best,
+                        double *bl, size_t *bi)
+{
+	for (size_t j = 0; j < o->n; j++) {
+		if (dead[o->idx[j]] ||
+		    (gstamp && o->grp[j] != NSP_NONE &&
+		     gstamp[o->grp[j]] == gnow))
+			continue;
+		if (better(o->share[j], o->idx[j], *best, *bi)) {
+			*best = o->share[j];
+			*bl = o->load[j];
+			*bi = o->idx[j];
+		}
+		return;
+	}
+}
+
+/*
+ * Demand d when its k-th element fails, by the orders; false when the
+ * failure stops every starting router (the demand falls back to backup
+ * circuits or is cut), which flow() works out instead.
+ */
+static bool fast_single(struct nsp_outcome *out, const struct nsp_analysis *a,
+                        size_t d, struct fast *fs, size_t k, bool *dead)
+{
+	const struct nsp_dan *dn = &a->dan[d];
+	const struct nsp_demand *dem = &a->m->demands[d];
+	const size_t *D = dn->ec + dn->ec_off[k];
+	size_t nd = dn->ec_off[k + 1] - dn->ec_off[k], nt = 0, leaving = 0;
+	fs->gnow++;
+	for (size_t j = 0; j < nd; j++) {
+		size_t u = fs->grp[D[j]];
+		if (u == NSP_NONE)
+			continue;
+		if (fs->gstamp[u] != fs->gnow) {
+			fs->gstamp[u] = fs->gnow;
+			fs->gdeadw[u] = 0;
+			fs->gdeadn[u] = 0;
+			fs->gtouched[nt++] = u;
+		}
+		fs->gdeadw[u] += a->m->circuits[dem->circuits[D[j]]].weight;
+		if (++fs->gdeadn[u] == fs->g_off[u + 1] - fs->g_off[u])
+			leaving++;
+	}
+	if (fs->ngrp && leaving == fs->ngrp)
+		return false;
+	for (size_t j = 0; j < nd; j++)
+		dead[D[j]] = true;
+	size_t nst = fs->ngrp - leaving;
+	double best = 0, bl = 0;
+	size_t bi = NSP_NONE;
+	first_alive(&fs->statics, dead, NULL, 0, &best, &bl, &bi);
+	if (nst)
+		first_alive(group_order(a, d, fs, nst), dead, fs->gstamp,
+		            fs->gnow, &best, &bl, &bi);
+	double f = nst ? 1.0 / (double)nst : 0;
+	for (size_t t = 0; t < nt; t++) {
+		size_t u = fs->gtouched[t];
+		size_t size = fs->g_off[u + 1] - fs->g_off[u];
+		if (fs->gdeadn[u] == size)
+			continue;
+		double wsum = fs->wsum[u] - fs->gdeadw[u];
+		if (size > FAST_SCAN) {
+			first_alive(member_order(a, d, fs, u, nst, wsum), dead,
+			            NULL, 0, &best, &bl, &bi);
+			continue;
+		}
+		for (size_t j = fs->g_off[u]; j < fs->g_off[u + 1]; j++) {
+			double sh, l;
+			size_t i = fs->g_c[j];
+			if (!dead[i] &&
+			    fast_circuit(a, d, fs, i, f, wsum, &sh, &l) &&
+			    better(sh, i, best, bi)) {
+				best = sh;
+				bl = l;
+				bi = i;
+			}
+		}
+	}
+	memset(out, 0, sizeof(*out));
+	out->sized = dem->has_mbps;
+	out->connected = nst > 0;
+	out->worst_circuit = bi == NSP_NONE ? NSP_NONE : dem->circuits[bi];
+	if (bi != NSP_NONE) {
+		out->worst_share = best;
+		out->worst_load = bl;
+	}
+	for (size_t j = 0; j < nd && out->connected; j++) {
+		if (!dn->base[D[j]])
+			continue;
+		uint64_t t = a->failover_ms[dem->circuits[D[j]]];
+		if (t == UINT64_MAX)
+			out->failover_never = true;
+		else if (t > out->failover_ms)
+			out->failover_ms = t;
+	}
+	for (size_t j = 0; j < nd; j++)
+		dead[D[j]] = false;
+	return true;
+}
+
+/* Whether demand d can take the fast way: on its own, in one stage. */
+static bool fast_fits(const struct nsp_analysis *a, size_t d)
+{
+	const struct nsp_dan *dn = &a->dan[d];
+	if (dn->shared)
+		return false;
+	for (size_t r = 0; r < dn->nr; r++)
+		if (dn->kind[r] == K_EXCH)
+			return false;
+	return true;
+}
+
+/* The single failures of a demand of its own. */
+static void singles_alone(struct nsp_analysis *a, size_t d)
+{
+	struct nsp_dan *dn = &a->dan[d];
+	struct scratch *s = a->scratch;
+	struct fast fs;
+	fast_init(a, d, &fs);
+	for (size_t k = 0; k < dn->ne; k++) {
+		if (fast_single(&dn->single[k], a, d, &fs, k, s->dead)) {
+			a->fast_singles++;
+			continue;
+		}
+		eval_touched(&dn->single[k], a, d, &dn->elems[k], 1, &d, 1);
+		mark_dead(a, d, NULL, 0, s->dead);
+	}
+	fast_free(&fs);
+}
+
+/*
+ * The single failures of the demands that share circuits, element by
+ * element: every demand the element reaches is rerouted once, and each
+ * of them is judged on the loads of all of them together.
+ */
+static void singles_shared(struct nsp_analysis *a, const bool *alone)
+{
+	struct scratch *s = a->scratch;
+	for (size_t e = 0; e < a->nelems; e++) {
+		size_t lo = s->ed_off[e], hi = s->ed_off[e + 1];
+		for (size_t j = lo; j < hi; j++) {
+			size_t d = s->ed_dem[j];
+			if (alone[d])
+				continue;
+			mark_dead(a, d, &e, 1, s->dead);
+			a->dan[d].single[s->ed_pos[j]].connected =
+			    flow(a, d, s->dead, s->frac, s);
+			shift_loads(a, s->load, d, s->frac);
+		}
+		for (size_t j = lo; j < hi; j++) {
+			size_t d = s->ed_dem[j];
+			if (alone[d])
+				continue;
+			struct nsp_outcome *o = &a->dan[d].single[s->ed_pos[j]];
+			mark_dead(a, d, &e, 1, s->dead);
+			judge(o, a, d, s->dead, s->load, o->connected);
+		}
+		for (size_t j = lo; j < hi; j++)
+			if (!alone[s->ed_dem[j]])
+				reset_loads(a, s->load, s->ed_dem[j]);
+	}
+}
+
 /* ---- the whole analysis ---- */
 
-struct nsp_analysis *nsp_analysis_new(const struct nsp_model *m)
+/* Circuit -> demands, as offsets and a list; marks the shared demands. */
+static void mark_shared(struct nsp_analysis *a)
+{
+	const struct nsp_model *m = a->m;
+	size_t *users = nsp_xcalloc(m->ncircuits + 1, sizeof(size_t));
+	for (size_t d = 0; d < m->ndemands; d++)
+		for (size_t k = 0; k < m->demands[d].ncircuits; k++)
+			users[m->demands[d].circuits[k]]++;
+	for (size_t d = 0; d < m->ndemands; d++)
+		for (size_t k = 0; k < m->demands[d].ncircuits; k++)
+			if (users[m->demands[d].circuits[k]] > 1)
+				a->dan[d].shared = true;
+	free(users);
+}
+
+/* Element -> the demands using it, in demand order, with its position. */
+static void element_demands(struct nsp_analysis *a, struct scratch *s)
+{
+	const struct nsp_model *m = a->m;
+	s->ed_off = nsp_xcalloc(a->nelems + 2, sizeof(size_t));
+	size_t tot = 0;
+	for (size_t d = 0; d < m->ndemands; d++)
+		for (size_t k = 0; k < a->dan[d].ne; k++) {
+			s->ed_off[a->dan[d].elems[k] + 2]++;
+			tot++;
+		}
+	for (size_t e = 0; e < a->nelems; e++)
+		s->ed_off[e + 2] += s->ed_off[e + 1];
+	s->ed_dem = nsp_xmalloc((tot + 1) * sizeof(size_t));
+	s->ed_pos = nsp_xmalloc((tot + 1) * sizeof(size_t));
+	for (size_t d = 0; d < m->ndemands; d++)
+		for (size_t k = 0; k < a->dan[d].ne; k++) {
+			size_t j = s->ed_off[a->dan[d].elems[k] + 1]++;
+			s->ed_dem[j] = d;
+			s->ed_pos[j] = k;
+		}
+}
+
+static struct nsp_analysis *analysis_new(const struct nsp_model *m,
+                                         bool reference)
 {
 	struct nsp_analysis *a = nsp_xcalloc(1, sizeof(*a));
 	a->m = m;
@@ -687,7 +1267,7 @@ struct nsp_analysis *nsp_analysis_new(const struct nsp_model *m)
 		if (never)
 			a->failover_ms[i] = UINT64_MAX;
 	}
-	/* circuit -> elements, and circuit -> demands */
+	/* circuit -> elements */
 	size_t *ce_off = nsp_xcalloc(nc + 2, sizeof(size_t));
 	for (size_t e = 0; e < a->nelems; e++)
 		for (size_t k = 0; k < a->elems[e].ncircuits; k++)
@@ -698,54 +1278,26 @@ struct nsp_analysis *nsp_analysis_new(const struct nsp_model *m)
 	for (size_t e = 0; e < a->nelems; e++)
 		for (size_t k = 0; k < a->elems[e].ncircuits; k++)
 			ce[ce_off[a->elems[e].circuits[k] + 1]++] = e;
-	size_t *cd_off = nsp_xcalloc(nc + 2, sizeof(size_t));
-	for (size_t d = 0; d < m->ndemands; d++)
-		for (size_t k = 0; k < m->demands[d].ncircuits; k++)
-			cd_off[m->demands[d].circuits[k] + 2]++;
-	for (size_t i = 0; i < nc; i++)
-		cd_off[i + 2] += cd_off[i + 1];
-	size_t *cd = nsp_xmalloc((cd_off[nc + 1] + 1) * sizeof(size_t));
-	for (size_t d = 0; d < m->ndemands; d++)
-		for (size_t k = 0; k < m->demands[d].ncircuits; k++)
-			cd[cd_off[m->demands[d].circuits[k] + 1]++] = d;
 
 	a->dan = nsp_xcalloc(m->ndemands + 1, sizeof(*a->dan));
 	unsigned *rstamp = nsp_xcalloc(m->nrouters + 1, sizeof(unsigned));
 	size_t *rlocal = nsp_xmalloc((m->nrouters + 1) * sizeof(size_t));
 	unsigned *estamp = nsp_xcalloc(a->nelems + 1, sizeof(unsigned));
-	unsigned *dstamp = nsp_xcalloc(m->ndemands + 1, sizeof(unsigned));
 	size_t maxc = 1, maxr = 1;
 	for (size_t d = 0; d < m->ndemands; d++) {
 		build_demand(a, d, ce_off, ce, rstamp, rlocal, estamp,
 		             (unsigned)d + 1);
-		struct nsp_dan *dn = &a->dan[d];
-		size_t cap = 0;
-		dstamp[d] = (unsigned)d + 1;
-		for (size_t i = 0; i < dn->nc; i++) {
-			size_t g = m->demands[d].circuits[i];
-			for (size_t k = cd_off[g]; k < cd_off[g + 1]; k++) {
-				if (dstamp[cd[k]] == (unsigned)d + 1)
-					continue;
-				dstamp[cd[k]] = (unsigned)d + 1;
-				NSP_GROW(dn->nbrs, cap, dn->nn + 1);
-				dn->nbrs[dn->nn++] = cd[k];
-			}
-		}
-		if (dn->nn > 1)
-			qsort(dn->nbrs, dn->nn, sizeof(size_t), cmp_size);
-		if (dn->nc > maxc)
-			maxc = dn->nc;
-		if (dn->nr > maxr)
-			maxr = dn->nr;
+		if (a->dan[d].nc > maxc)
+			maxc = a->dan[d].nc;
+		if (a->dan[d].nr > maxr)
+			maxr = a->dan[d].nr;
 	}
 	free(rstamp);
 	free(rlocal);
 	free(estamp);
-	free(dstamp);
 	free(ce_off);
 	free(ce);
-	free(cd_off);
-	free(cd);
+	mark_shared(a);
 
 	struct scratch *s = nsp_xcalloc(1, sizeof(*s));
 	a->scratch = s;
@@ -753,7 +1305,6 @@ struct nsp_analysis *nsp_analysis_new(const struct nsp_model *m)
 	s->dead2 = nsp_xcalloc(maxc, sizeof(bool));
 	s->frac = nsp_xcalloc(maxc, sizeof(double));
 	s->frac2 = nsp_xcalloc(maxc, sizeof(double));
-	s->load = nsp_xcalloc(2 * maxc, sizeof(double));
 	s->dist_p = nsp_xcalloc(maxr, sizeof(int));
 	s->dist_a = nsp_xcalloc(maxr, sizeof(int));
 	s->inflow = nsp_xcalloc(maxr, sizeof(double));
@@ -761,14 +1312,16 @@ struct nsp_analysis *nsp_analysis_new(const struct nsp_model *m)
 	s->order = nsp_xcalloc(maxr, sizeof(size_t));
 	s->stamp = nsp_xcalloc(nc + 1, sizeof(unsigned));
 	s->local = nsp_xcalloc(nc + 1, sizeof(size_t));
+	s->load = nsp_xcalloc(2 * nc + 1, sizeof(double));
+	s->dstamp = nsp_xcalloc(m->ndemands + 1, sizeof(unsigned));
+	s->touched = nsp_xcalloc(m->ndemands + 1, sizeof(size_t));
+	element_demands(a, s);
 
 	/* steady state */
 	for (size_t d = 0; d < m->ndemands; d++) {
 		struct nsp_dan *dn = &a->dan[d];
 		dn->base = nsp_xcalloc(dn->nc + 1, sizeof(double));
-		for (size_t i = 0; i < dn->nc; i++)
-			s->dead[i] = false;
-		flow(a, d, s->dead, dn->base, s);
+		dn->base_conn = flow(a, d, s->dead, dn->base, s);
 		double mb = demand_mbps(m, d);
 		for (size_t i = 0; i < dn->nc && mb; i++) {
 			size_t g = m->demands[d].circuits[i];
@@ -776,16 +1329,39 @@ struct nsp_analysis *nsp_analysis_new(const struct nsp_model *m)
 			    fabs(dn->base[i]) * mb;
 		}
 	}
+	for (size_t i = 0; i < nc; i++) {
+		s->load[2 * i] = a->base_load[0][i];
+		s->load[2 * i + 1] = a->base_load[1][i];
+	}
 	/* nothing failed, then each single failure */
+	bool *alone = nsp_xcalloc(m->ndemands + 1, sizeof(bool));
 	for (size_t d = 0; d < m->ndemands; d++) {
 		struct nsp_dan *dn = &a->dan[d];
-		nsp_analysis_eval(&dn->base_out, a, d, NULL, 0);
+		mark_dead(a, d, NULL, 0, s->dead);
+		judge(&dn->base_out, a, d, s->dead, s->load, dn->base_conn);
 		dn->single = nsp_xcalloc(dn->ne + 1, sizeof(*dn->single));
-		for (size_t k = 0; k < dn->ne; k++)
-			nsp_analysis_eval(&dn->single[k], a, d, &dn->elems[k],
-			                  1);
+		if (reference) {
+			for (size_t k = 0; k < dn->ne; k++)
+				nsp_analysis_eval(&dn->single[k], a, d,
+				                  &dn->elems[k], 1);
+		} else if ((alone[d] = fast_fits(a, d))) {
+			singles_alone(a, d);
+		}
 	}
+	if (!reference)
+		singles_shared(a, alone);
+	free(alone);
 	return a;
+}
+
+struct nsp_analysis *nsp_analysis_new(const struct nsp_model *m)
+{
+	return analysis_new(m, false);
+}
+
+struct nsp_analysis *nsp_analysis_new_reference(const struct nsp_model *m)
+{
+	return analysis_new(m, true);
 }
 
 void nsp_analysis_free(struct nsp_analysis *a)
@@ -811,7 +1387,6 @@ void nsp_analysis_free(struct nsp_analysis *a)
 		free(dn->ec_off);
 		free(dn->ec);
 		free(dn->ecg);
-		free(dn->nbrs);
 		free(dn->base);
 		free(dn->single);
 	}
@@ -822,7 +1397,6 @@ void nsp_analysis_free(struct nsp_analysis *a)
 		free(s->dead2);
 		free(s->frac);
 		free(s->frac2);
-		free(s->load);
 		free(s->dist_p);
 		free(s->dist_a);
 		free(s->inflow);
@@ -830,6 +1404,12 @@ void nsp_analysis_free(struct nsp_analysis *a)
 		free(s->order);
 		free(s->stamp);
 		free(s->local);
+		free(s->load);
+		free(s->ed_off);
+		free(s->ed_dem);
+		free(s->ed_pos);
+		free(s->dstamp);
+		free(s->touched);
 		free(s);
 	}
 	free(a->usable);

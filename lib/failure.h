@@ -47,11 +47,17 @@ struct nsp_analysis {
 	double *base_load[2];  /* per circuit, Mbit/s a->z and z->a */
 	uint64_t *failover_ms; /* per circuit; UINT64_MAX: never noticed */
 	struct nsp_dan *dan;   /* per demand */
+	size_t fast_singles;   /* single failures found without rerouting */
 	void *scratch;
 };
 
 /* Build the analysis of a model: elements, steady state, single failures. */
 struct nsp_analysis *nsp_analysis_new(const struct nsp_model *m);
+/*
+ * The same, with every single failure evaluated by nsp_analysis_eval():
+ * slower, kept so the tests can check the fast way against it.
+ */
+struct nsp_analysis *nsp_analysis_new_reference(const struct nsp_model *m);
 void nsp_analysis_free(struct nsp_analysis *a);
 
 /* The elements demand d uses (global element indices, sorted). */

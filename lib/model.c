@@ -36,11 +36,97 @@ struct walk {
 	unsigned *on;        /* circuit stamp: on some path */
 	size_t *queue, *fq; /* bwd queue; fwd queue (kept: visited list) */
 	unsigned stamp;
+	/*
+	 * The circuits of each exchange router ordered by what is at their
+	 * other end (exchange routers first, then each site, then each
+	 * cloud), so a search through an exchange that thousands of sites
+	 * use looks only at the circuits towards where it is going.
+	 */
+	size_t *xoff, *xadj, *xkey;
 };
 
+/* The order key of what router r is: 0 for an exchange router. */
+static size_t router_key(const struct nsp_model *m, size_t r)
+{
+	const struct nsp_router *rr = &m->routers[r];
+	return rr->role == NSP_ROLE_EXCHANGE ? 0 :
+	       rr->role == NSP_ROLE_CPE	     ? 1 + rr->site :
+						1 + m->nsites + rr->cloud;
+}
+
+static size_t endpoint_key(const struct nsp_model *m, struct nsp_endpoint e)
+{
+	return e.kind == NSP_EP_SITE ? 1 + e.index : 1 + m->nsites + e.index;
+}
+
+static int cmp_pair(const void *a, const void *b)
+{
+	const size_t *x = a, *y = b;
+	if (x[0] != y[0])
+		return x[0] < y[0] ? -1 : 1;
+	return x[1] < y[1] ? -1 : x[1] > y[1];
+}
+
+/* Build the ordered circuit lists of the exchange routers. */
+static void exchange_index(const struct nsp_model *m, struct walk *w)
+{
+	w->xoff = nsp_xcalloc(m->nrouters + 1, sizeof(size_t));
+	size_t tot = 0;
+	for (size_t r = 0; r < m->nrouters; r++) {
+		w->xoff[r] = tot;
+		if (m->routers[r].role == NSP_ROLE_EXCHANGE)
+			tot += m->routers[r].ncircuits;
+	}
+	w->xoff[m->nrouters] = tot;
+	size_t *pairs = nsp_xmalloc((2 * tot + 1) * sizeof(size_t));
+	w->xadj = nsp_xmalloc((tot + 1) * sizeof(size_t));
+	w->xkey = nsp_xmalloc((tot + 1) * sizeof(size_t));
+	for (size_t r = 0; r < m->nrouters; r++) {
+		const struct nsp_router *rr = &m->routers[r];
+		if (rr->role != NSP_ROLE_EXCHANGE)
+			continue;
+		for (size_t k = 0; k < rr->ncircuits; k++) {
+			size_t c = rr->circuits[k];
+			pairs[2 * k] =
+				router_key(m, other_end(&m->circuits[c], r));
+			pairs[2 * k + 1] = c;
+		}
+		qsort(pairs, rr->ncircuits, 2 * sizeof(size_t), cmp_pair);
+		for (size_t k = 0; k < rr->ncircuits; k++) {
+			w->xkey[w->xoff[r] + k] = pairs[2 * k];
+			w->xadj[w->xoff[r] + k] = pairs[2 * k + 1];
+		}
+	}
+	free(pairs);
+}
+
+/* The circuits of exchange router r whose other end has key, as a range. */
+static void exchange_range(const struct walk *w, size_t r, size_t key,
+			   size_t *lo, size_t *hi)
+{
+	size_t a = w->xoff[r], b = w->xoff[r + 1];
+	while (a < b) {
+		size_t mid = a + (b - a) / 2;
+		if (w->xkey[mid] < key)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	*lo = a;
+	b = w->xoff[r + 1];
+	while (a < b) {
+		size_t mid = a + (b - a) / 2;
+		if (w->xkey[mid] <= key)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	*hi = a;
+}
+
 /*
- * Mark every router reachable from the endpoint's routers, passing only
- * through exchange routers (an edge or cpe router ends a path).
+ * Mark the endpoint's routers and every exchange router reachable from
+ * them through exchange routers only (an edge or cpe router ends a path).
  */
 static size_t reach(const struct nsp_model *m, struct walk *w, unsigned *mark,
 		    size_t *queue, struct nsp_endpoint e)
@@ -57,11 +143,16 @@ static size_t reach(const struct nsp_model *m, struct walk *w, unsigned *mark,
 	while (head < tail) {
 		size_t u = queue[head++];
 		const struct nsp_router *ru = &m->routers[u];
-		if (ru->role != NSP_ROLE_EXCHANGE && !nsp_router_in_endpoint(m, u, e))
-			continue;
-		for (size_t k = 0; k < ru->ncircuits; k++) {
-			size_t v = other_end(&m->circuits[ru->circuits[k]], u);
-			if (mark[v] == w->stamp)
+		size_t lo = 0, hi = ru->ncircuits;
+		if (ru->role == NSP_ROLE_EXCHANGE)
+			exchange_range(w, u, 0, &lo, &hi);
+		for (size_t k = lo; k < hi; k++) {
+			size_t c = ru->role == NSP_ROLE_EXCHANGE ?
+					   w->xadj[k] :
+					   ru->circuits[k];
+			size_t v = other_end(&m->circuits[c], u);
+			if (mark[v] == w->stamp ||
+			    m->routers[v].role != NSP_ROLE_EXCHANGE)
 				continue;
 			mark[v] = w->stamp;
 			queue[tail++] = v;
@@ -114,28 +205,23 @@ static void demand_paths(const struct nsp_model *m, struct walk *w,
 	w->stamp++;
 	size_t nf = reach(m, w, w->fwd, w->fq, src);
 	/* exchange routers reached from src that lead on to dst */
-	size_t nr = 0;
+	size_t nr = 0, dkey = endpoint_key(m, dst), lo, hi;
 	for (size_t i = 0; i < nf; i++) {
 		size_t x = w->fq[i];
-		const struct nsp_router *rx = &m->routers[x];
-		if (rx->role != NSP_ROLE_EXCHANGE)
+		if (m->routers[x].role != NSP_ROLE_EXCHANGE)
 			continue;
-		for (size_t k = 0; k < rx->ncircuits; k++)
-			if (nsp_router_in_endpoint(
-				    m, other_end(&m->circuits[rx->circuits[k]], x),
-				    dst)) {
-				w->bwd[x] = w->stamp;
-				w->queue[nr++] = x;
-				break;
-			}
+		exchange_range(w, x, dkey, &lo, &hi);
+		if (lo < hi) {
+			w->bwd[x] = w->stamp;
+			w->queue[nr++] = x;
+		}
 	}
 	for (size_t h = 0; h < nr; h++) {
 		size_t x = w->queue[h];
-		const struct nsp_router *rx = &m->routers[x];
-		for (size_t k = 0; k < rx->ncircuits; k++) {
-			size_t v = other_end(&m->circuits[rx->circuits[k]], x);
-			if (m->routers[v].role == NSP_ROLE_EXCHANGE &&
-			    w->fwd[v] == w->stamp && w->bwd[v] != w->stamp) {
+		exchange_range(w, x, 0, &lo, &hi);
+		for (size_t k = lo; k < hi; k++) {
+			size_t v = other_end(&m->circuits[w->xadj[k]], x);
+			if (w->fwd[v] == w->stamp && w->bwd[v] != w->stamp) {
 				w->bwd[v] = w->stamp;
 				w->queue[nr++] = v;
 			}
@@ -148,18 +234,29 @@ static void demand_paths(const struct nsp_model *m, struct walk *w,
 		if (!passes(m, w->fwd, w->stamp, r, src))
 			continue;
 		const struct nsp_router *rr = &m->routers[r];
-		for (size_t k = 0; k < rr->ncircuits; k++) {
-			size_t ci = rr->circuits[k];
-			size_t v = other_end(&m->circuits[ci], r);
-			bool leads = nsp_router_in_endpoint(m, v, dst) ||
-				     (m->routers[v].role == NSP_ROLE_EXCHANGE &&
-				      w->bwd[v] == w->stamp);
-			if (w->on[ci] == w->stamp || !leads)
-				continue;
-			w->on[ci] = w->stamp;
-			NSP_GROW(list, cap, n + 1);
-			list[n++] = ci;
+		/* an exchange router: its circuits to dst, then to exchanges */
+		size_t ranges[2][2] = {{0, rr->ncircuits}, {0, 0}};
+		bool x = rr->role == NSP_ROLE_EXCHANGE;
+		if (x) {
+			exchange_range(w, r, dkey, &ranges[0][0],
+				       &ranges[0][1]);
+			exchange_range(w, r, 0, &ranges[1][0], &ranges[1][1]);
 		}
+		for (int g = 0; g < 2; g++)
+			for (size_t k = ranges[g][0]; k < ranges[g][1]; k++) {
+				size_t ci = x ? w->xadj[k] : rr->circuits[k];
+				size_t v = other_end(&m->circuits[ci], r);
+				bool leads =
+					nsp_router_in_endpoint(m, v, dst) ||
+					(m->routers[v].role ==
+						 NSP_ROLE_EXCHANGE &&
+					 w->bwd[v] == w->stamp);
+				if (w->on[ci] == w->stamp || !leads)
+					continue;
+				w->on[ci] = w->stamp;
+				NSP_GROW(list, cap, n + 1);
+				list[n++] = ci;
+			}
 	}
 	if (n > 1)
 		qsort(list, n, sizeof(*list), cmp_size);
@@ -203,10 +300,24 @@ static void default_demands(struct nsp_model *m, struct walk *w)
 		/* the clouds reached, in cloud order */
 		size_t nc = 0;
 		for (size_t i = 0; i < nf; i++) {
-			const struct nsp_router *r = &m->routers[w->fq[i]];
-			if (r->role == NSP_ROLE_EDGE && w->bwd[r->cloud] != w->stamp) {
-				w->bwd[r->cloud] = w->stamp;
-				w->queue[nc++] = r->cloud;
+			size_t u = w->fq[i];
+			const struct nsp_router *ru = &m->routers[u];
+			size_t lo = 0, hi = ru->ncircuits;
+			bool x = ru->role == NSP_ROLE_EXCHANGE;
+			if (x) {
+				exchange_range(w, u, 1 + m->nsites, &lo, &hi);
+				hi = w->xoff[u + 1];
+			}
+			for (size_t k = lo; k < hi; k++) {
+				size_t c = x ? w->xadj[k] : ru->circuits[k];
+				const struct nsp_router *r =
+					&m->routers[other_end(&m->circuits[c],
+							      u)];
+				if (r->role == NSP_ROLE_EDGE &&
+				    w->bwd[r->cloud] != w->stamp) {
+					w->bwd[r->cloud] = w->stamp;
+					w->queue[nc++] = r->cloud;
+				}
 			}
 		}
 		if (nc > 1)
@@ -289,6 +400,7 @@ void nsp_model_derive(struct nsp_model *m)
 	memset(w.bwd, 0, qn * sizeof(unsigned));
 	w.queue = nsp_xmalloc(qn * sizeof(size_t));
 	w.fq = nsp_xmalloc(qn * sizeof(size_t));
+	exchange_index(m, &w);
 	if (!m->demands_given)
 		default_demands(m, &w);
 	for (size_t i = 0; i < m->ndemands; i++)
@@ -298,4 +410,7 @@ void nsp_model_derive(struct nsp_model *m)
 	free(w.on);
 	free(w.queue);
 	free(w.fq);
+	free(w.xoff);
+	free(w.xadj);
+	free(w.xkey);
 }

@@ -4,10 +4,11 @@
 Usage: tests/bench/pathological.py [BIN]
 
 Generates, with a fixed seed, families of designs that grow one dimension
-(circuits, circuits on one router, demands, prefixes on one circuit, id
-length) and prints, per size, the file size, the wall time and the peak
-memory of `nospof check`, and the time per element relative to the smallest
-size: near 1 means linear growth, a factor that grows with size means worse.
+(circuits, circuits on one edge router or CPE, sites sharing an exchange,
+demands, prefixes on one circuit, id length) and prints, per size, the file
+size, the wall time and the peak memory of `nospof check`, and the time per
+element relative to the smallest size: near 1 means linear growth, a factor
+that grows with size means worse.
 """
 import os
 import random
@@ -80,6 +81,54 @@ def one_router(n):
     return "".join(out)
 
 
+def one_cpe(n):
+    """n circuits of one CPE router, one port each, to n edge routers."""
+    out = []
+    head(out, "one-cpe")
+    out.append("sites:\n  - {id: s, prefixes: [192.168.0.0/16]}\n")
+    out.append("clouds:\n  - {id: vpc, provider: gcp, prefixes: [10.0.0.0/8]}\n")
+    out.append("pops:\n  - {id: p}\n")
+    out.append("routers:\n  - {id: c, role: cpe, site: s}\n")
+    for i in range(n):
+        out.append("  - {id: e%d, role: edge, pop: p, cloud: vpc}\n" % i)
+    out.append("circuits:\n")
+    for i in range(n):
+        out.append("  - {id: x%d, a: {router: c, port: p%d}, z: {router: e%d}, "
+                   "bandwidth_mbps: %d}\n" % (i, i, i, 100 + i % 7))
+    out.append("demands:\n  - {from: s, to: vpc, mbps: 50}\n")
+    return "".join(out)
+
+
+def exchange(n):
+    """n sites, each over two circuits to two exchange routers that all
+    share one uplink each to the cloud: every demand shares circuits."""
+    out = []
+    head(out, "exchange")
+    out.append("sites:\n")
+    for i in range(n):
+        out.append("  - {id: s%d}\n" % i)
+    out.append("clouds:\n  - {id: vpc, provider: aws, prefixes: [10.0.0.0/8]}\n")
+    out.append("pops:\n  - {id: p1}\n  - {id: p2}\n  - {id: x1}\n  - {id: x2}\n")
+    out.append("routers:\n  - {id: e1, role: edge, pop: p1, cloud: vpc}\n"
+               "  - {id: e2, role: edge, pop: p2, cloud: vpc}\n"
+               "  - {id: m1, role: exchange, pop: x1}\n"
+               "  - {id: m2, role: exchange, pop: x2}\n")
+    for i in range(n):
+        out.append("  - {id: c%d, role: cpe, site: s%d}\n" % (i, i))
+    out.append("circuits:\n"
+               "  - {id: u1, a: {router: m1}, z: {router: e1}, bandwidth_mbps: 100000}\n"
+               "  - {id: u2, a: {router: m2}, z: {router: e2}, bandwidth_mbps: 100000}\n")
+    for i in range(n):
+        for k in (1, 2):
+            out.append("  - {id: x%d-%d, a: {router: c%d, port: p%d}, "
+                       "z: {router: m%d}, bandwidth_mbps: 100}\n"
+                       % (i, k, i, k, k))
+    out.append("demands:\n")
+    for i in range(n):
+        out.append("  - {from: s%d, to: vpc, mbps: 10}\n" % i)
+    return "".join(out)
+
+
 def demands(n):
     """n sites, one circuit pair each, n explicit demands."""
     out = []
@@ -143,6 +192,8 @@ def run(path):
 FAMILIES = [
     ("circuits (wide design)", wide, [1000, 10000, 100000]),
     ("circuits on one router", one_router, [1000, 4000, 16000]),
+    ("circuits on one CPE", one_cpe, [1000, 4000, 16000]),
+    ("sites behind one exchange", exchange, [1000, 4000, 16000]),
     ("demands", demands, [1000, 4000, 16000]),
     ("prefixes on one circuit", prefixes, [1000, 10000, 60000]),
     ("circuits, 64-char ids", lambda n: wide(n, 64), [1000, 10000, 50000]),

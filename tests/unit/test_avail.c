@@ -162,6 +162,155 @@ START_TEST(routing_model)
 }
 END_TEST
 
+/* Whether two outcomes are the same, to the bit. */
+static bool same_outcome(const struct nsp_outcome *x,
+                         const struct nsp_outcome *y)
+{
+	return x->connected == y->connected && x->sized == y->sized &&
+	       !memcmp(&x->worst_share, &y->worst_share, sizeof(double)) &&
+	       !memcmp(&x->worst_load, &y->worst_load, sizeof(double)) &&
+	       x->worst_circuit == y->worst_circuit &&
+	       x->failover_never == y->failover_never &&
+	       x->failover_ms == y->failover_ms;
+}
+
+/*
+ * The analysis of a design against its reference (every single failure
+ * rerouted in full); returns how many outcomes the fast way found.
+ */
+static size_t check_against_reference(const struct nsp_model *m,
+                                      const char *what)
+{
+	struct nsp_analysis *a = nsp_analysis_new(m);
+	struct nsp_analysis *r = nsp_analysis_new_reference(m);
+	for (size_t d = 0; d < m->ndemands; d++) {
+		ck_assert_msg(same_outcome(nsp_demand_base(a, d),
+		                           nsp_demand_base(r, d)),
+		              "%s: demand %zu with nothing failed", what, d);
+		size_t ne;
+		const size_t *el = nsp_demand_elems(a, d, &ne);
+		for (size_t k = 0; k < ne; k++) {
+			const struct nsp_outcome *x = nsp_demand_single(a, d, k);
+			const struct nsp_outcome *y = nsp_demand_single(r, d, k);
+			ck_assert_msg(same_outcome(x, y),
+			              "%s: demand %zu, %s fails: connected %d/%d, "
+			              "worst %zu/%zu at %.17g/%.17g, failover "
+			              "%llu/%llu",
+			              what, d, a->elems[el[k]].name, x->connected,
+			              y->connected, x->worst_circuit,
+			              y->worst_circuit, x->worst_share,
+			              y->worst_share,
+			              (unsigned long long)x->failover_ms,
+			              (unsigned long long)y->failover_ms);
+		}
+	}
+	size_t fast = a->fast_singles;
+	ck_assert_uint_eq(r->fast_singles, 0);
+	nsp_analysis_free(a);
+	nsp_analysis_free(r);
+	return fast;
+}
+
+START_TEST(fast_singles_match_reference)
+{
+	/* every example and rule fixture that loads */
+	char **dirs = list_files("tests/rules", "", "");
+	size_t designs = 0, fast = 0;
+	for (char **dir = dirs; *dir; dir++) {
+		char **files = list_files(*dir, "", ".yaml");
+		for (char **f = files; *f; f++) {
+			struct nsp_model *m = NULL;
+			struct nsp_diags diags = {0};
+			struct nsp_limits lim = NSP_LIMITS_DEFAULT;
+			if (!nsp_load_file(&m, *f, &lim, &diags)) {
+				fast += check_against_reference(m, *f);
+				designs++;
+			}
+			nsp_model_free(m);
+			nsp_diags_free(&diags);
+		}
+		free_list(files);
+	}
+	free_list(dirs);
+	char **ex = list_files("examples", "", ".yaml");
+	for (char **f = ex; *f; f++) {
+		struct nsp_model *m = NULL;
+		struct nsp_diags diags = {0};
+		struct nsp_limits lim = NSP_LIMITS_DEFAULT;
+		ck_assert_int_eq(nsp_load_file(&m, *f, &lim, &diags), 0);
+		fast += check_against_reference(m, *f);
+		designs++;
+		nsp_model_free(m);
+		nsp_diags_free(&diags);
+	}
+	free_list(ex);
+	ck_assert_uint_gt(designs, 250);
+	ck_assert_uint_gt(fast, 1000);
+}
+END_TEST
+
+START_TEST(fast_singles_wide_router)
+{
+	/*
+	 * One CPE with 40 circuits of mixed weight, bandwidth and role to
+	 * four edge routers (more than are scanned one by one), two more
+	 * CPEs, shared-risk tags over subsets, a cloud-to-site demand the
+	 * other way round over circuits of its own, and an unsized one.
+	 */
+	struct nsp_buf b = {0};
+	nsp_buf_puts(&b, "nospof: 1\nname: w\n"
+	                 "sites: [{id: dc, prefixes: [10.1.0.0/16]}, "
+	                 "{id: br, prefixes: [10.3.0.0/16]}]\n"
+	                 "clouds: [{id: vpc, provider: generic, prefixes: "
+	                 "[10.2.0.0/16]}, {id: vpc2, provider: generic, "
+	                 "prefixes: [10.4.0.0/16]}]\n"
+	                 "pops: [{id: p1, metro: m1}, {id: p2, metro: m1}, "
+	                 "{id: p3}]\n"
+	                 "routers:\n"
+	                 "  - {id: c0, role: cpe, site: dc}\n"
+	                 "  - {id: c1, role: cpe, site: dc}\n"
+	                 "  - {id: c2, role: cpe, site: dc}\n"
+	                 "  - {id: b0, role: cpe, site: br}\n"
+	                 "  - {id: b1, role: cpe, site: br}\n"
+	                 "  - {id: f0, role: edge, pop: p3, cloud: vpc2}\n"
+	                 "  - {id: f1, role: edge, pop: p3, cloud: vpc2}\n");
+	for (int e = 0; e < 4; e++)
+		nsp_buf_printf(&b,
+		               "  - {id: e%d, role: edge, pop: p%d, cloud: vpc}\n",
+		               e, 1 + e % 2);
+	nsp_buf_puts(&b, "circuits:\n");
+	for (int i = 0; i < 40; i++)
+		nsp_buf_printf(&b,
+		               "  - {id: x%d, a: {router: c0, port: p%d}, z: "
+		               "{router: e%d}, bandwidth_mbps: %d, weight: %d, "
+		               "srlg: [t%d]%s}\n",
+		               i, i % 7, i % 4, 100 * (1 + i % 3), 1 + i % 4,
+		               i % 5, i % 9 == 8 ? ", role: backup" : "");
+	nsp_buf_puts(&b,
+	             "  - {id: y1, a: {router: c1}, z: {router: e1}, "
+	             "bandwidth_mbps: 1000, srlg: [t1]}\n"
+	             "  - {id: y2, a: {router: c1}, z: {router: e2}, "
+	             "bandwidth_mbps: 1000, weight: 3}\n"
+	             "  - {id: y3, a: {router: c2}, z: {router: e3}, "
+	             "bandwidth_mbps: 1000, role: backup}\n"
+	             "  - {id: z1, a: {router: b0}, z: {router: f0}, "
+	             "bandwidth_mbps: 100}\n"
+	             "  - {id: z2, a: {router: b1}, z: {router: f1}, "
+	             "bandwidth_mbps: 50}\n"
+	             "  - {id: z3, a: {router: b1}, z: {router: f0}, "
+	             "bandwidth_mbps: 50, role: backup}\n"
+	             "demands: [{from: dc, to: vpc, mbps: 900}, "
+	             "{from: vpc2, to: br, mbps: 120}, {from: dc, to: vpc2}]\n");
+	char *y = nsp_buf_detach(&b);
+	struct loaded l;
+	load_string(&l, y);
+	ck_assert_msg(l.rc == 0, "%s", l.diags.n ? l.diags.v[0].msg : "");
+	ck_assert_uint_gt(check_against_reference(l.m, "wide router"), 60);
+	loaded_free(&l);
+	free(y);
+}
+END_TEST
+
 Suite *avail_suite(void)
 {
 	Suite *s = suite_create("avail");
@@ -173,6 +322,8 @@ Suite *avail_suite(void)
 	tcase_add_test(t, monte_carlo);
 	tcase_add_test(t, design_two_paths);
 	tcase_add_test(t, routing_model);
+	tcase_add_test(t, fast_singles_match_reference);
+	tcase_add_test(t, fast_singles_wide_router);
 	suite_add_tcase(s, t);
 	return s;
 }
