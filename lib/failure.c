@@ -50,6 +50,8 @@ struct scratch {
 	double *load;
 	/* per element, the demands using it and its position in theirs */
 	size_t *ed_off, *ed_dem, *ed_pos;
+	/* per circuit, the demands using it; per demand, the sum of those */
+	size_t *cd_off, *cd, *nbcost;
 	unsigned *dstamp; /* per demand */
 	unsigned dnow;
 	size_t *touched; /* demands a failure reroutes */
@@ -727,24 +729,58 @@ static void eval_touched(struct nsp_outcome *out, const struct nsp_analysis *a,
 		reset_loads(a, s->load, touched[t]);
 }
 
+/* Whether demand o uses one of the failed elements. */
+static bool reached(const struct nsp_analysis *a, size_t o, const size_t *fail,
+                    size_t nfail)
+{
+	const struct nsp_dan *dn = &a->dan[o];
+	for (size_t f = 0; f < nfail; f++)
+		if (bsearch_index(dn->elems, dn->ne, fail[f]) != NSP_NONE)
+			return true;
+	return false;
+}
+
 void nsp_analysis_eval(struct nsp_outcome *out, const struct nsp_analysis *a,
                        size_t d, const size_t *fail, size_t nfail)
 {
 	struct scratch *s = a->scratch;
-	size_t nt = 0;
-	map_demand(s, &a->m->demands[d]);
+	const struct nsp_demand *dem = &a->m->demands[d];
+	size_t nt = 0, reach = 0;
+	map_demand(s, dem);
 	s->dnow++;
-	for (size_t f = 0; f < nfail; f++) {
-		if (fail[f] >= a->nelems)
-			continue;
-		for (size_t j = s->ed_off[fail[f]]; j < s->ed_off[fail[f] + 1];
-		     j++) {
-			size_t o = s->ed_dem[j];
-			if (s->dstamp[o] == s->dnow)
+	for (size_t f = 0; f < nfail; f++)
+		if (fail[f] < a->nelems)
+			reach += s->ed_off[fail[f] + 1] - s->ed_off[fail[f]];
+	/*
+	 * The demands to reroute: those the failure reaches that share a
+	 * circuit with d, found from d's circuits or from the failed
+	 * elements, whichever has fewer demands to look at.
+	 */
+	if (s->nbcost[d] <= reach) {
+		for (size_t i = 0; i < dem->ncircuits; i++) {
+			size_t g = dem->circuits[i];
+			for (size_t j = s->cd_off[g]; j < s->cd_off[g + 1]; j++) {
+				size_t o = s->cd[j];
+				if (s->dstamp[o] == s->dnow)
+					continue;
+				s->dstamp[o] = s->dnow;
+				if (reached(a, o, fail, nfail))
+					s->touched[nt++] = o;
+			}
+		}
+	} else {
+		for (size_t f = 0; f < nfail; f++) {
+			if (fail[f] >= a->nelems)
 				continue;
-			s->dstamp[o] = s->dnow;
-			if (o == d || shares(a, s, o))
-				s->touched[nt++] = o;
+			for (size_t j = s->ed_off[fail[f]];
+			     j < s->ed_off[fail[f] + 1]; j++) {
+				size_t o = s->ed_dem[j];
+				if (s->dstamp[o] == s->dnow)
+					continue;
+				s->dstamp[o] = s->dnow;
+				if (o == d || shares(a, s, o))
+					s->touched[nt++] = o;
+			}
 		}
 	}
 	if (nt > 1)
@@ -1209,19 +1245,30 @@ static void singles_shared(struct nsp_analysis *a, const bool *alone)
 
 /* ---- the whole analysis ---- */
 
-/* Circuit -> demands, as offsets and a list; marks the shared demands. */
-static void mark_shared(struct nsp_analysis *a)
+/* Circuit -> demands, and which demands share a circuit. */
+static void circuit_demands(struct nsp_analysis *a, struct scratch *s)
 {
 	const struct nsp_model *m = a->m;
-	size_t *users = nsp_xcalloc(m->ncircuits + 1, sizeof(size_t));
+	size_t nc = m->ncircuits;
+	s->cd_off = nsp_xcalloc(nc + 2, sizeof(size_t));
 	for (size_t d = 0; d < m->ndemands; d++)
 		for (size_t k = 0; k < m->demands[d].ncircuits; k++)
-			users[m->demands[d].circuits[k]]++;
+			s->cd_off[m->demands[d].circuits[k] + 2]++;
+	for (size_t i = 0; i < nc; i++)
+		s->cd_off[i + 2] += s->cd_off[i + 1];
+	s->cd = nsp_xmalloc((s->cd_off[nc + 1] + 1) * sizeof(size_t));
 	for (size_t d = 0; d < m->ndemands; d++)
 		for (size_t k = 0; k < m->demands[d].ncircuits; k++)
-			if (users[m->demands[d].circuits[k]] > 1)
+			s->cd[s->cd_off[m->demands[d].circuits[k] + 1]++] = d;
+	s->nbcost = nsp_xcalloc(m->ndemands + 1, sizeof(size_t));
+	for (size_t d = 0; d < m->ndemands; d++)
+		for (size_t k = 0; k < m->demands[d].ncircuits; k++) {
+			size_t g = m->demands[d].circuits[k];
+			size_t users = s->cd_off[g + 1] - s->cd_off[g];
+			s->nbcost[d] += users;
+			if (users > 1)
 				a->dan[d].shared = true;
-	free(users);
+		}
 }
 
 /* Element -> the demands using it, in demand order, with its position. */
@@ -1297,7 +1344,6 @@ static struct nsp_analysis *analysis_new(const struct nsp_model *m,
 	free(estamp);
 	free(ce_off);
 	free(ce);
-	mark_shared(a);
 
 	struct scratch *s = nsp_xcalloc(1, sizeof(*s));
 	a->scratch = s;
@@ -1316,6 +1362,7 @@ static struct nsp_analysis *analysis_new(const struct nsp_model *m,
 	s->dstamp = nsp_xcalloc(m->ndemands + 1, sizeof(unsigned));
 	s->touched = nsp_xcalloc(m->ndemands + 1, sizeof(size_t));
 	element_demands(a, s);
+	circuit_demands(a, s);
 
 	/* steady state */
 	for (size_t d = 0; d < m->ndemands; d++) {
@@ -1408,6 +1455,9 @@ void nsp_analysis_free(struct nsp_analysis *a)
 		free(s->ed_off);
 		free(s->ed_dem);
 		free(s->ed_pos);
+		free(s->cd_off);
+		free(s->cd);
+		free(s->nbcost);
 		free(s->dstamp);
 		free(s->touched);
 		free(s);

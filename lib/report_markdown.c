@@ -89,11 +89,6 @@ static void table(FILE *out, const struct nsp_run *run, const char *title,
 }
 
 /*
- * The failure-scenario summary: which single failures cut or overload which
- * demand. The failure analysis (the scenarios command) does not exist yet,
- * so this hook prints nothing; it is where that summary goes.
- */
-/*
  * What each design survives, by failure class: every single failure of the
  * elements its demands use, from the failure analysis (`nospof scenarios`
  * prints the rows).
