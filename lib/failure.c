@@ -830,6 +830,7 @@ struct fast {
 	struct nsp_map cache; /* key -> struct order */
 	struct order **orders;
 	size_t norders, ocap;
+	size_t budget; /* entries the orders may still hold */
 };
 
 /* A group's circuits at most this many are scanned, more are ordered. */
@@ -924,9 +925,14 @@ static void order_free(struct order *o)
 	free(o->load);
 }
 
-/* The cached order for key, or NULL: a new one is then to be filled. */
+/*
+ * The cached order for key; a new one (*fresh) of up to n entries is to be
+ * filled. NULL when the orders would outgrow their budget: a pathological
+ * design with a new state at every failure (every circuit of a router a
+ * different weight) is then scanned circuit by circuit, as flow() would.
+ */
 static struct order *cached(struct fast *fs, uint64_t k0, uint64_t k1,
-                            uint64_t k2, bool *fresh)
+                            uint64_t k2, size_t n, bool *fresh)
 {
 	uint64_t key[3] = {k0, k1, k2};
 	struct order *o = nsp_map_get(&fs->cache, (const char *)key,
@@ -934,38 +940,50 @@ static struct order *cached(struct fast *fs, uint64_t k0, uint64_t k1,
 	*fresh = !o;
 	if (o)
 		return o;
+	if (n > fs->budget)
+		return NULL;
+	fs->budget -= n;
 	o = nsp_xcalloc(1, sizeof(*o));
 	memcpy(o->key, key, sizeof(key));
 	nsp_map_put(&fs->cache, (const char *)o->key, sizeof(o->key), o);
 	NSP_GROW(fs->orders, fs->ocap, fs->norders + 1);
 	fs->orders[fs->norders++] = o;
+	order_init(o, n);
 	return o;
 }
 
-/* The groups by their best circuit when nst routers start. */
+/* Group u's best circuit, not dead (if given), at part f and weight wsum. */
+static void scan_group(const struct nsp_analysis *a, size_t d,
+                       const struct fast *fs, size_t u, double f,
+                       double wsum, const bool *dead, double *best,
+                       double *bl, size_t *bi)
+{
+	for (size_t j = fs->g_off[u]; j < fs->g_off[u + 1]; j++) {
+		double sh, l;
+		size_t i = fs->g_c[j];
+		if (!(dead && dead[i]) &&
+		    fast_circuit(a, d, fs, i, f, wsum, &sh, &l) &&
+		    better(sh, i, *best, *bi)) {
+			*best = sh;
+			*bl = l;
+			*bi = i;
+		}
+	}
+}
+
+/* The groups by their best circuit when nst routers start, or NULL. */
 static const struct order *group_order(const struct nsp_analysis *a, size_t d,
                                        struct fast *fs, size_t nst)
 {
 	bool fresh;
-	struct order *o = cached(fs, UINT64_MAX, nst, 0, &fresh);
-	if (!fresh)
+	struct order *o = cached(fs, UINT64_MAX, nst, 0, fs->ngrp, &fresh);
+	if (!o || !fresh)
 		return o;
 	double f = 1.0 / (double)nst;
-	order_init(o, fs->ngrp);
 	for (size_t u = 0; u < fs->ngrp; u++) {
 		size_t bi = NSP_NONE;
 		double best = 0, bl = 0;
-		for (size_t j = fs->g_off[u]; j < fs->g_off[u + 1]; j++) {
-			double sh, l;
-			size_t i = fs->g_c[j];
-			if (fast_circuit(a, d, fs, i, f, fs->wsum[u], &sh,
-			                 &l) &&
-			    better(sh, i, best, bi)) {
-				best = sh;
-				bl = l;
-				bi = i;
-			}
-		}
+		scan_group(a, d, fs, u, f, fs->wsum[u], NULL, &best, &bl, &bi);
 		if (bi != NSP_NONE)
 			order_add(o, bi, u, best, bl);
 	}
@@ -973,17 +991,17 @@ static const struct order *group_order(const struct nsp_analysis *a, size_t d,
 	return o;
 }
 
-/* Group u's circuits by share when nst routers start and it weighs wsum. */
+/* Group u's circuits by share at nst starting and weight wsum, or NULL. */
 static const struct order *member_order(const struct nsp_analysis *a,
                                         size_t d, struct fast *fs, size_t u,
                                         size_t nst, double wsum)
 {
 	bool fresh;
-	struct order *o = cached(fs, u, nst, (uint64_t)wsum, &fresh);
-	if (!fresh)
+	struct order *o = cached(fs, u, nst, (uint64_t)wsum,
+	                         fs->g_off[u + 1] - fs->g_off[u], &fresh);
+	if (!o || !fresh)
 		return o;
 	double f = 1.0 / (double)nst;
-	order_init(o, fs->g_off[u + 1] - fs->g_off[u]);
 	for (size_t j = fs->g_off[u]; j < fs->g_off[u + 1]; j++) {
 		double sh, l;
 		size_t i = fs->g_c[j];
@@ -1055,6 +1073,7 @@ static void fast_init(const struct nsp_analysis *a, size_t d, struct fast *fs)
 			order_add(&fs->statics, i, NSP_NONE, sh, l);
 	}
 	order_sort(&fs->statics);
+	fs->budget = 8 * dn->nc + 256;
 }
 
 static void fast_free(struct fast *fs)
@@ -1131,32 +1150,28 @@ static bool fast_single(struct nsp_outcome *out, const struct nsp_analysis *a,
 	double best = 0, bl = 0;
 	size_t bi = NSP_NONE;
 	first_alive(&fs->statics, dead, NULL, 0, &best, &bl, &bi);
-	if (nst)
-		first_alive(group_order(a, d, fs, nst), dead, fs->gstamp,
-		            fs->gnow, &best, &bl, &bi);
 	double f = nst ? 1.0 / (double)nst : 0;
+	const struct order *go = nst ? group_order(a, d, fs, nst) : NULL;
+	if (go)
+		first_alive(go, dead, fs->gstamp, fs->gnow, &best, &bl, &bi);
+	for (size_t u = 0; nst && !go && u < fs->ngrp; u++)
+		if (fs->gstamp[u] != fs->gnow)
+			scan_group(a, d, fs, u, f, fs->wsum[u], dead, &best,
+			           &bl, &bi);
 	for (size_t t = 0; t < nt; t++) {
 		size_t u = fs->gtouched[t];
 		size_t size = fs->g_off[u + 1] - fs->g_off[u];
 		if (fs->gdeadn[u] == size)
 			continue;
 		double wsum = fs->wsum[u] - fs->gdeadw[u];
-		if (size > FAST_SCAN) {
-			first_alive(member_order(a, d, fs, u, nst, wsum), dead,
-			            NULL, 0, &best, &bl, &bi);
-			continue;
-		}
-		for (size_t j = fs->g_off[u]; j < fs->g_off[u + 1]; j++) {
-			double sh, l;
-			size_t i = fs->g_c[j];
-			if (!dead[i] &&
-			    fast_circuit(a, d, fs, i, f, wsum, &sh, &l) &&
-			    better(sh, i, best, bi)) {
-				best = sh;
-				bl = l;
-				bi = i;
-			}
-		}
+		const struct order *mo =
+		    size > FAST_SCAN ? member_order(a, d, fs, u, nst, wsum)
+		                     : NULL;
+		if (mo)
+			first_alive(mo, dead, NULL, 0, &best, &bl, &bi);
+		else
+			scan_group(a, d, fs, u, f, wsum, dead, &best, &bl,
+			           &bi);
 	}
 	memset(out, 0, sizeof(*out));
 	out->sized = dem->has_mbps;

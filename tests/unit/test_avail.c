@@ -311,6 +311,54 @@ START_TEST(fast_singles_wide_router)
 }
 END_TEST
 
+START_TEST(fast_singles_new_state_each_failure)
+{
+	/*
+	 * Designs where nearly every failure leaves a state of its own, so
+	 * the ordered circuits outgrow their budget and the rest is scanned:
+	 * 60 circuits of one CPE, each of a different weight; 40 CPEs with
+	 * shared-risk tags that take out 1, 2, ... 39 of them.
+	 */
+	for (int variant = 0; variant < 2; variant++) {
+		struct nsp_buf b = {0};
+		int n = variant ? 40 : 60;
+		nsp_buf_puts(&b, "nospof: 1\nname: s\n"
+		                 "sites: [{id: dc, prefixes: [10.1.0.0/16]}]\n"
+		                 "clouds: [{id: vpc, provider: generic, "
+		                 "prefixes: [10.2.0.0/16]}]\n"
+		                 "pops: [{id: p1}, {id: p2}]\n"
+		                 "routers:\n"
+		                 "  - {id: e1, role: edge, pop: p1, cloud: vpc}\n"
+		                 "  - {id: e2, role: edge, pop: p2, cloud: vpc}\n");
+		for (int i = 0; i < (variant ? n : 1); i++) {
+			nsp_buf_printf(&b,
+			               "  - {id: c%d, role: cpe, site: dc, srlg: [",
+			               i);
+			for (int k = i + 1; variant && k < n; k++)
+				nsp_buf_printf(&b, "%st%d", k > i + 1 ? ", " : "",
+				               k);
+			nsp_buf_puts(&b, "]}\n");
+		}
+		nsp_buf_puts(&b, "circuits:\n");
+		for (int i = 0; i < n; i++)
+			nsp_buf_printf(&b,
+			               "  - {id: x%d, a: {router: c%d}, z: {router: "
+			               "e%d}, bandwidth_mbps: %d, weight: %d}\n",
+			               i, variant ? i : 0, 1 + i % 2,
+			               100 + 10 * (i % 5), variant ? 1 : i + 1);
+		nsp_buf_puts(&b, "demands: [{from: dc, to: vpc, mbps: 700}]\n");
+		char *y = nsp_buf_detach(&b);
+		struct loaded l;
+		load_string(&l, y);
+		ck_assert_msg(l.rc == 0, "%s", l.diags.n ? l.diags.v[0].msg : "");
+		ck_assert_uint_gt(check_against_reference(l.m, "new states"),
+		                  n);
+		loaded_free(&l);
+		free(y);
+	}
+}
+END_TEST
+
 Suite *avail_suite(void)
 {
 	Suite *s = suite_create("avail");
@@ -324,6 +372,7 @@ Suite *avail_suite(void)
 	tcase_add_test(t, routing_model);
 	tcase_add_test(t, fast_singles_match_reference);
 	tcase_add_test(t, fast_singles_wide_router);
+	tcase_add_test(t, fast_singles_new_state_each_failure);
 	suite_add_tcase(s, t);
 	return s;
 }
