@@ -1134,7 +1134,6 @@ void nsp_model_free(struct nsp_model *m)
 	nsp_map_free(&m->ids);
 	nsp_arena_free(&m->arena);
 	nsp_source_free(&m->src);
-	free(m->buf);
 	free(m);
 }
 
@@ -1283,10 +1282,8 @@ int nsp_load_file(struct nsp_model **out, const char *path,
 			      "it with --max-input-mb)", lim->max_bytes >> 20);
 		return -1;
 	}
+	/* nothing keeps pointers into the text: strings are copied */
 	r = nsp_load_buffer(out, path, buf, len, lim, diags);
-	if (r == 0)
-		(*out)->buf = buf;
-	else
-		free(buf);
+	free(buf);
 	return r;
 }

@@ -235,7 +235,6 @@ struct nsp_model {
 	struct nsp_arena arena;
 	struct nsp_map ids;
 	void *raw;
-	char *buf;
 };
 
 enum nsp_kind {

@@ -15,8 +15,15 @@ struct frame {
 	struct nsp_node *node;
 	struct nsp_node **items;
 	size_t n, cap;
+	uint64_t weight; /* nodes so far, aliases expanded, saturating */
 	char *anchor;
 	bool flow; /* a flow collection ends at its closing bracket */
+};
+
+/* A finished anchored node and its weight (nodes, aliases expanded). */
+struct anchor {
+	struct nsp_node *node;
+	uint64_t weight;
 };
 
 struct pass {
@@ -27,8 +34,9 @@ struct pass {
 	size_t len;
 	struct frame *stack;
 	size_t depth, cap;
-	struct nsp_map anchors; /* anchor name (arena) -> node */
+	struct nsp_map anchors; /* anchor name (arena) -> struct anchor */
 	const struct nsp_node *heaviest_alias;
+	uint64_t heaviest, root_weight;
 	bool failed;
 };
 
@@ -69,33 +77,39 @@ static struct nsp_node *new_node(struct pass *p, enum nsp_node_kind kind,
 	memset(n, 0, sizeof(*n));
 	n->kind = (uint8_t)kind;
 	n->loc = mark_loc(m);
-	n->weight = 1;
 	p->src->nodes++;
 	return n;
 }
 
-/* Append a finished node to the collection being built, or make it root. */
-static void attach(struct pass *p, struct nsp_node *n)
+/*
+ * Append a finished node of weight w to the collection being built, or make
+ * it root.
+ */
+static void attach(struct pass *p, struct nsp_node *n, uint64_t w)
 {
 	if (!p->depth) {
 		p->src->root = n;
+		p->root_weight = w;
 		return;
 	}
 	struct frame *f = &p->stack[p->depth - 1];
 	NSP_GROW(f->items, f->cap, f->n + 1);
 	f->items[f->n++] = n;
-	f->node->weight = sat_add(f->node->weight, n->weight);
+	f->weight = sat_add(f->weight, w);
 }
 
 static void set_anchor(struct pass *p, const yaml_char_t *anchor,
-		       struct nsp_node *n)
+		       struct nsp_node *n, uint64_t w)
 {
 	if (!anchor)
 		return;
 	size_t len = strlen((const char *)anchor);
 	char *name = nsp_arena_strndup(&p->src->arena, (const char *)anchor,
 				       len);
-	nsp_map_put(&p->anchors, name, len, n);
+	struct anchor *a = nsp_arena_alloc(&p->src->arena, sizeof(*a));
+	a->node = n;
+	a->weight = w;
+	nsp_map_put(&p->anchors, name, len, a);
 }
 
 static int cmp_key(const void *a, const void *b)
@@ -145,6 +159,7 @@ static void push(struct pass *p, struct nsp_node *n, const yaml_char_t *anchor)
 	struct frame *f = &p->stack[p->depth++];
 	memset(f, 0, sizeof(*f));
 	f->node = n;
+	f->weight = 1;
 	if (anchor)
 		f->anchor = nsp_xstrdup((const char *)anchor);
 }
@@ -164,9 +179,9 @@ static void pop(struct pass *p)
 		memcpy(n->u.items, f->items, f->n * sizeof(*f->items));
 	free(f->items);
 	/* Registered only now: an alias inside its own anchor is unknown. */
-	set_anchor(p, (const yaml_char_t *)f->anchor, n);
+	set_anchor(p, (const yaml_char_t *)f->anchor, n, f->weight);
 	free(f->anchor);
-	attach(p, n);
+	attach(p, n, f->weight);
 }
 
 static void error(struct pass *p, struct nsp_loc loc, const char *msg)
@@ -258,8 +273,8 @@ static bool on_event(struct pass *p, yaml_event_t *e, int *docs)
 		if (memchr(n->u.str, '\0', n->len))
 			error(p, n->loc, "string contains a NUL character "
 					 "(\\0)");
-		set_anchor(p, e->data.scalar.anchor, n);
-		attach(p, n);
+		set_anchor(p, e->data.scalar.anchor, n, 1);
+		attach(p, n, 1);
 		return true;
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT: {
@@ -307,8 +322,8 @@ static bool on_event(struct pass *p, yaml_event_t *e, int *docs)
 		return true;
 	case YAML_ALIAS_EVENT: {
 		const char *name = (const char *)e->data.alias.anchor;
-		struct nsp_node *t = nsp_map_get(&p->anchors, name,
-						 strlen(name));
+		const struct anchor *t = nsp_map_get(&p->anchors, name,
+						     strlen(name));
 		if (!t) {
 			char *msg = nsp_xasprintf("alias '*%s' refers to no "
 						  "anchor defined before it",
@@ -319,11 +334,12 @@ static bool on_event(struct pass *p, yaml_event_t *e, int *docs)
 		}
 		n = new_node(p, NSP_NODE_ALIAS, e->start_mark);
 		n->end = mark_loc(e->end_mark);
-		n->u.target = t;
-		n->weight = t->weight;
-		if (!p->heaviest_alias || t->weight > p->heaviest_alias->weight)
+		n->u.target = t->node;
+		if (!p->heaviest_alias || t->weight > p->heaviest) {
 			p->heaviest_alias = n;
-		attach(p, n);
+			p->heaviest = t->weight;
+		}
+		attach(p, n, t->weight);
 		return true;
 	}
 	default:
@@ -387,7 +403,7 @@ int nsp_source_parse(struct nsp_source *out, const char *buf, size_t len,
 		p.failed = true;
 	}
 	if (!p.failed && out->root &&
-	    out->root->weight > (uint64_t)lim->alias_ratio * out->nodes) {
+	    p.root_weight > (uint64_t)lim->alias_ratio * out->nodes) {
 		nsp_diags_add(diags, p.heaviest_alias ? p.heaviest_alias->loc :
 							(struct nsp_loc){1, 1},
 			      NULL,

@@ -21,7 +21,6 @@ struct nsp_node {
 	struct nsp_loc loc;
 	struct nsp_loc end; /* just past the node's last character */
 	size_t len;    /* scalar bytes, or items (a map holds 2 per pair) */
-	uint64_t weight; /* nodes after expanding aliases, saturating */
 	union {
 		const char *str;          /* scalar, NUL-terminated */
 		struct nsp_node **items;  /* seq; map: key, value, key, ... */

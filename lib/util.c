@@ -88,26 +88,35 @@ struct nsp_arena_chunk {
 	max_align_t data[];
 };
 
-void *nsp_arena_alloc(struct nsp_arena *a, size_t n)
+/* n bytes at a multiple of align (a power of two up to max_align_t's). */
+static void *arena_alloc(struct nsp_arena *a, size_t n, size_t align)
 {
-	n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
 	struct nsp_arena_chunk *c = a->head;
-	if (!c || c->size - c->used < n) {
+	size_t off = c ? (c->used + align - 1) & ~(align - 1) : 0;
+	if (!c || off > c->size || c->size - off < n) {
 		size_t size = n > 65536 ? n : 65536;
 		c = nsp_xmalloc(sizeof(*c) + size);
-		c->used = 0;
 		c->size = size;
 		c->next = a->head;
 		a->head = c;
+		off = 0;
 	}
-	void *p = (char *)c->data + c->used;
-	c->used += n;
-	return p;
+	c->used = off + n;
+	return (char *)c->data + off;
+}
+
+void *nsp_arena_alloc(struct nsp_arena *a, size_t n)
+{
+	/* every type the arena holds needs at most a pointer's alignment */
+	return arena_alloc(a, n,
+			   _Alignof(uint64_t) > _Alignof(void *) ?
+				   _Alignof(uint64_t) :
+				   _Alignof(void *));
 }
 
 char *nsp_arena_strndup(struct nsp_arena *a, const char *s, size_t n)
 {
-	char *p = nsp_arena_alloc(a, n + 1);
+	char *p = arena_alloc(a, n + 1, 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;

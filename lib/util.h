@@ -27,7 +27,9 @@ void nsp_grow(void **p, size_t *cap, size_t n, size_t sz);
 struct nsp_arena {
 	struct nsp_arena_chunk *head;
 };
+/* Aligned for pointers and 64-bit integers (nothing wider is kept). */
 void *nsp_arena_alloc(struct nsp_arena *a, size_t n);
+/* A copy of n bytes and a NUL, unaligned. */
 char *nsp_arena_strndup(struct nsp_arena *a, const char *s, size_t n);
 void nsp_arena_free(struct nsp_arena *a);
 
