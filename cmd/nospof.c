@@ -1,5 +1,6 @@
 /* nospof: argument dispatch to the subcommands. */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,13 +77,22 @@ int nsp_usage_error(const char *fmt, ...)
 	return NSP_EXIT_USAGE;
 }
 
+/* Whether the arguments of a command ask for help (before any "--"). */
+static bool wants_help(int argc, char **argv)
+{
+	for (int i = 2; i < argc && strcmp(argv[i], "--"); i++)
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+			return true;
+	return false;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2)
 		return fputs(usage, stderr), NSP_EXIT_USAGE;
 	const char *cmd = argv[1];
 	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") ||
-	    !strcmp(cmd, "help")) {
+	    !strcmp(cmd, "help") || wants_help(argc, argv)) {
 		fputs(usage, stdout);
 		return NSP_EXIT_OK;
 	}

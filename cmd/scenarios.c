@@ -45,39 +45,41 @@ static int cmp_row(const void *x, const void *y)
 	return 0;
 }
 
+/* The rows being built. */
+struct rows {
+	struct row *v;
+	size_t n, cap;
+};
+
+static void add_pair(void *ctx, size_t d, size_t e1, size_t e2,
+                     const struct nsp_outcome *o)
+{
+	struct rows *r = ctx;
+	NSP_GROW(r->v, r->cap, r->n + 1);
+	r->v[r->n++] = (struct row){{e1, e2}, 2, d, *o};
+}
+
 /* Every row of the analysis up to the given depth, sorted. */
 static struct row *build_rows(const struct nsp_analysis *a, int depth,
                               size_t *n)
 {
 	const struct nsp_model *m = a->m;
-	struct row *rows = NULL;
-	size_t cap = 0;
-	*n = 0;
+	struct rows r = {0};
 	for (size_t d = 0; d < m->ndemands; d++) {
 		size_t ne;
 		const size_t *el = nsp_demand_elems(a, d, &ne);
-		NSP_GROW(rows, cap, *n + 1 + ne);
-		rows[(*n)++] =
-		    (struct row){{0, 0}, 0, d, *nsp_demand_base(a, d)};
+		NSP_GROW(r.v, r.cap, r.n + 1 + ne);
+		r.v[r.n++] = (struct row){{0, 0}, 0, d, *nsp_demand_base(a, d)};
 		for (size_t k = 0; k < ne; k++)
-			rows[(*n)++] = (struct row){
+			r.v[r.n++] = (struct row){
 			    {el[k], 0}, 1, d, *nsp_demand_single(a, d, k)};
-		if (depth < 2)
-			continue;
-		for (size_t i = 0; i < ne; i++)
-			for (size_t j = i + 1; j < ne; j++) {
-				NSP_GROW(rows, cap, *n + 1);
-				struct row *r = &rows[(*n)++];
-				r->fail[0] = el[i];
-				r->fail[1] = el[j];
-				r->nfail = 2;
-				r->demand = d;
-				nsp_analysis_eval(&r->o, a, d, r->fail, 2);
-			}
 	}
-	if (*n > 1)
-		qsort(rows, *n, sizeof(*rows), cmp_row);
-	return rows;
+	if (depth >= 2)
+		nsp_analysis_pairs(a, add_pair, &r);
+	if (r.n > 1)
+		qsort(r.v, r.n, sizeof(*r.v), cmp_row);
+	*n = r.n;
+	return r.v;
 }
 
 /* "circuit 'c1' + router 'cpe2'", or "(none)", escaped. */

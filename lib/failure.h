@@ -79,6 +79,17 @@ const struct nsp_outcome *nsp_demand_single(const struct nsp_analysis *a,
 void nsp_analysis_eval(struct nsp_outcome *out, const struct nsp_analysis *a,
                        size_t d, const size_t *fail, size_t nfail);
 /*
+ * Every pair of elements some demand uses both of, failed together: fn is
+ * called with the pair (e1 < e2, global indices) and the outcome for each
+ * demand that uses both. Each pair is evaluated once on top of its element
+ * that reaches more demands, so thousands of sites behind one exchange
+ * stay linear; loads can differ from nsp_analysis_eval() in the last bits.
+ */
+typedef void nsp_pair_fn(void *ctx, size_t d, size_t e1, size_t e2,
+                         const struct nsp_outcome *o);
+void nsp_analysis_pairs(const struct nsp_analysis *a, nsp_pair_fn *fn,
+                        void *ctx);
+/*
  * The share of demand d that circuit c carries with nothing failed: 0 when
  * none, positive from a to z, negative from z to a.
  */

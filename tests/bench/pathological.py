@@ -6,9 +6,10 @@ Usage: tests/bench/pathological.py [BIN]
 Generates, with a fixed seed, families of designs that grow one dimension
 (circuits, circuits on one edge router or CPE, sites sharing an exchange,
 demands, prefixes on one circuit, id length) and prints, per size, the file
-size, the wall time and the peak memory of `nospof check`, and the time per
-element relative to the smallest size: near 1 means linear growth, a factor
-that grows with size means worse.
+size, the wall time and the peak memory of `nospof check` (the last family:
+of `nospof scenarios --depth 2`), and the time per element relative to the
+smallest size: near 1 means linear growth, a factor that grows with size
+means worse.
 """
 import os
 import random
@@ -175,15 +176,18 @@ def prefixes(n):
     return "".join(out)
 
 
-def run(path):
+CHECK = ["check", "--max-input-mb", "512", "--fail-on", "never"]
+DEPTH2 = ["scenarios", "--depth", "2"]
+
+
+def run(path, cmd):
     start = time.monotonic()
     pid = os.fork()
     if pid == 0:
         fd = os.open(os.devnull, os.O_WRONLY)
         os.dup2(fd, 1)
         os.dup2(fd, 2)
-        os.execv(BIN, [BIN, "check", "--max-input-mb", "512",
-                       "--fail-on", "never", path])
+        os.execv(BIN, [BIN] + cmd + [path])
     _, status, usage = os.wait4(pid, 0)
     elapsed = time.monotonic() - start
     return elapsed, usage.ru_maxrss, os.waitstatus_to_exitcode(status)
@@ -197,6 +201,7 @@ FAMILIES = [
     ("demands", demands, [1000, 4000, 16000]),
     ("prefixes on one circuit", prefixes, [1000, 10000, 60000]),
     ("circuits, 64-char ids", lambda n: wide(n, 64), [1000, 10000, 50000]),
+    ("depth 2, behind exchange", exchange, [1000, 4000, 16000], DEPTH2),
 ]
 
 
@@ -205,14 +210,14 @@ def main():
     print("%-26s %8s %9s %9s %9s %11s" % ("family", "size", "file KiB",
                                           "time s", "peak MiB", "time/elem"))
     worst = 0.0
-    for name, gen, sizes in FAMILIES:
+    for name, gen, sizes, *cmd in FAMILIES:
         base = None
         for n in sizes:
             path = os.path.join(tmp, "d.yaml")
             with open(path, "w") as f:
                 f.write(gen(n))
             kib = os.path.getsize(path) / 1024
-            t, rss, code = run(path)
+            t, rss, code = run(path, cmd[0] if cmd else CHECK)
             per = t / n
             base = base or per
             ratio = per / base

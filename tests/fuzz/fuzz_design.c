@@ -2,8 +2,10 @@
  * libFuzzer target: bytes through the loader, every rule and every reporter.
  * Whatever the input, nothing may crash, leak, hang or trip a sanitizer,
  * and the failure analysis finds every single failure's outcome the same,
- * to the bit, as rerouting the whole design for it does.
+ * to the bit, as rerouting the whole design for it does, and every pair's
+ * the same as nsp_analysis_eval() (but for the last bits of the loads).
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +29,61 @@ static bool same(const struct nsp_outcome *x, const struct nsp_outcome *y)
 	       x->failover_ms == y->failover_ms;
 }
 
+/* Outcomes of pairs of failures, collected. */
+struct pairs {
+	size_t (*v)[3];
+	struct nsp_outcome *o;
+	size_t n, cap;
+};
+
+static void collect(void *ctx, size_t d, size_t e1, size_t e2,
+		    const struct nsp_outcome *o)
+{
+	struct pairs *p = ctx;
+	if (p->n == p->cap) {
+		p->cap = p->cap ? 2 * p->cap : 64;
+		p->v = realloc(p->v, p->cap * sizeof(*p->v));
+		p->o = realloc(p->o, p->cap * sizeof(*p->o));
+		if (!p->v || !p->o)
+			abort();
+	}
+	p->v[p->n][0] = d;
+	p->v[p->n][1] = e1;
+	p->v[p->n][2] = e2;
+	p->o[p->n++] = *o;
+}
+
+/* Every pair against nsp_analysis_eval, when there are not too many. */
+static void check_pairs(const struct nsp_analysis *a)
+{
+	size_t want = 0;
+	for (size_t d = 0; d < a->m->ndemands; d++) {
+		size_t ne;
+		nsp_demand_elems(a, d, &ne);
+		want += ne * (ne ? ne - 1 : 0) / 2;
+	}
+	if (want > 20000)
+		return;
+	struct pairs p = {0};
+	nsp_analysis_pairs(a, collect, &p);
+	if (p.n != want)
+		abort();
+	for (size_t i = 0; i < p.n; i++) {
+		struct nsp_outcome y;
+		const struct nsp_outcome *x = &p.o[i];
+		nsp_analysis_eval(&y, a, p.v[i][0], &p.v[i][1], 2);
+		double tol = 1e-9 * (y.worst_share > 1 ? y.worst_share : 1);
+		if (x->connected != y.connected ||
+		    x->failover_ms != y.failover_ms ||
+		    x->failover_never != y.failover_never ||
+		    !(fabs(x->worst_share - y.worst_share) <= tol ||
+		      x->worst_share == y.worst_share))
+			abort();
+	}
+	free(p.v);
+	free(p.o);
+}
+
 /* The fast single failures against the reference; aborts on a difference. */
 static void check_analysis(const struct nsp_model *m)
 {
@@ -42,6 +99,7 @@ static void check_analysis(const struct nsp_model *m)
 				  nsp_demand_single(r, d, k)))
 				abort();
 	}
+	check_pairs(a);
 	nsp_analysis_free(a);
 	nsp_analysis_free(r);
 }

@@ -211,6 +211,67 @@ static size_t check_against_reference(const struct nsp_model *m,
 	return fast;
 }
 
+/* Outcomes of pairs of failures, collected. */
+struct pair_row {
+	size_t d, e1, e2;
+	struct nsp_outcome o;
+};
+
+struct pair_rows {
+	struct pair_row *v;
+	size_t n, cap;
+};
+
+static void collect_pair(void *ctx, size_t d, size_t e1, size_t e2,
+                         const struct nsp_outcome *o)
+{
+	struct pair_rows *r = ctx;
+	NSP_GROW(r->v, r->cap, r->n + 1);
+	r->v[r->n++] = (struct pair_row){d, e1, e2, *o};
+}
+
+/*
+ * Every pair of every demand, once, as nsp_analysis_eval finds it (to
+ * the last bits: the two add the same loads in another order).
+ */
+static void check_pairs(const struct nsp_model *m, const char *what)
+{
+	struct nsp_analysis *a = nsp_analysis_new(m);
+	struct pair_rows r = {0};
+	size_t want = 0;
+	for (size_t d = 0; d < m->ndemands; d++) {
+		size_t ne;
+		nsp_demand_elems(a, d, &ne);
+		want += ne * (ne ? ne - 1 : 0) / 2;
+	}
+	nsp_analysis_pairs(a, collect_pair, &r);
+	ck_assert_msg(r.n == want, "%s: %zu pairs, want %zu", what, r.n,
+	              want);
+	for (size_t i = 0; i < r.n; i++) {
+		const struct pair_row *p = &r.v[i];
+		const struct nsp_outcome *x = &p->o;
+		struct nsp_outcome y;
+		size_t fail[2] = {p->e1, p->e2};
+		ck_assert_uint_lt(p->e1, p->e2);
+		nsp_analysis_eval(&y, a, p->d, fail, 2);
+		double tol = 1e-9 * (y.worst_share > 1 ? y.worst_share : 1);
+		ck_assert_msg(
+		    x->connected == y.connected && x->sized == y.sized &&
+		        x->failover_never == y.failover_never &&
+		        x->failover_ms == y.failover_ms &&
+		        fabs(x->worst_share - y.worst_share) <= tol &&
+		        fabs(x->worst_load - y.worst_load) <= tol * 1e6 &&
+		        x->worst_circuit == y.worst_circuit,
+		    "%s: demand %zu, %s + %s: connected %d/%d, worst %zu/%zu "
+		    "at %.17g/%.17g",
+		    what, p->d, a->elems[p->e1].name, a->elems[p->e2].name,
+		    x->connected, y.connected, x->worst_circuit,
+		    y.worst_circuit, x->worst_share, y.worst_share);
+	}
+	free(r.v);
+	nsp_analysis_free(a);
+}
+
 START_TEST(fast_singles_match_reference)
 {
 	/* every example and rule fixture that loads */
@@ -224,6 +285,7 @@ START_TEST(fast_singles_match_reference)
 			struct nsp_limits lim = NSP_LIMITS_DEFAULT;
 			if (!nsp_load_file(&m, *f, &lim, &diags)) {
 				fast += check_against_reference(m, *f);
+				check_pairs(m, *f);
 				designs++;
 			}
 			nsp_model_free(m);
@@ -239,6 +301,7 @@ START_TEST(fast_singles_match_reference)
 		struct nsp_limits lim = NSP_LIMITS_DEFAULT;
 		ck_assert_int_eq(nsp_load_file(&m, *f, &lim, &diags), 0);
 		fast += check_against_reference(m, *f);
+		check_pairs(m, *f);
 		designs++;
 		nsp_model_free(m);
 		nsp_diags_free(&diags);
@@ -306,6 +369,7 @@ START_TEST(fast_singles_wide_router)
 	load_string(&l, y);
 	ck_assert_msg(l.rc == 0, "%s", l.diags.n ? l.diags.v[0].msg : "");
 	ck_assert_uint_gt(check_against_reference(l.m, "wide router"), 60);
+	check_pairs(l.m, "wide router");
 	loaded_free(&l);
 	free(y);
 }
@@ -359,6 +423,59 @@ START_TEST(fast_singles_new_state_each_failure)
 }
 END_TEST
 
+START_TEST(pairs_behind_exchange)
+{
+	/*
+	 * 30 sites behind two exchange routers whose uplinks every demand
+	 * shares, one uplink too small for all of them, plus a backup path:
+	 * every pair of failures against nsp_analysis_eval.
+	 */
+	struct nsp_buf b = {0};
+	nsp_buf_puts(&b, "nospof: 1\nname: x\nsites:\n");
+	for (int i = 0; i < 30; i++)
+		nsp_buf_printf(&b, "  - {id: s%d}\n", i);
+	nsp_buf_puts(&b, "clouds: [{id: vpc, provider: generic, prefixes: "
+	                 "[10.2.0.0/16]}]\n"
+	                 "pops: [{id: p1, metro: m}, {id: p2, metro: m}, "
+	                 "{id: x1}, {id: x2}]\n"
+	                 "routers:\n"
+	                 "  - {id: e1, role: edge, pop: p1, cloud: vpc}\n"
+	                 "  - {id: e2, role: edge, pop: p2, cloud: vpc}\n"
+	                 "  - {id: m1, role: exchange, pop: x1}\n"
+	                 "  - {id: m2, role: exchange, pop: x2}\n");
+	for (int i = 0; i < 30; i++)
+		nsp_buf_printf(&b, "  - {id: c%d, role: cpe, site: s%d}\n", i, i);
+	nsp_buf_puts(&b, "circuits:\n"
+	                 "  - {id: u1, a: {router: m1}, z: {router: e1}, "
+	                 "bandwidth_mbps: 1000, carrier: k}\n"
+	                 "  - {id: u2, a: {router: m2}, z: {router: e2}, "
+	                 "bandwidth_mbps: 200, carrier: k}\n"
+	                 "  - {id: u3, a: {router: m1}, z: {router: e2}, "
+	                 "bandwidth_mbps: 500, role: backup}\n");
+	/* carrier kk reaches sites 0-19 only, tag t0 sites 0, 4, ... 28 */
+	for (int i = 0; i < 30; i++)
+		for (int k = 1; k <= 2; k++)
+			nsp_buf_printf(&b,
+			               "  - {id: x%d-%d, a: {router: c%d, port: "
+			               "p%d}, z: {router: m%d}, bandwidth_mbps: "
+			               "%d, srlg: [t%d]%s}\n",
+			               i, k, i, k, k, 50 + 10 * (i % 3), i % 4,
+			               i < 20 && k == 1 ? ", carrier: kk" : "");
+	nsp_buf_puts(&b, "demands:\n");
+	for (int i = 0; i < 30; i++)
+		nsp_buf_printf(&b, "  - {from: s%d, to: vpc%s}\n", i,
+		               i % 7 ? ", mbps: 20" : "");
+	char *y = nsp_buf_detach(&b);
+	struct loaded l;
+	load_string(&l, y);
+	ck_assert_msg(l.rc == 0, "%s", l.diags.n ? l.diags.v[0].msg : "");
+	check_against_reference(l.m, "exchange");
+	check_pairs(l.m, "exchange");
+	loaded_free(&l);
+	free(y);
+}
+END_TEST
+
 Suite *avail_suite(void)
 {
 	Suite *s = suite_create("avail");
@@ -373,6 +490,7 @@ Suite *avail_suite(void)
 	tcase_add_test(t, fast_singles_match_reference);
 	tcase_add_test(t, fast_singles_wide_router);
 	tcase_add_test(t, fast_singles_new_state_each_failure);
+	tcase_add_test(t, pairs_behind_exchange);
 	suite_add_tcase(s, t);
 	return s;
 }

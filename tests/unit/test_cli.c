@@ -129,6 +129,17 @@ START_TEST(subcommands)
 	ck_assert_int_eq(nospof("--help", &out), 0);
 	ck_assert_ptr_nonnull(strstr(out, "exit status"));
 	free(out);
+	/* help after a command, anywhere before "--" */
+	ck_assert_int_eq(nospof("check --help", &out), 0);
+	ck_assert_ptr_nonnull(strstr(out, "check options:"));
+	free(out);
+	ck_assert_int_eq(nospof("scenarios examples/ibm-four-circuit-ha.yaml -h",
+				&out),
+			 0);
+	ck_assert_ptr_nonnull(strstr(out, "usage: nospof"));
+	free(out);
+	ck_assert_int_eq(nospof("check --no-config -- -h 2>/dev/null", &out), 2);
+	free(out);
 	ck_assert_int_eq(nospof("rules", &out), 0);
 	ck_assert_ptr_nonnull(strstr(out, "DIV008"));
 	ck_assert_ptr_nonnull(strstr(out, "HA001"));
