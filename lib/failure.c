@@ -3,6 +3,14 @@
  * hop-by-hop load and failover time with nothing failed, under each single
  * failure and under any set of failures asked for. Everything works on the
  * circuits and elements one demand uses, never on all pairs of the design.
+ *
+ * Three ways keep it linear in the design: single failures of demands that
+ * share circuits go element by element (each demand an element reaches is
+ * rerouted once for all of them); a demand of its own in one stage finds
+ * its single failures from its circuits ordered by share; pairs are
+ * evaluated once each, on top of the element that reaches more demands.
+ * nsp_analysis_eval() reroutes in full and is what the others are tested
+ * against.
  */
 #include "failure.h"
 
@@ -38,9 +46,7 @@ struct scratch {
 	int *dist_p, *dist_a;
 	double *inflow, *frac, *frac2;
 	size_t *queue, *order;
-	unsigned
-	    *stamp;    /* per global circuit: mapped into the current demand */
-	size_t *local; /* per global circuit: its local index there */
+	unsigned *stamp; /* per circuit: one of the current demand's */
 	unsigned now;
 	/*
 	 * Per circuit, the load a->z at 2c and z->a at 2c+1: the steady
@@ -342,14 +348,12 @@ static size_t bsearch_index(const size_t *v, size_t n, size_t x)
 	return lo < n && v[lo] == x ? lo : NSP_NONE;
 }
 
-/* Map the demand's circuits into the scratch global -> local table. */
+/* Stamp the demand's circuits as the current demand's. */
 static void map_demand(struct scratch *s, const struct nsp_demand *d)
 {
 	s->now++;
-	for (size_t i = 0; i < d->ncircuits; i++) {
+	for (size_t i = 0; i < d->ncircuits; i++)
 		s->stamp[d->circuits[i]] = s->now;
-		s->local[d->circuits[i]] = i;
-	}
 }
 
 /* Routers, adjacency and elements of one demand. */
@@ -1547,7 +1551,6 @@ static struct nsp_analysis *analysis_new(const struct nsp_model *m,
 	s->queue = nsp_xcalloc(maxr, sizeof(size_t));
 	s->order = nsp_xcalloc(maxr, sizeof(size_t));
 	s->stamp = nsp_xcalloc(nc + 1, sizeof(unsigned));
-	s->local = nsp_xcalloc(nc + 1, sizeof(size_t));
 	s->load = nsp_xcalloc(2 * nc + 1, sizeof(double));
 	s->dstamp = nsp_xcalloc(m->ndemands + 1, sizeof(unsigned));
 	s->touched = nsp_xcalloc(m->ndemands + 1, sizeof(size_t));
@@ -1640,7 +1643,6 @@ void nsp_analysis_free(struct nsp_analysis *a)
 		free(s->queue);
 		free(s->order);
 		free(s->stamp);
-		free(s->local);
 		free(s->load);
 		free(s->ed_off);
 		free(s->ed_dem);
