@@ -342,22 +342,93 @@ static bool waiver_current(const struct nsp_waiver *w, int day)
 		       day;
 }
 
+/* A waiver under its key: its rule in capitals, a 0x1f, its first element. */
+struct waiver_key {
+	char *key;
+	size_t w;
+};
+
+static char *waiver_key(const char *rule, const char *element)
+{
+	char *k = nsp_xasprintf("%s\x1f%s", rule, element ? element : "");
+	for (char *p = k; *p && *p != '\x1f'; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+	return k;
+}
+
+static int cmp_waiver_key(const void *x, const void *y)
+{
+	const struct waiver_key *a = x, *b = y;
+	int c = strcmp(a->key, b->key);
+	return c ? c : a->w < b->w ? -1 : a->w > b->w;
+}
+
+/* Waiver w with the lowest index under key that covers f, or lower than best. */
+static size_t first_waiver(const struct waiver_key *keys, size_t n,
+			   const char *key, const struct nsp_model *m,
+			   const struct nsp_finding *f, int day, size_t best)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(keys[mid].key, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < n && !strcmp(keys[lo].key, key); lo++) {
+		size_t w = keys[lo].w;
+		if (w >= best)
+			break;
+		if (waiver_current(&m->waivers[w], day) &&
+		    waiver_matches(&m->waivers[w], f))
+			return w;
+	}
+	return best;
+}
+
 /*
- * Mark the findings from index from on that a current waiver matches; used[w]
- * tells whether waiver w matched one.
+ * Mark the findings from index from on that a current waiver matches (the
+ * first in the file when several do); used[w] tells whether waiver w
+ * matched one. Waivers are looked up by rule and first element, so a file
+ * with thousands of them stays linear.
  */
 static void apply_waivers(struct nsp_findings *out, size_t from,
 			  const struct nsp_model *m, int day, bool *used)
 {
-	for (size_t i = from; i < out->n; i++)
-		for (size_t w = 0; w < m->nwaivers; w++)
-			if (waiver_current(&m->waivers[w], day) &&
-			    waiver_matches(&m->waivers[w], out->v[i])) {
-				out->v[i]->waived = true;
-				out->v[i]->waiver = &m->waivers[w];
-				used[w] = true;
-				break;
-			}
+	if (!m->nwaivers)
+		return;
+	struct waiver_key *keys = nsp_xmalloc(m->nwaivers * sizeof(*keys));
+	for (size_t w = 0; w < m->nwaivers; w++) {
+		const struct nsp_waiver *wv = &m->waivers[w];
+		keys[w].key = waiver_key(wv->rule, wv->elements.n ?
+							wv->elements.v[0] :
+							NULL);
+		keys[w].w = w;
+	}
+	qsort(keys, m->nwaivers, sizeof(*keys), cmp_waiver_key);
+	for (size_t i = from; i < out->n; i++) {
+		struct nsp_finding *f = out->v[i];
+		char *k = waiver_key(f->rule_id, NULL);
+		size_t best = first_waiver(keys, m->nwaivers, k, m, f, day,
+					   m->nwaivers);
+		free(k);
+		for (size_t e = 0; e < f->nelements; e++) {
+			k = waiver_key(f->rule_id, f->elements[e]);
+			best = first_waiver(keys, m->nwaivers, k, m, f, day,
+					    best);
+			free(k);
+		}
+		if (best < m->nwaivers) {
+			f->waived = true;
+			f->waiver = &m->waivers[best];
+			used[best] = true;
+		}
+	}
+	for (size_t w = 0; w < m->nwaivers; w++)
+		free(keys[w].key);
+	free(keys);
 }
 
 /*

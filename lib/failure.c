@@ -71,7 +71,30 @@ struct collect {
 	unsigned stamp;
 	size_t *v;
 	size_t n, cap;
+	size_t *pop_off, *pop_routers; /* the routers of each PoP */
 };
+
+/*
+ * Group items by value: of the np pairs (val[i], item[i], or i without
+ * item), the items of value k end up in (*it)[(*off)[k]] to
+ * (*it)[(*off)[k + 1]], in pair order; values NSP_NONE are left out.
+ */
+static void group_by(size_t nv, const size_t *val, const size_t *item,
+                     size_t np, size_t **off, size_t **it)
+{
+	size_t *o = nsp_xcalloc(nv + 2, sizeof(size_t));
+	for (size_t i = 0; i < np; i++)
+		if (val[i] != NSP_NONE)
+			o[val[i] + 2]++;
+	for (size_t k = 0; k < nv; k++)
+		o[k + 2] += o[k + 1];
+	size_t *t = nsp_xmalloc((o[nv + 1] + 1) * sizeof(size_t));
+	for (size_t i = 0; i < np; i++)
+		if (val[i] != NSP_NONE)
+			t[o[val[i] + 1]++] = item ? item[i] : i;
+	*off = o;
+	*it = t;
+}
 
 static void collect_add(struct collect *c, size_t circuit)
 {
@@ -90,9 +113,8 @@ static void collect_router(struct collect *c, const struct nsp_router *r)
 
 static void collect_pop(struct collect *c, const struct nsp_model *m, size_t p)
 {
-	for (size_t r = 0; r < m->nrouters; r++)
-		if (m->routers[r].pop == p)
-			collect_router(c, &m->routers[r]);
+	for (size_t k = c->pop_off[p]; k < c->pop_off[p + 1]; k++)
+		collect_router(c, &m->routers[c->pop_routers[k]]);
 }
 
 static int cmp_size(const void *x, const void *y)
@@ -217,23 +239,32 @@ static void pop_values(struct nsp_analysis *a, size_t *cap, struct collect *c,
 		                        nsp_xasprintf("/pops/%zu/%s", p, key))
 		          : NSP_NONE;
 	}
+	size_t *off, *it;
+	group_by(n, of, NULL, m->npops, &off, &it);
 	for (size_t v = 0; v < n; v++) {
-		for (size_t p = 0; p < m->npops; p++)
-			if (of[p] == v)
-				collect_pop(c, m, p);
+		for (size_t k = off[v]; k < off[v + 1]; k++)
+			collect_pop(c, m, it[k]);
 		emit(a, cap, c, cls, vals[v].s, vals[v].pointer, vals[v].field);
 	}
+	free(off);
+	free(it);
 	free(of);
 	free(vals);
 	nsp_map_free(&map);
 }
 
-static bool has_tag(const struct nsp_strs *t, const char *tag)
+/* (tag, item) pairs of one kind of bearer of shared-risk tags. */
+struct tagged {
+	size_t *tag, *item;
+	size_t n, tcap, icap;
+};
+
+static void tagged_add(struct tagged *t, size_t tag, size_t item)
 {
-	for (size_t i = 0; i < t->n; i++)
-		if (!strcmp(t->v[i], tag))
-			return true;
-	return false;
+	NSP_GROW(t->tag, t->tcap, t->n + 1);
+	NSP_GROW(t->item, t->icap, t->n + 1);
+	t->tag[t->n] = tag;
+	t->item[t->n++] = item;
 }
 
 /* Carriers and shared-risk tags. */
@@ -242,55 +273,74 @@ static void free_values(struct nsp_analysis *a, size_t *cap, struct collect *c)
 	const struct nsp_model *m = a->m;
 	struct nsp_map map = {0};
 	struct value *vals = NULL;
-	size_t n = 0, vcap = 0;
+	size_t n = 0, vcap = 0, *off, *it;
+	size_t *cv = nsp_xmalloc((m->ncircuits + 1) * sizeof(size_t));
 	for (size_t i = 0; i < m->ncircuits; i++)
-		if (m->circuits[i].carrier)
-			value_index(&map, &vals, &n, &vcap,
-			            m->circuits[i].carrier,
-			            nsp_xasprintf("/circuits/%zu", i),
-			            nsp_xasprintf("/circuits/%zu/carrier", i));
+		cv[i] = m->circuits[i].carrier
+		            ? value_index(&map, &vals, &n, &vcap,
+		                          m->circuits[i].carrier,
+		                          nsp_xasprintf("/circuits/%zu", i),
+		                          nsp_xasprintf("/circuits/%zu/carrier",
+		                                        i))
+		            : NSP_NONE;
+	group_by(n, cv, NULL, m->ncircuits, &off, &it);
 	for (size_t v = 0; v < n; v++) {
-		for (size_t i = 0; i < m->ncircuits; i++)
-			if (m->circuits[i].carrier &&
-			    !strcmp(m->circuits[i].carrier, vals[v].s))
-				collect_add(c, i);
+		for (size_t k = off[v]; k < off[v + 1]; k++)
+			collect_add(c, it[k]);
 		emit(a, cap, c, NSP_CLASS_CARRIER, vals[v].s, vals[v].pointer,
 		     vals[v].field);
 	}
+	free(off);
+	free(it);
+	free(cv);
 	nsp_map_free(&map);
 	memset(&map, 0, sizeof(map));
 	n = 0;
+	struct tagged t[3] = {{0}, {0}, {0}}; /* circuits, routers, PoPs */
 	for (size_t i = 0; i < m->ncircuits; i++)
 		for (size_t k = 0; k < m->circuits[i].srlg.n; k++)
-			value_index(&map, &vals, &n, &vcap,
-			            m->circuits[i].srlg.v[k],
-			            nsp_xasprintf("/circuits/%zu", i),
-			            nsp_xasprintf("/circuits/%zu/srlg", i));
+			tagged_add(&t[0],
+			           value_index(&map, &vals, &n, &vcap,
+			                       m->circuits[i].srlg.v[k],
+			                       nsp_xasprintf("/circuits/%zu", i),
+			                       nsp_xasprintf("/circuits/%zu/srlg",
+			                                     i)),
+			           i);
 	for (size_t r = 0; r < m->nrouters; r++)
 		for (size_t k = 0; k < m->routers[r].srlg.n; k++)
-			value_index(&map, &vals, &n, &vcap,
-			            m->routers[r].srlg.v[k],
-			            nsp_xasprintf("/routers/%zu", r),
-			            nsp_xasprintf("/routers/%zu/srlg", r));
+			tagged_add(&t[1],
+			           value_index(&map, &vals, &n, &vcap,
+			                       m->routers[r].srlg.v[k],
+			                       nsp_xasprintf("/routers/%zu", r),
+			                       nsp_xasprintf("/routers/%zu/srlg",
+			                                     r)),
+			           r);
 	for (size_t p = 0; p < m->npops; p++)
 		for (size_t k = 0; k < m->pops[p].srlg.n; k++)
-			value_index(&map, &vals, &n, &vcap,
-			            m->pops[p].srlg.v[k],
-			            nsp_xasprintf("/pops/%zu", p),
-			            nsp_xasprintf("/pops/%zu/srlg", p));
+			tagged_add(&t[2],
+			           value_index(&map, &vals, &n, &vcap,
+			                       m->pops[p].srlg.v[k],
+			                       nsp_xasprintf("/pops/%zu", p),
+			                       nsp_xasprintf("/pops/%zu/srlg", p)),
+			           p);
+	size_t *toff[3], *tit[3];
+	for (int b = 0; b < 3; b++)
+		group_by(n, t[b].tag, t[b].item, t[b].n, &toff[b], &tit[b]);
 	for (size_t v = 0; v < n; v++) {
-		const char *t = vals[v].s;
-		for (size_t i = 0; i < m->ncircuits; i++)
-			if (has_tag(&m->circuits[i].srlg, t))
-				collect_add(c, i);
-		for (size_t r = 0; r < m->nrouters; r++)
-			if (has_tag(&m->routers[r].srlg, t))
-				collect_router(c, &m->routers[r]);
-		for (size_t p = 0; p < m->npops; p++)
-			if (has_tag(&m->pops[p].srlg, t))
-				collect_pop(c, m, p);
-		emit(a, cap, c, NSP_CLASS_SRLG, t, vals[v].pointer,
+		for (size_t k = toff[0][v]; k < toff[0][v + 1]; k++)
+			collect_add(c, tit[0][k]);
+		for (size_t k = toff[1][v]; k < toff[1][v + 1]; k++)
+			collect_router(c, &m->routers[tit[1][k]]);
+		for (size_t k = toff[2][v]; k < toff[2][v + 1]; k++)
+			collect_pop(c, m, tit[2][k]);
+		emit(a, cap, c, NSP_CLASS_SRLG, vals[v].s, vals[v].pointer,
 		     vals[v].field);
+	}
+	for (int b = 0; b < 3; b++) {
+		free(t[b].tag);
+		free(t[b].item);
+		free(toff[b]);
+		free(tit[b]);
 	}
 	free(vals);
 	nsp_map_free(&map);
@@ -304,6 +354,12 @@ static void build_elements(struct nsp_analysis *a)
 	struct collect c = {0};
 	c.seen = nsp_xcalloc(m->ncircuits + 1, sizeof(unsigned));
 	c.stamp = 1;
+	size_t *rpop = nsp_xmalloc((m->nrouters + 1) * sizeof(size_t));
+	for (size_t r = 0; r < m->nrouters; r++)
+		rpop[r] = m->routers[r].pop;
+	group_by(m->npops, rpop, NULL, m->nrouters, &c.pop_off,
+	         &c.pop_routers);
+	free(rpop);
 	for (size_t i = 0; i < m->ncircuits; i++) {
 		collect_add(&c, i);
 		emit(a, &cap, &c, NSP_CLASS_CIRCUIT, m->circuits[i].id,
@@ -330,6 +386,8 @@ static void build_elements(struct nsp_analysis *a)
 	free_values(a, &cap, &c);
 	free(c.seen);
 	free(c.v);
+	free(c.pop_off);
+	free(c.pop_routers);
 }
 
 /* ---- per-demand structure ---- */

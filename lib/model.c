@@ -43,6 +43,7 @@ struct walk {
 	 * use looks only at the circuits towards where it is going.
 	 */
 	size_t *xoff, *xadj, *xkey;
+	size_t *sdeg, *cdeg; /* circuits of each site's and cloud's routers */
 };
 
 /* The order key of what router r is: 0 for an exchange router. */
@@ -175,17 +176,23 @@ static int cmp_size(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* How many circuits the routers of an endpoint have. */
-static size_t endpoint_degree(const struct nsp_model *m, struct nsp_endpoint e)
+/* How many circuits the routers of each site and each cloud have. */
+static void endpoint_degrees(const struct nsp_model *m, struct walk *w)
 {
-	const size_t *own = e.kind == NSP_EP_SITE ? m->sites[e.index].routers :
-						    m->clouds[e.index].routers;
-	size_t nown = e.kind == NSP_EP_SITE ? m->sites[e.index].nrouters :
-					      m->clouds[e.index].nrouters;
-	size_t deg = 0;
-	for (size_t i = 0; i < nown; i++)
-		deg += m->routers[own[i]].ncircuits;
-	return deg;
+	w->sdeg = nsp_xcalloc(m->nsites + 1, sizeof(size_t));
+	w->cdeg = nsp_xcalloc(m->nclouds + 1, sizeof(size_t));
+	for (size_t r = 0; r < m->nrouters; r++) {
+		const struct nsp_router *rr = &m->routers[r];
+		if (rr->role == NSP_ROLE_CPE)
+			w->sdeg[rr->site] += rr->ncircuits;
+		else if (rr->role == NSP_ROLE_EDGE)
+			w->cdeg[rr->cloud] += rr->ncircuits;
+	}
+}
+
+static size_t endpoint_degree(const struct walk *w, struct nsp_endpoint e)
+{
+	return e.kind == NSP_EP_SITE ? w->sdeg[e.index] : w->cdeg[e.index];
 }
 
 /*
@@ -198,7 +205,7 @@ static void demand_paths(const struct nsp_model *m, struct walk *w,
 			 struct nsp_demand *d)
 {
 	struct nsp_endpoint src = d->from, dst = d->to;
-	if (endpoint_degree(m, dst) < endpoint_degree(m, src)) {
+	if (endpoint_degree(w, dst) < endpoint_degree(w, src)) {
 		src = d->to;
 		dst = d->from;
 	}
@@ -401,6 +408,7 @@ void nsp_model_derive(struct nsp_model *m)
 	w.queue = nsp_xmalloc(qn * sizeof(size_t));
 	w.fq = nsp_xmalloc(qn * sizeof(size_t));
 	exchange_index(m, &w);
+	endpoint_degrees(m, &w);
 	if (!m->demands_given)
 		default_demands(m, &w);
 	for (size_t i = 0; i < m->ndemands; i++)
@@ -413,4 +421,6 @@ void nsp_model_derive(struct nsp_model *m)
 	free(w.xoff);
 	free(w.xadj);
 	free(w.xkey);
+	free(w.sdeg);
+	free(w.cdeg);
 }

@@ -5,11 +5,11 @@ Usage: tests/bench/pathological.py [BIN]
 
 Generates, with a fixed seed, families of designs that grow one dimension
 (circuits, circuits on one edge router or CPE, sites sharing an exchange,
-demands, prefixes on one circuit, id length) and prints, per size, the file
-size, the wall time and the peak memory of `nospof check` (the last family:
-of `nospof scenarios --depth 2`), and the time per element relative to the
-smallest size: near 1 means linear growth, a factor that grows with size
-means worse.
+demands, PoPs and values of every failure class, waivers, prefixes on one
+circuit, id length) and prints, per size, the file size, the wall time and
+the peak memory of `nospof check` (the last family: of `nospof scenarios
+--depth 2`), and the time per element relative to the smallest size: near 1
+means linear growth, a factor that grows with size means worse.
 """
 import os
 import random
@@ -130,6 +130,62 @@ def exchange(n):
     return "".join(out)
 
 
+def many_values(n):
+    """n sites over two PoPs each: every PoP its own facility, metro and
+    edge domain, every circuit its own carrier and shared-risk tags."""
+    out = []
+    head(out, "values")
+    out.append("clouds:\n  - {id: vpc, provider: aws, prefixes: [10.0.0.0/8]}\n")
+    out.append("sites:\n")
+    for i in range(n):
+        out.append("  - {id: s%d}\n" % i)
+    out.append("pops:\n")
+    for i in range(n):
+        for k in (1, 2):
+            out.append("  - {id: p%d-%d, facility: f%d-%d, metro: m%d-%d, "
+                       "edge_domain: d%d-%d}\n" % ((i, k) * 4))
+    out.append("routers:\n")
+    for i in range(n):
+        for k in (1, 2):
+            out.append("  - {id: c%d-%d, role: cpe, site: s%d, srlg: [r%d-%d]}\n"
+                       % (i, k, i, i, k))
+            out.append("  - {id: e%d-%d, role: edge, pop: p%d-%d, cloud: vpc}\n"
+                       % (i, k, i, k))
+    out.append("circuits:\n")
+    for i in range(n):
+        for k in (1, 2):
+            out.append("  - {id: x%d-%d, a: {router: c%d-%d}, z: {router: e%d-%d}, "
+                       "bandwidth_mbps: 100, carrier: k%d-%d, srlg: [t%d-%d, u%d]}\n"
+                       % ((i, k) * 5 + (i,)))
+    return "".join(out)
+
+
+def waivers(n):
+    """n sites on one CPE each, every DIV002 finding waived by its own
+    waiver."""
+    out = []
+    head(out, "waivers")
+    out.append("clouds:\n  - {id: vpc, provider: aws, prefixes: [10.0.0.0/8]}\n")
+    out.append("sites:\n")
+    for i in range(n):
+        out.append("  - {id: s%d}\n" % i)
+    out.append("pops:\n  - {id: p1}\n  - {id: p2}\n")
+    out.append("routers:\n  - {id: e1, role: edge, pop: p1, cloud: vpc}\n"
+               "  - {id: e2, role: edge, pop: p2, cloud: vpc}\n")
+    for i in range(n):
+        out.append("  - {id: c%d, role: cpe, site: s%d}\n" % (i, i))
+    out.append("circuits:\n")
+    for i in range(n):
+        for k in (1, 2):
+            out.append("  - {id: x%d-%d, a: {router: c%d}, z: {router: e%d}, "
+                       "bandwidth_mbps: 100}\n" % (i, k, i, k))
+    out.append("waivers:\n")
+    for i in range(n):
+        out.append("  - {rule: DIV002, elements: [c%d], reason: one CPE, "
+                   "expires: 2099-01-01}\n" % i)
+    return "".join(out)
+
+
 def demands(n):
     """n sites, one circuit pair each, n explicit demands."""
     out = []
@@ -199,6 +255,8 @@ FAMILIES = [
     ("circuits on one CPE", one_cpe, [1000, 4000, 16000]),
     ("sites behind one exchange", exchange, [1000, 4000, 16000]),
     ("demands", demands, [1000, 4000, 16000]),
+    ("PoPs, carriers, tags", many_values, [1000, 4000, 16000]),
+    ("waivers", waivers, [1000, 4000, 16000]),
     ("prefixes on one circuit", prefixes, [1000, 10000, 60000]),
     ("circuits, 64-char ids", lambda n: wide(n, 64), [1000, 10000, 50000]),
     ("depth 2, behind exchange", exchange, [1000, 4000, 16000], DEPTH2),

@@ -548,6 +548,25 @@ START_TEST(waivers_in_the_cli)
 	ck_assert_int_eq(in_dir(d, "check --no-config --fail-on warning "
 				   "--ignore DIV003 u.yaml", NULL), 0);
 	free(y);
+	/*
+	 * Several waivers: one naming an element the finding lacks, then one
+	 * (rule in lower case) naming its last element, then one naming
+	 * none. The first in the file that covers the finding waives it; the
+	 * others match no finding.
+	 */
+	y = one_cpe("", "waivers:\n"
+			"  - {rule: DIV002, elements: [cpe2], reason: a}\n"
+			"  - {rule: div002, elements: [cpe1, c2], reason: b}\n"
+			"  - {rule: DIV002, reason: c}\n");
+	write_file(d, "m.yaml", y);
+	ck_assert_int_eq(in_dir(d, "check --no-config m.yaml", &out), 0);
+	ck_assert_ptr_nonnull(strstr(out, "(waived: b)"));
+	ck_assert_ptr_nonnull(strstr(out, "the waiver of DIV002 matches no "
+					  "finding"));
+	ck_assert_ptr_null(strstr(out, "the waiver of div002"));
+	ck_assert_ptr_nonnull(strstr(out, "(1 waived)"));
+	free(out);
+	free(y);
 	remove_dir(d);
 }
 END_TEST
