@@ -18,12 +18,6 @@
 #include "../lib/report.h"
 #include "cli.h"
 
-/* Parse a positive count option. */
-static bool count_arg(const char *s, uint64_t max, uint64_t *out)
-{
-	return nsp_parse_uint(s, strlen(s), max, out) && *out > 0;
-}
-
 /* Whether colour goes to this stream, from --color and NO_COLOR. */
 static bool want_color(const char *when, FILE *out)
 {
@@ -259,7 +253,6 @@ static int parse_opts(struct opts *o, struct nsp_run *run,
 		{"designs-only", no_argument, NULL, O_DESIGNS_ONLY},
 		{NULL, 0, NULL, 0},
 	};
-	uint64_t v;
 	int c;
 	const char *bad;
 
@@ -314,30 +307,16 @@ static int parse_opts(struct opts *o, struct nsp_run *run,
 			o->color = optarg;
 			break;
 		case O_MAX_MB:
-			if (!count_arg(optarg, 1u << 20, &v)) {
-				nsp_usage_error("--max-input-mb: expected a "
-						"positive number of MiB, got "
-						"'%s'", optarg);
+			if (nsp_limit_option("--max-input-mb", optarg, lim))
 				return -1;
-			}
-			lim->max_bytes = (size_t)v << 20;
 			break;
 		case O_MAX_DEPTH:
-			if (!count_arg(optarg, 10000, &v)) {
-				nsp_usage_error("--max-depth: expected 1..10000,"
-						" got '%s'", optarg);
+			if (nsp_limit_option("--max-depth", optarg, lim))
 				return -1;
-			}
-			lim->max_depth = (unsigned)v;
 			break;
 		case O_MAX_ALIAS:
-			if (!count_arg(optarg, 1000000, &v)) {
-				nsp_usage_error("--max-alias-ratio: expected a "
-						"positive number, got '%s'",
-						optarg);
+			if (nsp_limit_option("--max-alias-ratio", optarg, lim))
 				return -1;
-			}
-			lim->alias_ratio = (unsigned)v;
 			break;
 		case O_CONFIG:
 			o->config = optarg;

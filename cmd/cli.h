@@ -17,6 +17,16 @@ int nsp_cmd_scenarios(int argc, char **argv);
 /* Print "nospof: <msg>" to stderr, escaped, and return NSP_EXIT_USAGE. */
 int nsp_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+struct nsp_limits;
+/*
+ * The resource-limit options every command that reads a design takes:
+ * when opt (without its value) is --max-input-mb, --max-depth or
+ * --max-alias-ratio, set it in lim from val and return 0, or print a usage
+ * error and return -1; return 1 when opt is none of them.
+ */
+int nsp_limit_option(const char *opt, const char *val,
+		     struct nsp_limits *lim);
+
 extern const char nsp_schema_json[];
 
 #endif

@@ -25,7 +25,14 @@ int nsp_cmd_graph(int argc, char **argv)
 
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		if ((!strcmp(a, "-f") || !strcmp(a, "--format")) &&
+		int r = i + 1 < argc ? nsp_limit_option(a, argv[i + 1], &lim)
+				     : 1;
+		if (r < 0) {
+			goto out;
+		} else if (!r) {
+			i++;
+			failing = false;
+		} else if ((!strcmp(a, "-f") || !strcmp(a, "--format")) &&
 		    i + 1 < argc) {
 			format = argv[++i];
 			failing = false;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../lib/report.h"
+#include "../lib/source.h"
 #include "../lib/util.h"
 #include "cli.h"
 
@@ -21,7 +22,7 @@ static const char usage[] =
 	"                            *.yaml/*.yml with a top-level nospof "
 	"key), -\n"
 	"                            (standard input)\n"
-	"  scenarios FILE [--depth 1|2] [-f text|json|markdown]\n"
+	"  scenarios FILE [--depth 1|2] [-f text|json|markdown] [limits]\n"
 	"                            the failure table: every single (or "
 	"pair of)\n"
 	"                            failure, every demand, worst load, "
@@ -29,7 +30,7 @@ static const char usage[] =
 	"  rules [-f text|json]      list the rules\n"
 	"  explain ID|NAME           a rule's rationale, remediation, "
 	"references\n"
-	"  graph FILE [-f dot|svg] [-o OUT] [--fail ELEMENT...]\n"
+	"  graph FILE [-f dot|svg] [-o OUT] [limits] [--fail ELEMENT...]\n"
 	"                            the topology as Graphviz DOT or SVG, "
 	"optionally\n"
 	"                            after the failure of some elements\n"
@@ -57,6 +58,8 @@ static const char usage[] =
 	"  --color WHEN              auto (default) | always | never; "
 	"NO_COLOR is honoured\n"
 	"  -q, --quiet               only the summary line (text)\n"
+	"\n"
+	"limits (check, scenarios and graph):\n"
 	"  --max-input-mb N          input size limit (default 32)\n"
 	"  --max-depth N             nesting limit (default 64)\n"
 	"  --max-alias-ratio N       alias expansion limit (default 10)\n"
@@ -84,6 +87,37 @@ static bool wants_help(int argc, char **argv)
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
 			return true;
 	return false;
+}
+
+int nsp_limit_option(const char *opt, const char *val, struct nsp_limits *lim)
+{
+	uint64_t v;
+	bool ok;
+	if (!strcmp(opt, "--max-input-mb")) {
+		ok = nsp_parse_uint(val, strlen(val), 1u << 20, &v) && v;
+		if (ok)
+			lim->max_bytes = (size_t)v << 20;
+		else
+			nsp_usage_error("--max-input-mb: expected a positive "
+					"number of MiB, got '%s'", val);
+	} else if (!strcmp(opt, "--max-depth")) {
+		ok = nsp_parse_uint(val, strlen(val), 10000, &v) && v;
+		if (ok)
+			lim->max_depth = (unsigned)v;
+		else
+			nsp_usage_error("--max-depth: expected 1..10000, got "
+					"'%s'", val);
+	} else if (!strcmp(opt, "--max-alias-ratio")) {
+		ok = nsp_parse_uint(val, strlen(val), 1000000, &v) && v;
+		if (ok)
+			lim->alias_ratio = (unsigned)v;
+		else
+			nsp_usage_error("--max-alias-ratio: expected a positive "
+					"number, got '%s'", val);
+	} else {
+		return 1;
+	}
+	return ok ? 0 : -1;
 }
 
 int main(int argc, char **argv)

@@ -354,10 +354,16 @@ static int write_json(FILE *out, const struct nsp_analysis *a,
 int nsp_cmd_scenarios(int argc, char **argv)
 {
 	const char *file = NULL, *format = "text";
-	int depth = 1;
+	int depth = 1, r;
+	struct nsp_limits lim = NSP_LIMITS_DEFAULT;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		if ((!strcmp(a, "--depth") || !strcmp(a, "-d")) &&
+		if (i + 1 < argc &&
+		    (r = nsp_limit_option(a, argv[i + 1], &lim)) != 1) {
+			if (r < 0)
+				return NSP_EXIT_USAGE;
+			i++;
+		} else if ((!strcmp(a, "--depth") || !strcmp(a, "-d")) &&
 		    i + 1 < argc) {
 			const char *v = argv[++i];
 			if (strcmp(v, "1") && strcmp(v, "2"))
@@ -389,7 +395,6 @@ int nsp_cmd_scenarios(int argc, char **argv)
 	if (!file)
 		return nsp_usage_error("scenarios: no design file given (see "
 		                       "'nospof --help')");
-	static const struct nsp_limits lim = NSP_LIMITS_DEFAULT;
 	struct nsp_diags diags = {0};
 	struct nsp_model *m = NULL;
 	char *name = nsp_escape(file, strlen(file));

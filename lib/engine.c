@@ -364,7 +364,7 @@ static int cmp_waiver_key(const void *x, const void *y)
 	return c ? c : a->w < b->w ? -1 : a->w > b->w;
 }
 
-/* Waiver w with the lowest index under key that covers f, or lower than best. */
+/* The first waiver under key that covers f, if before best; else best. */
 static size_t first_waiver(const struct waiver_key *keys, size_t n,
 			   const char *key, const struct nsp_model *m,
 			   const struct nsp_finding *f, int day, size_t best)

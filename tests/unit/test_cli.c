@@ -140,6 +140,30 @@ START_TEST(subcommands)
 	free(out);
 	ck_assert_int_eq(nospof("check --no-config -- -h 2>/dev/null", &out), 2);
 	free(out);
+	/* the limits apply to every command that reads a design */
+	ck_assert_int_eq(nospof("scenarios --max-depth 3 "
+				"examples/ibm-four-circuit-ha.yaml 2>&1",
+				&out),
+			 2);
+	ck_assert_ptr_nonnull(strstr(out, "(depth limit)"));
+	free(out);
+	ck_assert_int_eq(nospof("graph examples/ibm-four-circuit-ha.yaml "
+				"--max-depth 3 2>&1",
+				&out),
+			 2);
+	ck_assert_ptr_nonnull(strstr(out, "(depth limit)"));
+	free(out);
+	ck_assert_int_eq(nospof("graph examples/ibm-four-circuit-ha.yaml "
+				"--max-input-mb 0 2>&1",
+				&out),
+			 3);
+	ck_assert_ptr_nonnull(strstr(out, "--max-input-mb: expected"));
+	free(out);
+	ck_assert_int_eq(nospof("scenarios --max-alias-ratio 2 --depth 2 "
+				"examples/ibm-four-circuit-ha.yaml",
+				&out),
+			 0);
+	free(out);
 	ck_assert_int_eq(nospof("rules", &out), 0);
 	ck_assert_ptr_nonnull(strstr(out, "DIV008"));
 	ck_assert_ptr_nonnull(strstr(out, "HA001"));
