@@ -667,27 +667,33 @@ static double demand_mbps(const struct nsp_model *m, size_t di)
 	return m->demands[di].has_mbps ? (double)m->demands[di].mbps : 0;
 }
 
-/*
- * Move demand o's traffic in the per-circuit loads from its steady-state
- * shares to frac. Every path that computes a load adds the same terms in
- * the same order (steady state, then each rerouted demand by index, its
- * old share before its new one), so equal loads are equal to the bit.
- */
-static void shift_loads(const struct nsp_analysis *a, double *load, size_t o,
-                        const double *frac)
+/* Move demand o's traffic in the per-circuit loads from shares to to. */
+static void move_loads(const struct nsp_analysis *a, double *load, size_t o,
+                       const double *from, const double *to)
 {
 	double mb = demand_mbps(a->m, o);
 	if (!mb)
 		return;
 	const struct nsp_demand *dem = &a->m->demands[o];
-	const double *base = a->dan[o].base;
 	for (size_t i = 0; i < dem->ncircuits; i++) {
 		size_t g = dem->circuits[i];
-		if (base[i])
-			load[2 * g + (base[i] < 0)] += fabs(base[i]) * -mb;
-		if (frac[i])
-			load[2 * g + (frac[i] < 0)] += fabs(frac[i]) * mb;
+		if (from[i])
+			load[2 * g + (from[i] < 0)] += fabs(from[i]) * -mb;
+		if (to[i])
+			load[2 * g + (to[i] < 0)] += fabs(to[i]) * mb;
 	}
+}
+
+/*
+ * Move demand o's traffic from its steady-state shares to frac. Every path
+ * that computes a load adds the same terms in the same order (steady
+ * state, then each rerouted demand by index, its old share before its new
+ * one), so equal loads are equal to the bit.
+ */
+static void shift_loads(const struct nsp_analysis *a, double *load, size_t o,
+                        const double *frac)
+{
+	move_loads(a, load, o, a->dan[o].base, frac);
 }
 
 /* Put the steady state back on demand o's circuits. */
@@ -1437,8 +1443,7 @@ void nsp_analysis_pairs(const struct nsp_analysis *a, nsp_pair_fn *fn,
 					continue;
 				mark_dead(a, o, fail, 2, s->dead);
 				conn[j - qlo] = flow(a, o, s->dead, s->frac, s);
-				double mb = demand_mbps(m, o);
-				if (!mb)
+				if (!demand_mbps(m, o))
 					continue;
 				NSP_GROW(sv, svcap, nsv + dem->ncircuits);
 				for (size_t i = 0; i < dem->ncircuits; i++) {
@@ -1446,21 +1451,12 @@ void nsp_analysis_pairs(const struct nsp_analysis *a, nsp_pair_fn *fn,
 					sv[nsv++] = (struct saved){
 					    g, {s->load[2 * g], s->load[2 * g + 1]}};
 				}
-				if (inbase[o] == NSP_NONE) {
-					shift_loads(a, s->load, o, s->frac);
-					continue;
-				}
 				/* from its shares under the base to the pair's */
-				const double *f = bfrac + boff[inbase[o]];
-				for (size_t i = 0; i < dem->ncircuits; i++) {
-					size_t g = dem->circuits[i];
-					if (f[i])
-						s->load[2 * g + (f[i] < 0)] +=
-						    fabs(f[i]) * -mb;
-					if (s->frac[i])
-						s->load[2 * g + (s->frac[i] < 0)] +=
-						    fabs(s->frac[i]) * mb;
-				}
+				move_loads(a, s->load, o,
+				           inbase[o] == NSP_NONE
+				               ? a->dan[o].base
+				               : bfrac + boff[inbase[o]],
+				           s->frac);
 			}
 			bool flags = true; /* s->dead: the last one rerouted */
 			for (size_t j = qhi; j-- > qlo;) {
