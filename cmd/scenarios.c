@@ -195,24 +195,63 @@ static const char *const class_title[NSP_CLASS_COUNT] = {
     "metro",   "edge_domain", "carrier", "srlg",
 };
 
+/* A Markdown table cell: escaped text, then the separator. */
+static void md_cell(FILE *out, const char *s)
+{
+	nsp_markdown_text(out, s);
+	fputs(" | ", out);
+}
+
+/*
+ * Column widths of the text table: the longest label of an element any
+ * demand uses (twice, and " + ", at depth 2), the longest demand label,
+ * each within a bound so that one long name does not push every row.
+ */
+static void text_widths(const struct nsp_analysis *a, int depth, int *wf,
+                        int *wd)
+{
+	size_t lf = strlen("(none)"), ld = strlen("DEMAND");
+	for (size_t d = 0; d < a->m->ndemands; d++) {
+		size_t ne;
+		const size_t *el = nsp_demand_elems(a, d, &ne);
+		for (size_t k = 0; k < ne; k++) {
+			struct row r = {{el[k], 0}, 1, d, {0}};
+			char *f = failed_label(a, &r);
+			size_t l = depth > 1 ? 2 * strlen(f) + 3 : strlen(f);
+			lf = l > lf ? l : lf;
+			free(f);
+		}
+		char *dl = demand_label(a->m, d);
+		ld = strlen(dl) > ld ? strlen(dl) : ld;
+		free(dl);
+	}
+	*wf = (int)(lf < 72 ? lf : 72);
+	*wd = (int)(ld < 48 ? ld : 48);
+}
+
 static void write_text(FILE *out, const struct nsp_analysis *a,
                        const struct row *rows, size_t n, int depth,
                        const char *file, bool markdown)
 {
 	struct tally t[NSP_CLASS_COUNT + 1];
+	int wf = 0, wd = 0;
 	summarise(a, rows, n, t);
-	if (markdown)
+	if (markdown) {
+		fputs("# Failure scenarios of ", out);
+		nsp_markdown_text(out, file);
 		fprintf(out,
-		        "# Failure scenarios of `%s` (depth %d)\n\n"
+		        " (depth %d)\n\n"
 		        "| failed | demand | survives | worst circuit load "
 		        "| failover |\n|---|---|---|---|---|\n",
-		        file, depth);
-	else
+		        depth);
+	} else {
+		text_widths(a, depth, &wf, &wd);
 		fprintf(out,
 		        "%s: %zu scenario rows (depth %d), worst first\n"
-		        "%-40s %-28s %-8s %-30s %s\n",
-		        file, n, depth, "FAILED", "DEMAND", "SURVIVES",
+		        "%-*s  %-*s  %-8s  %-30s  %s\n",
+		        file, n, depth, wf, "FAILED", wd, "DEMAND", "SURVIVES",
 		        "WORST CIRCUIT LOAD", "FAILOVER");
+	}
 	for (size_t i = 0; i < n; i++) {
 		const struct row *r = &rows[i];
 		char *f = failed_label(a, r),
@@ -223,12 +262,18 @@ static void write_text(FILE *out, const struct nsp_analysis *a,
 		                        r->o.worst_share > 1 + 1e-9
 		                    ? "overload"
 		                    : "yes";
-		if (markdown)
-			fprintf(out, "| %s | %s | %s | %s | %s |\n", f, d, s, l,
-			        fo);
-		else
-			fprintf(out, "%-40s %-28s %-8s %-30s %s\n", f, d, s, l,
-			        fo);
+		if (markdown) {
+			fputs("| ", out);
+			md_cell(out, f);
+			md_cell(out, d);
+			md_cell(out, s);
+			md_cell(out, l);
+			nsp_markdown_text(out, fo);
+			fputs(" |\n", out);
+		} else {
+			fprintf(out, "%-*s  %-*s  %-8s  %-30s  %s\n", wf, f, wd,
+			        d, s, l, fo);
+		}
 		free(f);
 		free(d);
 		free(l);

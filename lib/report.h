@@ -53,6 +53,12 @@ extern const struct nsp_reporter nsp_reporter_markdown;
  */
 char *nsp_summary_line(const struct nsp_run *run);
 
+/*
+ * Write already escaped text so that Markdown (a table cell too) shows it as
+ * it is.
+ */
+void nsp_markdown_text(FILE *out, const char *s);
+
 /* The format names, for usage messages: "text, json, ..., markdown". */
 extern const char nsp_report_formats[];
 

@@ -16,7 +16,7 @@
  * at the start of a line, which a table cell never is), '@' cannot mention
  * anyone.
  */
-static void md(FILE *out, const char *s)
+void nsp_markdown_text(FILE *out, const char *s)
 {
 	for (; *s; s++) {
 		if (*s == '<')
@@ -36,14 +36,14 @@ static void md(FILE *out, const char *s)
 static void waiver(FILE *out, const struct nsp_waiver *w)
 {
 	char *r = nsp_escape(w->reason, strlen(w->reason));
-	md(out, r);
+	nsp_markdown_text(out, r);
 	free(r);
 	if (w->ticket || w->expires_text)
 		fputs(" (", out);
 	if (w->ticket) {
 		char *t = nsp_escape(w->ticket, strlen(w->ticket));
 		fputs("ticket ", out);
-		md(out, t);
+		nsp_markdown_text(out, t);
 		free(t);
 	}
 	if (w->expires_text)
@@ -73,13 +73,13 @@ static void table(FILE *out, const struct nsp_run *run, const char *title,
 			continue;
 		fputs("| ", out);
 		char *file = nsp_path_relative(f->file);
-		md(out, file);
+		nsp_markdown_text(out, file);
 		free(file);
 		fprintf(out, ":%u:%u | %s %s | ", (unsigned)f->loc.line,
 			(unsigned)f->loc.col, f->rule_id, f->rule_name);
 		if (waived)
 			fprintf(out, "%s: ", nsp_severity_names[f->severity]);
-		md(out, f->message);
+		nsp_markdown_text(out, f->message);
 		if (waived && f->waiver) {
 			fputs("<br>**Waived:** ", out);
 			waiver(out, f->waiver);
@@ -133,7 +133,7 @@ static void markdown_failure_scenarios(FILE *out, const struct nsp_run *run)
 		}
 		char *file = nsp_path_relative(run->files[i]);
 		fputs("\n**", out);
-		md(out, file);
+		nsp_markdown_text(out, file);
 		fputs("**\n\n| class | required | failures | cut a demand "
 		      "| overload a circuit |\n|---|---|---:|---:|---:|\n", out);
 		for (int c = 0; c < NSP_CLASS_COUNT; c++)
@@ -145,7 +145,7 @@ static void markdown_failure_scenarios(FILE *out, const struct nsp_run *run)
 					n[c], cut[c], over[c]);
 		/* how to put the topology picture next to these findings */
 		fputs("\nTopology picture: `nospof graph ", out);
-		md(out, file);
+		nsp_markdown_text(out, file);
 		fputs(" -f svg -o design.svg`; add `--fail ELEMENT` to draw "
 		      "the design after a failure.\n", out);
 		free(file);
@@ -180,7 +180,7 @@ static int markdown_write(FILE *out, const struct nsp_run *run)
 		for (size_t i = 0; i < run->nfiles; i++) {
 			char *file = nsp_path_relative(run->files[i]);
 			fputs("- ", out);
-			md(out, file);
+			nsp_markdown_text(out, file);
 			fputc('\n', out);
 			free(file);
 		}
