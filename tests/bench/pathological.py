@@ -21,8 +21,40 @@ BIN = sys.argv[1] if len(sys.argv) > 1 else "build/nospof"
 random.seed(20261124)
 
 
-def head(out, name):
+def head(out, name, provider="aws", prefix="10.0.0.0/8"):
+    """The top of a design, and its one cloud unless provider is None."""
     out.append("nospof: 1\nname: %s\n" % name)
+    if provider:
+        out.append("clouds:\n  - {id: vpc, provider: %s, prefixes: [%s]}\n"
+                   % (provider, prefix))
+
+
+def numbered_sites(out, n):
+    out.append("sites:\n")
+    for i in range(n):
+        out.append("  - {id: s%d}\n" % i)
+
+
+def site_demands(out, n):
+    out.append("demands:\n")
+    for i in range(n):
+        out.append("  - {from: s%d, to: vpc, mbps: 10}\n" % i)
+
+
+def dual_homed(out, n, ports):
+    """n sites, each one CPE with a circuit to each of two edge routers."""
+    numbered_sites(out, n)
+    out.append("pops:\n  - {id: p1}\n  - {id: p2}\n")
+    out.append("routers:\n  - {id: e1, role: edge, pop: p1, cloud: vpc}\n"
+               "  - {id: e2, role: edge, pop: p2, cloud: vpc}\n")
+    for i in range(n):
+        out.append("  - {id: c%d, role: cpe, site: s%d}\n" % (i, i))
+    out.append("circuits:\n")
+    for i in range(n):
+        for k in (1, 2):
+            out.append("  - {id: x%d-%d, a: {router: c%d%s}, z: {router: e%d}, "
+                       "bandwidth_mbps: 100}\n"
+                       % (i, k, i, ", port: p%d" % k if ports else "", k))
 
 
 def wide(n_circuits, idlen=0):
@@ -30,7 +62,7 @@ def wide(n_circuits, idlen=0):
     pad = (lambda s: s + "x" * max(0, idlen - len(s))) if idlen else str
     sites = n_circuits // 4
     out = []
-    head(out, "wide")
+    head(out, "wide", None)
     out.append("clouds:\n  - {id: %s, provider: aws, prefixes: [10.0.0.0/8]}\n"
                % pad("vpc"))
     out.append("pops:\n")
@@ -68,9 +100,8 @@ def wide(n_circuits, idlen=0):
 def one_router(n):
     """n circuits from n CPEs of one site, all on one edge router."""
     out = []
-    head(out, "one-router")
+    head(out, "one-router", "gcp")
     out.append("sites:\n  - {id: s, prefixes: [192.168.0.0/16]}\n")
-    out.append("clouds:\n  - {id: vpc, provider: gcp, prefixes: [10.0.0.0/8]}\n")
     out.append("pops:\n  - {id: p}\n")
     out.append("routers:\n  - {id: e, role: edge, pop: p, cloud: vpc}\n")
     for i in range(n):
@@ -85,9 +116,8 @@ def one_router(n):
 def one_cpe(n):
     """n circuits of one CPE router, one port each, to n edge routers."""
     out = []
-    head(out, "one-cpe")
+    head(out, "one-cpe", "gcp")
     out.append("sites:\n  - {id: s, prefixes: [192.168.0.0/16]}\n")
-    out.append("clouds:\n  - {id: vpc, provider: gcp, prefixes: [10.0.0.0/8]}\n")
     out.append("pops:\n  - {id: p}\n")
     out.append("routers:\n  - {id: c, role: cpe, site: s}\n")
     for i in range(n):
@@ -105,10 +135,7 @@ def exchange(n):
     share one uplink each to the cloud: every demand shares circuits."""
     out = []
     head(out, "exchange")
-    out.append("sites:\n")
-    for i in range(n):
-        out.append("  - {id: s%d}\n" % i)
-    out.append("clouds:\n  - {id: vpc, provider: aws, prefixes: [10.0.0.0/8]}\n")
+    numbered_sites(out, n)
     out.append("pops:\n  - {id: p1}\n  - {id: p2}\n  - {id: x1}\n  - {id: x2}\n")
     out.append("routers:\n  - {id: e1, role: edge, pop: p1, cloud: vpc}\n"
                "  - {id: e2, role: edge, pop: p2, cloud: vpc}\n"
@@ -124,9 +151,7 @@ def exchange(n):
             out.append("  - {id: x%d-%d, a: {router: c%d, port: p%d}, "
                        "z: {router: m%d}, bandwidth_mbps: 100}\n"
                        % (i, k, i, k, k))
-    out.append("demands:\n")
-    for i in range(n):
-        out.append("  - {from: s%d, to: vpc, mbps: 10}\n" % i)
+    site_demands(out, n)
     return "".join(out)
 
 
@@ -135,10 +160,7 @@ def many_values(n):
     edge domain, every circuit its own carrier and shared-risk tags."""
     out = []
     head(out, "values")
-    out.append("clouds:\n  - {id: vpc, provider: aws, prefixes: [10.0.0.0/8]}\n")
-    out.append("sites:\n")
-    for i in range(n):
-        out.append("  - {id: s%d}\n" % i)
+    numbered_sites(out, n)
     out.append("pops:\n")
     for i in range(n):
         for k in (1, 2):
@@ -165,20 +187,7 @@ def waivers(n):
     waiver."""
     out = []
     head(out, "waivers")
-    out.append("clouds:\n  - {id: vpc, provider: aws, prefixes: [10.0.0.0/8]}\n")
-    out.append("sites:\n")
-    for i in range(n):
-        out.append("  - {id: s%d}\n" % i)
-    out.append("pops:\n  - {id: p1}\n  - {id: p2}\n")
-    out.append("routers:\n  - {id: e1, role: edge, pop: p1, cloud: vpc}\n"
-               "  - {id: e2, role: edge, pop: p2, cloud: vpc}\n")
-    for i in range(n):
-        out.append("  - {id: c%d, role: cpe, site: s%d}\n" % (i, i))
-    out.append("circuits:\n")
-    for i in range(n):
-        for k in (1, 2):
-            out.append("  - {id: x%d-%d, a: {router: c%d}, z: {router: e%d}, "
-                       "bandwidth_mbps: 100}\n" % (i, k, i, k))
+    dual_homed(out, n, ports=False)
     out.append("waivers:\n")
     for i in range(n):
         out.append("  - {rule: DIV002, elements: [c%d], reason: one CPE, "
@@ -189,36 +198,19 @@ def waivers(n):
 def demands(n):
     """n sites, one circuit pair each, n explicit demands."""
     out = []
-    head(out, "demands")
-    out.append("clouds:\n  - {id: vpc, provider: azure, prefixes: [10.0.0.0/8]}\n")
-    out.append("pops:\n  - {id: p1}\n  - {id: p2}\n")
-    out.append("sites:\n")
-    for i in range(n):
-        out.append("  - {id: s%d}\n" % i)
-    out.append("routers:\n  - {id: e1, role: edge, pop: p1, cloud: vpc}\n"
-               "  - {id: e2, role: edge, pop: p2, cloud: vpc}\n")
-    for i in range(n):
-        out.append("  - {id: c%d, role: cpe, site: s%d}\n" % (i, i))
-    out.append("circuits:\n")
-    for i in range(n):
-        for k in (1, 2):
-            out.append("  - {id: x%d-%d, a: {router: c%d, port: p%d}, "
-                       "z: {router: e%d}, bandwidth_mbps: 100}\n"
-                       % (i, k, i, k, k))
-    out.append("demands:\n")
-    for i in range(n):
-        out.append("  - {from: s%d, to: vpc, mbps: 10}\n" % i)
+    head(out, "demands", "azure")
+    dual_homed(out, n, ports=True)
+    site_demands(out, n)
     return "".join(out)
 
 
 def prefixes(n):
     """one circuit pair advertising n prefixes."""
     out = []
-    head(out, "prefixes")
+    head(out, "prefixes", "otc", "172.16.0.0/12")
     pl = ", ".join("10.%d.%d.0/24" % (i // 256 % 256, i % 256)
                    for i in range(n))
     out.append("sites:\n  - {id: s, prefixes: [%s]}\n" % pl)
-    out.append("clouds:\n  - {id: vpc, provider: otc, prefixes: [172.16.0.0/12]}\n")
     out.append("pops:\n  - {id: p1}\n  - {id: p2}\n")
     out.append("routers:\n  - {id: c1, role: cpe, site: s}\n"
                "  - {id: c2, role: cpe, site: s}\n"
