@@ -444,7 +444,7 @@ static void judge_waivers(struct nsp_findings *out, const struct nsp_model *m,
 	if (!nsp_selection_enabled(sel, self))
 		return;
 	size_t from = out->n;
-	struct nsp_ctx ctx = {m, self, out, m->file, NULL, from};
+	struct nsp_ctx ctx = {m, self, out, m->file, NULL, from, NULL};
 	for (size_t w = 0; w < m->nwaivers; w++) {
 		const struct nsp_waiver *wv = &m->waivers[w];
 		const struct nsp_rule *r = nsp_rule_find(wv->rule);
@@ -473,7 +473,7 @@ void nsp_engine_run(struct nsp_findings *out, const struct nsp_model *m,
 		/* the failure analysis, once, for the rules that read it */
 		if (r->analysis && !fa)
 			fa = nsp_analysis_new(m);
-		struct nsp_ctx ctx = {m, r, out, m->file, fa, from};
+		struct nsp_ctx ctx = {m, r, out, m->file, fa, from, NULL};
 		r->check(&ctx);
 	}
 	for (size_t i = from; i < out->n; i++)

@@ -72,6 +72,7 @@ struct nsp_ctx {
 	const char *file;
 	const struct nsp_analysis *fa; /* NULL unless the rule asks for it */
 	size_t first; /* the first finding of this design in out */
+	struct nsp_cuts *cuts; /* the DIV/HA rules' findings in the making */
 };
 
 /*

@@ -10,18 +10,22 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 	if (r == NSP_NONE || nsp_lone_stage_router(s, r))
 		return;
 	const struct nsp_router *er = &m->routers[r];
-	struct nsp_finding *f = nsp_report_members(
-		ctx, s, nsp_class_severity(m, NSP_CLASS_ROUTER), "z/router",
-		"all end on edge router '%s' (PoP '%s'): "
-		"its failure cuts the demand; land the circuits on at least "
-		"two edge routers, in different PoPs",
-		er->id, m->pops[er->pop].id);
-	nsp_finding_element(f, er->id);
+	struct nsp_share sh = {
+		.cls = NSP_CLASS_ROUTER,
+		.router = r,
+		.element = er->id,
+		.field = "z/router",
+		.cut = "its failure",
+		.fix = "land the circuits on at least two edge routers, in "
+		       "different PoPs",
+	};
+	nsp_report_cut(ctx, s, &sh, "all end on edge router '%s' (PoP '%s')",
+		       er->id, m->pops[er->pop].id);
 }
 
 static void check(struct nsp_ctx *ctx)
 {
-	nsp_each_stage(ctx, 2, stage);
+	nsp_each_cut_stage(ctx, 2, stage);
 }
 
 static const char *const refs[] = {
@@ -45,7 +49,11 @@ const struct nsp_rule nsp_rule_div001 = {
 		"terminate on the same box, and its failure, maintenance or "
 		"software upgrade takes every path down at once. The same "
 		"holds for an Alibaba VBR, an Azure MSEE or an AWS Direct "
-		"Connect endpoint that all circuits share.",
+		"Connect endpoint that all circuits share. The finding is an "
+		"error when intent.survive lists router, or a class the "
+		"router lies in: its PoP, the PoP's facility, metro or edge "
+		"domain, or a shared-risk tag on the router or its PoP "
+		"(the message then names that element); a warning otherwise.",
 	.remediation =
 		"Land the circuits on at least two edge routers in different "
 		"PoPs. To keep ECMP and gain redundancy, build IBM's "

@@ -10,17 +10,21 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 	if (r == NSP_NONE || nsp_shared_port(s, r) ||
 	    nsp_lone_stage_router(s, r))
 		return; /* a shared port is DIV003's */
-	struct nsp_finding *f = nsp_report_members(
-		ctx, s, nsp_class_severity(m, NSP_CLASS_ROUTER), "a/router",
-		"all start on CPE router '%s': its failure "
-		"cuts the demand; terminate the circuits on two CPE routers",
-		m->routers[r].id);
-	nsp_finding_element(f, m->routers[r].id);
+	struct nsp_share sh = {
+		.cls = NSP_CLASS_ROUTER,
+		.router = r,
+		.element = m->routers[r].id,
+		.field = "a/router",
+		.cut = "its failure",
+		.fix = "terminate the circuits on two CPE routers",
+	};
+	nsp_report_cut(ctx, s, &sh, "all start on CPE router '%s'",
+		       m->routers[r].id);
 }
 
 static void check(struct nsp_ctx *ctx)
 {
-	nsp_each_stage(ctx, 2, stage);
+	nsp_each_cut_stage(ctx, 2, stage);
 }
 
 static const char *const refs[] = {
@@ -40,7 +44,10 @@ const struct nsp_rule nsp_rule_div002 = {
 		"circuit failure only. A power supply, line card, software "
 		"crash or a reload for an upgrade of that router cuts every "
 		"path at once. Alibaba's Express Connect guidance asks for "
-		"the two circuits to end on different CPE devices.",
+		"the two circuits to end on different CPE devices. The "
+		"finding is an error when intent.survive lists router, or "
+		"srlg and the router carries a shared-risk tag (the message "
+		"then names the tag); a warning otherwise.",
 	.remediation =
 		"Terminate each circuit on its own CPE router, ideally in "
 		"different racks fed by different power; run iBGP or a first "

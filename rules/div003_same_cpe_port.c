@@ -10,18 +10,23 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 	const char *port = r == NSP_NONE ? NULL : nsp_shared_port(s, r);
 	if (!port || nsp_lone_stage_router(s, r))
 		return;
-	struct nsp_finding *f = nsp_report_members(
-		ctx, s, nsp_class_severity(m, NSP_CLASS_PORT), "a/port",
-		"all leave CPE router '%s' through port "
-		"'%s': one port, optic or cable fault cuts the demand; give "
-		"each circuit its own port, better its own CPE router",
-		m->routers[r].id, port);
-	nsp_finding_element(f, m->routers[r].id);
+	struct nsp_share sh = {
+		.cls = NSP_CLASS_PORT,
+		.router = r,
+		.port = port,
+		.element = m->routers[r].id,
+		.field = "a/port",
+		.cut = "one port, optic or cable fault",
+		.fix = "give each circuit its own port, better its own CPE "
+		       "router",
+	};
+	nsp_report_cut(ctx, s, &sh, "all leave CPE router '%s' through port '%s'",
+		       m->routers[r].id, port);
 }
 
 static void check(struct nsp_ctx *ctx)
 {
-	nsp_each_stage(ctx, 2, stage);
+	nsp_each_cut_stage(ctx, 2, stage);
 }
 
 static const char *const refs[] = {
@@ -38,7 +43,10 @@ const struct nsp_rule nsp_rule_div003 = {
 	.rationale =
 		"Circuits delivered as VLANs on one physical port share its "
 		"optic, its patch cable and its line card: one fault there "
-		"takes every path down, and so does the CPE router behind it.",
+		"takes every path down, and so does the CPE router behind it. "
+		"The finding is an error when intent.survive lists port, or "
+		"router (the port lies in its router), or srlg and the router "
+		"carries a shared-risk tag; a warning otherwise.",
 	.remediation =
 		"Give each circuit its own physical port, and better its own "
 		"CPE router (see DIV002).",

@@ -22,18 +22,20 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 	const struct nsp_circuit *last = &m->circuits[s->c[s->n - 1]];
 	const char *field = m->routers[last->z.router].pop == p ? "z/router" :
 								  "a/router";
-	struct nsp_finding *f = nsp_report_members(
-		ctx, s, nsp_class_severity(m, NSP_CLASS_POP), field,
-		"all land in PoP '%s': an outage of that "
-		"location cuts the demand; order at least one circuit at "
-		"another PoP",
-		m->pops[p].id);
-	nsp_finding_element(f, m->pops[p].id);
+	struct nsp_share sh = {
+		.cls = NSP_CLASS_POP,
+		.pop = p,
+		.element = m->pops[p].id,
+		.field = field,
+		.cut = "an outage of that location",
+		.fix = "order at least one circuit at another PoP",
+	};
+	nsp_report_cut(ctx, s, &sh, "all land in PoP '%s'", m->pops[p].id);
 }
 
 static void check(struct nsp_ctx *ctx)
 {
-	nsp_each_stage(ctx, 2, stage);
+	nsp_each_cut_stage(ctx, 2, stage);
 }
 
 static const char *const refs[] = {
@@ -58,7 +60,10 @@ const struct nsp_rule nsp_rule_div004 = {
 		"maintenance. Two circuits into one location survive a circuit "
 		"failure but not the loss of the location. OVHcloud, Open "
 		"Telekom Cloud, AWS and Azure all ask for a second location "
-		"for a resilient design.",
+		"for a resilient design. The finding is an error when "
+		"intent.survive lists pop, or a class the PoP lies in: its "
+		"facility, metro, edge domain or a shared-risk tag on it (the "
+		"message then names that element); a warning otherwise.",
 	.remediation =
 		"Order at least one circuit at a second PoP, preferably in "
 		"another facility and metro (see DIV005).",

@@ -6,8 +6,7 @@
 
 static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 {
-	const struct nsp_model *m = s->m;
-	if (nsp_shared_pop(s) != NSP_NONE)
+		if (nsp_shared_pop(s) != NSP_NONE)
 		return; /* one PoP: DIV004 (or DIV001) says it */
 	enum nsp_class cls = NSP_CLASS_FACILITY;
 	const char *what = "facility", *why = "a building outage";
@@ -21,18 +20,23 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 	}
 	if (!v)
 		return;
-	struct nsp_finding *f = nsp_report_members(
-		ctx, s, nsp_class_severity(m, cls), "z/router",
-		"land in different PoPs that share %s '%s': "
-		"%s cuts the demand; choose PoPs in different %s",
-		what, v, why,
-		cls == NSP_CLASS_FACILITY ? "facilities" : "metros");
-	nsp_finding_element(f, v);
+	struct nsp_share sh = {
+		.cls = cls,
+		.value = v,
+		.element = v,
+		.field = "z/router",
+		.cut = why,
+		.fix = cls == NSP_CLASS_FACILITY ?
+			       "choose PoPs in different facilities" :
+			       "choose PoPs in different metros",
+	};
+	nsp_report_cut(ctx, s, &sh, "land in different PoPs that share %s '%s'",
+		       what, v);
 }
 
 static void check(struct nsp_ctx *ctx)
 {
-	nsp_each_stage(ctx, 2, stage);
+	nsp_each_cut_stage(ctx, 2, stage);
 }
 
 static const char *const refs[] = {
@@ -54,7 +58,11 @@ const struct nsp_rule nsp_rule_div005 = {
 		"outage takes both PoPs of one facility; a metro-wide event "
 		"(grid failure, flooding, a cut duct bank) takes both PoPs "
 		"of one metro. The finding is an error when the design's "
-		"intent.survive lists facility or metro.",
+		"intent.survive lists facility or metro, or a class that every "
+		"one of those PoPs also shares: a building lies in its metro, "
+		"a metro-wide PoP set may all sit in one edge availability "
+		"domain or under one shared-risk tag (the message then names "
+		"it); a warning otherwise.",
 	.remediation =
 		"Choose PoPs in different facilities, and for the highest "
 		"tiers in different metros (AWS maximum resiliency, Azure "

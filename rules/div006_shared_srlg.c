@@ -64,13 +64,16 @@ static void tag(struct nsp_ctx *ctx, const struct nsp_members *s,
 	const char *field = in(&last->srlg, t)		      ? "srlg" :
 			    router_has(m, last->a.router, t) ? "a/router" :
 								"z/router";
-	struct nsp_finding *f = nsp_report_members(
-		ctx, s, nsp_class_severity(m, NSP_CLASS_SRLG), field,
-		"all carry shared-risk tag '%s': one event "
-		"on it cuts the demand; route at least one circuit away from "
-		"it",
-		t);
-	nsp_finding_element(f, t);
+	struct nsp_share sh = {
+		.cls = NSP_CLASS_SRLG,
+		.value = t,
+		.element = t,
+		.field = field,
+		.cut = "one event on it",
+		.fix = "route at least one circuit away from it",
+		.per_demand = true,
+	};
+	nsp_report_cut(ctx, s, &sh, "all carry shared-risk tag '%s'", t);
 }
 
 static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
@@ -93,7 +96,7 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 
 static void check(struct nsp_ctx *ctx)
 {
-	nsp_each_stage(ctx, 2, stage);
+	nsp_each_cut_stage(ctx, 2, stage);
 }
 
 static const char *const refs[] = {

@@ -7,7 +7,7 @@
 static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 {
 	const struct nsp_model *m = s->m;
-	const char *carrier = m->circuits[s->c[0]].carrier;
+		const char *carrier = m->circuits[s->c[0]].carrier;
 	for (size_t i = 1; i < s->n && carrier; i++) {
 		const char *c = m->circuits[s->c[i]].carrier;
 		if (!c || strcmp(c, carrier))
@@ -15,18 +15,21 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 	}
 	if (!carrier)
 		return;
-	struct nsp_finding *f = nsp_report_members(
-		ctx, s, nsp_class_severity(m, NSP_CLASS_CARRIER), "carrier",
-		"are all delivered by carrier '%s': an "
-		"outage or a routing error of that carrier cuts the demand; "
-		"order at least one circuit from another carrier",
-		carrier);
-	nsp_finding_element(f, carrier);
+	struct nsp_share sh = {
+		.cls = NSP_CLASS_CARRIER,
+		.value = carrier,
+		.element = carrier,
+		.field = "carrier",
+		.cut = "an outage or a routing error of that carrier",
+		.fix = "order at least one circuit from another carrier",
+		.per_demand = true,
+	};
+	nsp_report_cut(ctx, s, &sh, "are all delivered by carrier '%s'", carrier);
 }
 
 static void check(struct nsp_ctx *ctx)
 {
-	nsp_each_stage(ctx, 2, stage);
+	nsp_each_cut_stage(ctx, 2, stage);
 }
 
 static const char *const refs[] = {

@@ -4,52 +4,51 @@
 
 #include "div.h"
 
+/* A stage of one circuit: the demand depends on it alone. */
+static void lone(struct nsp_ctx *ctx, const struct nsp_members *s)
+{
+	const struct nsp_model *m = s->m;
+	const struct nsp_demand *d = s->d;
+		if (s->n != 1)
+		return;
+	struct nsp_share sh = {
+		.cls = NSP_CLASS_CIRCUIT,
+		.circuit = s->c[0],
+		.cut = "its failure",
+		.fix = "add a second circuit on a diverse path",
+		.lone = true,
+	};
+	if (d->nstages > 1)
+		nsp_report_cut(ctx, s, &sh, " at its '%s' end",
+			       nsp_endpoint_id(m, s->c == d->stages[0].circuits ?
+							 d->stages[0].at :
+							 d->stages[1].at));
+	else
+		nsp_report_cut(ctx, s, &sh, "%s", "");
+}
+
 static void check(struct nsp_ctx *ctx)
 {
 	const struct nsp_model *m = ctx->model;
-	enum nsp_severity sev = nsp_class_severity(m, NSP_CLASS_CIRCUIT);
 	for (size_t i = 0; i < m->ndemands; i++) {
 		const struct nsp_demand *d = &m->demands[i];
+		if (d->nstages)
+			continue;
+		/* only explicit demands can lack a path; no failure needed */
 		char *dem = nsp_demand_label(m, d);
 		char ptr[64];
-		if (!d->nstages) {
-			/* only explicit demands can lack a path */
-			snprintf(ptr, sizeof(ptr), "/demands/%zu", d->index);
-			struct nsp_finding *f = nsp_report(
-				ctx, sev, ptr, NULL,
-				"%s has no circuit path at all: no circuit "
-				"joins the routers of '%s' to those of '%s'",
-				dem, nsp_endpoint_id(m, d->from),
-				nsp_endpoint_id(m, d->to));
-			nsp_finding_element(f, nsp_endpoint_id(m, d->from));
-			nsp_finding_element(f, nsp_endpoint_id(m, d->to));
-		}
-		for (size_t k = 0; k < d->nstages; k++) {
-			if (d->stages[k].n != 1)
-				continue;
-			size_t c = d->stages[k].circuits[0];
-			snprintf(ptr, sizeof(ptr), "/circuits/%zu", c);
-			struct nsp_finding *f = nsp_report(
-				ctx, sev, ptr, NULL,
-				"%s is carried by circuit '%s' alone%s%s%s: "
-				"its failure cuts the demand; add a second "
-				"circuit on a diverse path",
-				dem, m->circuits[c].id,
-				d->nstages > 1 ? " at its '" : "",
-				d->nstages > 1 ?
-					nsp_endpoint_id(m, d->stages[k].at) :
-					"",
-				d->nstages > 1 ? "' end" : "");
-			nsp_finding_element(f, m->circuits[c].id);
-			if (!d->implicit) {
-				snprintf(ptr, sizeof(ptr), "/demands/%zu",
-					 d->index);
-				nsp_finding_related(f, m, ptr, NULL,
-						    "the demand");
-			}
-		}
+		snprintf(ptr, sizeof(ptr), "/demands/%zu", d->index);
+		struct nsp_finding *f = nsp_report(
+			ctx, NSP_ERROR, ptr, NULL,
+			"%s has no circuit path at all: no circuit joins the "
+			"routers of '%s' to those of '%s'",
+			dem, nsp_endpoint_id(m, d->from),
+			nsp_endpoint_id(m, d->to));
+		nsp_finding_element(f, nsp_endpoint_id(m, d->from));
+		nsp_finding_element(f, nsp_endpoint_id(m, d->to));
 		free(dem);
 	}
+	nsp_each_cut_stage(ctx, 1, lone);
 }
 
 static const char *const refs[] = {
@@ -74,7 +73,13 @@ const struct nsp_rule nsp_rule_ha001 = {
 		"without a second one the design survives no failure at all. "
 		"In a design chained through exchange routers, the check "
 		"applies to the circuits at each end of the demand. The "
-		"finding is a warning when intent.survive leaves out circuit.",
+		"finding is an error when intent.survive lists any class the "
+		"circuit lies in: circuit itself, its ports, its routers, their "
+		"PoPs and those PoPs' facilities, metros and edge domains, its "
+		"carrier or a shared-risk tag on the way (the message then "
+		"names the most specific one); a warning only when none is "
+		"required. A demand with no circuit path at all is always an "
+		"error.",
 	.remediation =
 		"Add a second circuit on a diverse path: another CPE router, "
 		"another edge router, another PoP (the DIV rules then check "

@@ -46,7 +46,7 @@ struct reported {
 	size_t *pos;       /* per circuit: its index in the demand + 1 */
 };
 
-/* Collect the DIV/HA findings so far, once per check. */
+/* Collect the DIV/HA errors so far, once per check. */
 static void index_reported(struct nsp_ctx *ctx, struct reported *r)
 {
 	const struct nsp_model *m = ctx->model;
@@ -56,7 +56,8 @@ static void index_reported(struct nsp_ctx *ctx, struct reported *r)
 	for (size_t i = ctx->first; i < ctx->out->n; i++) {
 		const struct nsp_finding *f = ctx->out->v[i];
 		enum nsp_class cls = rule_class(f->rule_id);
-		if (cls == NSP_CLASS_COUNT)
+		/* a warning leaves a cut of a required class unreported */
+		if (cls == NSP_CLASS_COUNT || f->severity != NSP_ERROR)
 			continue;
 		struct cut *c = &r->f[r->nf];
 		c->c = nsp_xmalloc((f->nelements + 1) * sizeof(size_t));
@@ -252,10 +253,11 @@ const struct nsp_rule nsp_rule_spof001 = {
                  "router) every path crosses, a shared-risk tag on circuits of "
                  "different stages, a PoP that holds one router of each path. "
                  "One root cause gives one finding: a cut that a DIV or HA "
-                 "finding already reported for the demand is skipped. nospof "
+                 "error already reported for the demand is skipped; a DIV or "
+                 "HA warning never hides a cut of a required class. nospof "
                  "does this without calling those rules: an element is "
                  "skipped when its failure takes down every circuit that some "
-                 "DIV or HA finding of the same design names for that demand, "
+                 "DIV or HA error of the same design names for that demand, "
                  "and it is not of a finer class than the element that finding "
                  "reports (an exchange router inside a PoP that DIV004 "
                  "reported is still reported here). DIV and HA run before "

@@ -4,6 +4,7 @@
 
 #include <check.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "../../lib/engine.h"
 #include "../../lib/load.h"
@@ -34,6 +35,9 @@ const char *nospof_bin(void);
 char **list_files(const char *dir, const char *prefix, const char *suffix);
 void free_list(char **list);
 
+/* A random valid-looking design from a seed (the caller frees it). */
+char *gen_design(uint64_t seed);
+
 /* A small valid design (site, cloud, two PoPs, two CPEs, two edges). */
 extern const char base_design[];
 
@@ -46,5 +50,6 @@ Suite *cli_suite(void);
 Suite *avail_suite(void);
 Suite *ci_suite(void);
 Suite *routing_suite(void);
+Suite *invariant_suite(void);
 
 #endif
