@@ -1754,6 +1754,73 @@ double nsp_demand_base_share(const struct nsp_analysis *a, size_t d, size_t c)
 	return k == NSP_NONE ? 0 : a->dan[d].base[k];
 }
 
+size_t nsp_analysis_fail_loads(const struct nsp_analysis *a,
+                               const size_t *fail, size_t nfail,
+                               nsp_load_fn *fn, void *ctx)
+{
+	const struct nsp_model *m = a->m;
+	struct scratch *s = a->scratch;
+	size_t nt = 0, work = 0;
+	s->dnow++;
+	for (size_t f = 0; f < nfail; f++) {
+		if (fail[f] >= a->nelems)
+			continue;
+		for (size_t j = s->ed_off[fail[f]]; j < s->ed_off[fail[f] + 1];
+		     j++) {
+			size_t o = s->ed_dem[j];
+			if (s->dstamp[o] == s->dnow)
+				continue;
+			s->dstamp[o] = s->dnow;
+			s->touched[nt++] = o;
+		}
+	}
+	if (nt > 1)
+		qsort(s->touched, nt, sizeof(size_t), cmp_size);
+	/* rerouted in demand order, as eval_touched() does: equal loads */
+	for (size_t t = 0; t < nt; t++) {
+		size_t o = s->touched[t];
+		mark_dead(a, o, fail, nfail, s->dead);
+		flow(a, o, s->dead, s->frac, s);
+		shift_loads(a, s->load, o, s->frac);
+		work += a->dan[o].nc;
+	}
+	s->now++;
+	for (size_t t = 0; t < nt; t++) {
+		const struct nsp_demand *dem = &m->demands[s->touched[t]];
+		for (size_t i = 0; i < dem->ncircuits; i++) {
+			size_t g = dem->circuits[i];
+			if (s->stamp[g] == s->now)
+				continue;
+			s->stamp[g] = s->now;
+			fn(ctx, g, &s->load[2 * g]);
+		}
+	}
+	for (size_t t = 0; t < nt; t++)
+		reset_loads(a, s->load, s->touched[t]);
+	return work;
+}
+
+double nsp_analysis_fail_share(const struct nsp_analysis *a, size_t d,
+                               size_t c, const size_t *fail, size_t nfail)
+{
+	struct scratch *s = a->scratch;
+	const struct nsp_demand *dem = &a->m->demands[d];
+	size_t k = bsearch_index(dem->circuits, dem->ncircuits, c);
+	if (k == NSP_NONE)
+		return 0;
+	mark_dead(a, d, fail, nfail, s->dead);
+	flow(a, d, s->dead, s->frac, s);
+	return s->frac[k];
+}
+
+const size_t *nsp_circuit_demands(const struct nsp_analysis *a, size_t c,
+                                  size_t *n)
+{
+	const struct scratch *s = a->scratch;
+	*n = s->cd_off[c + 1] - s->cd_off[c];
+	return s->cd + s->cd_off[c];
+}
+
 bool nsp_demand_connected(const struct nsp_analysis *a, size_t d,
                           const bool *dead)
 {

@@ -90,6 +90,26 @@ typedef void nsp_pair_fn(void *ctx, size_t d, size_t e1, size_t e2,
 void nsp_analysis_pairs(const struct nsp_analysis *a, nsp_pair_fn *fn,
                         void *ctx);
 /*
+ * The loads when the given elements fail together, on the circuits of the
+ * demands they reach (the only loads that change): fn is called once for
+ * each such circuit with its load from a to z and from z to a, Mbit/s,
+ * every demand on it counted. Returns the work done (circuits visited),
+ * so a caller can bound what it asks for.
+ */
+typedef void nsp_load_fn(void *ctx, size_t c, const double load[2]);
+size_t nsp_analysis_fail_loads(const struct nsp_analysis *a,
+                               const size_t *fail, size_t nfail,
+                               nsp_load_fn *fn, void *ctx);
+/*
+ * The share of demand d that circuit c carries when the given elements
+ * fail together: 0 when none, positive from a to z, negative from z to a.
+ */
+double nsp_analysis_fail_share(const struct nsp_analysis *a, size_t d,
+                               size_t c, const size_t *fail, size_t nfail);
+/* The demands whose paths use circuit c, ascending. */
+const size_t *nsp_circuit_demands(const struct nsp_analysis *a, size_t c,
+                                  size_t *n);
+/*
  * The share of demand d that circuit c carries with nothing failed: 0 when
  * none, positive from a to z, negative from z to a.
  */
