@@ -12,7 +12,9 @@ static void check(struct nsp_ctx *ctx)
 		const struct nsp_circuit *c = &m->circuits[i];
 		if (!alt[i] || nsp_failover_rule(m, c) != NSP_FO_BFD001)
 			continue;
-		char *how = nsp_failover_text(m, c);
+		char *how = nsp_failover_text(
+			m, c,
+			nsp_time_unit_for(nsp_failover_longest_ms(m, c)));
 		char ptr[64], fptr[96];
 		nsp_circuit_pointers(m, c, "bgp", ptr, sizeof(ptr), fptr,
 				     sizeof(fptr));

@@ -17,7 +17,9 @@ static void check(struct nsp_ctx *ctx)
 			m->routers[local ? c->a.router : c->z.router].id;
 		const char *off =
 			m->routers[local ? c->z.router : c->a.router].id;
-		char *how = nsp_failover_text(m, c);
+		char *how = nsp_failover_text(
+			m, c,
+			nsp_time_unit_for(nsp_failover_longest_ms(m, c)));
 		char ptr[64], fptr[96];
 		nsp_circuit_pointers(m, c,
 				     local ? "bgp/bfd/peer" : "bgp/bfd/local",

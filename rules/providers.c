@@ -20,6 +20,14 @@
 	"AWS knowledge center, https://repost.aws/knowledge-center/"           \
 	"enable-bfd-direct-connect (asynchronous BFD is on at the AWS side "   \
 	"with a 300 ms minimum interval and multiplier 3)"
+#define AWS_HOLD                                                               \
+	"AWS Direct Connect user guide, BGP-specific settings, "               \
+	"https://docs.aws.amazon.com/directconnect/latest/UserGuide/"          \
+	"bgp-specific-settings.html (AWS side: hold timer 90 s by default, "   \
+	"at least 3 s; the timers negotiate down to the lower of the two "     \
+	"peers'); AWS knowledge center, https://repost.aws/knowledge-center/"  \
+	"enable-bfd-direct-connect (without BFD, BGP waits for the 90 s hold " \
+	"time)"
 #define AWS_MTU                                                                \
 	"AWS Direct Connect API reference, CreatePrivateVirtualInterface "     \
 	"(1500 or jumbo 9001, 8500 on newer pages) and "                       \
@@ -35,6 +43,11 @@
 	"Azure ExpressRoute, Configure BFD, https://learn.microsoft.com/"      \
 	"en-us/azure/expressroute/expressroute-bfd (the MSEEs run 300 ms, in " \
 	"some cases 750 ms; longer intervals can be forced, shorter cannot)"
+#define AZURE_HOLD                                                             \
+	"Azure ExpressRoute, Configure BFD, https://learn.microsoft.com/"      \
+	"en-us/azure/expressroute/expressroute-bfd (the MSEEs typically run "  \
+	"BGP keepalive 60 s and hold time 180 s; with different timers the "   \
+	"session comes up with the lower value)"
 #define AZURE_MTU                                                              \
 	"Azure ExpressRoute FAQ, https://learn.microsoft.com/en-us/azure/"     \
 	"expressroute/expressroute-faqs (maximum MTU supported: 1,500 bytes)"
@@ -42,6 +55,13 @@
 	"Compute Engine API, RouterBgpPeerBfd, https://cloud.google.com/"      \
 	"compute/docs/reference/rest/v1/routers (min receive and transmit "    \
 	"interval 1000-30000 ms, multiplier 5-16)"
+#define GCP_HOLD                                                               \
+	"Google Cloud Router, Manage BGP timers, https://cloud.google.com/"    \
+	"network-connectivity/docs/router/how-to/managing-bgp-timers "         \
+	"(keepalive 20 s by default, hold timer three times the keepalive: "   \
+	"60 s; the session negotiates the lower of the two hold timers. A "    \
+	"keepalive raised up to 60 s makes it up to 180 s, which a design "    \
+	"does not say: nospof assumes the default)"
 #define GCP_MTU                                                                \
 	"Compute Engine API, InterconnectAttachment.mtu, "                     \
 	"https://cloud.google.com/compute/docs/reference/rest/v1/"             \
@@ -89,6 +109,9 @@ static const struct nsp_provider_facts facts[NSP_PROV_COUNT] = {
 		.bfd_min_interval_ms = 300,
 		.bfd_min_multiplier = 3,
 		.src_bfd = AWS_BFD,
+		/* Direct Connect BGP-specific settings (AWS_HOLD) */
+		.bgp_hold_s = 90,
+		.src_hold = AWS_HOLD,
 		/* Direct Connect API reference, virtual interfaces (AWS_MTU) */
 		.mtus = {1500, 8500, 9001},
 		.src_mtus = AWS_MTU,
@@ -104,6 +127,9 @@ static const struct nsp_provider_facts facts[NSP_PROV_COUNT] = {
 		/* Azure ExpressRoute, Configure BFD (AZURE_BFD) */
 		.bfd_min_interval_ms = 300,
 		.src_bfd = AZURE_BFD,
+		/* Azure ExpressRoute, Configure BFD (AZURE_HOLD) */
+		.bgp_hold_s = 180,
+		.src_hold = AZURE_HOLD,
 		/* Azure ExpressRoute FAQ (AZURE_MTU) */
 		.mtus = {1500},
 		.src_mtus = AZURE_MTU,
@@ -117,6 +143,9 @@ static const struct nsp_provider_facts facts[NSP_PROV_COUNT] = {
 		.bfd_min_multiplier = 5,
 		.bfd_max_multiplier = 16,
 		.src_bfd = GCP_BFD,
+		/* Cloud Router, Manage BGP timers (GCP_HOLD): the default */
+		.bgp_hold_s = 60,
+		.src_hold = GCP_HOLD,
 		/* Compute API, InterconnectAttachment.mtu (GCP_MTU) */
 		.mtus = {1440, 1460, 1500, 8896},
 		.src_mtus = GCP_MTU,
@@ -288,6 +317,14 @@ void nsp_provider_facts_print(FILE *out, unsigned groups)
 							 1,
 				 max_m);
 			line(out, f, buf, f->src_bfd);
+		}
+		if ((groups & NSP_FACT_HOLD) && f->bgp_hold_s) {
+			snprintf(buf, sizeof(buf),
+				 "BGP hold time %u s on the provider's side "
+				 "(the session runs at the smaller of it and "
+				 "hold_s)",
+				 f->bgp_hold_s);
+			line(out, f, buf, f->src_hold);
 		}
 		if ((groups & NSP_FACT_MTUS) && f->mtus[0]) {
 			char *l = nsp_provider_mtu_list(f);

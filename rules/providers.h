@@ -27,13 +27,19 @@ struct nsp_provider_facts {
 	/* BFD: what the provider's side supports */
 	uint32_t bfd_min_interval_ms, bfd_max_interval_ms;
 	uint32_t bfd_min_multiplier, bfd_max_multiplier;
+	/*
+	 * The BGP hold time the provider's side offers, in seconds: the
+	 * session runs at the smaller of it and the design's hold_s (RFC
+	 * 4271, section 4.2)
+	 */
+	uint32_t bgp_hold_s;
 	/* MTUs offered on a circuit (0-terminated), none listed: unknown */
 	uint32_t mtus[NSP_MAX_MTUS];
 	enum nsp_tri med_honoured;
 	enum nsp_tri ecmp_needs_one_region;
 	/* where each group of figures comes from (NULL when none is set) */
-	const char *src_prefixes, *src_cidrs, *src_bfd, *src_mtus, *src_med,
-		*src_region;
+	const char *src_prefixes, *src_cidrs, *src_bfd, *src_hold, *src_mtus,
+		*src_med, *src_region;
 };
 
 /* The groups of figures, for nsp_provider_facts_print. */
@@ -43,7 +49,8 @@ enum nsp_fact {
 	NSP_FACT_BFD = 1 << 2,
 	NSP_FACT_MTUS = 1 << 3,
 	NSP_FACT_MED = 1 << 4,
-	NSP_FACT_REGION = 1 << 5
+	NSP_FACT_REGION = 1 << 5,
+	NSP_FACT_HOLD = 1 << 6
 };
 
 /* The facts of a provider (generic: nothing known). */

@@ -128,16 +128,6 @@ char *nsp_prefixes_text(const struct nsp_prefixes *p)
 	return nsp_buf_detach(&b);
 }
 
-char *nsp_duration_text(uint64_t ms)
-{
-	if (ms < 10000)
-		return nsp_xasprintf("%" PRIu64 " ms", ms);
-	if (ms % 1000 == 0)
-		return nsp_xasprintf("%" PRIu64 " s", ms / 1000);
-	return nsp_xasprintf("%" PRIu64 ".%" PRIu64 " s", ms / 1000,
-			     ms % 1000 / 100);
-}
-
 void nsp_bfd_negotiated(const struct nsp_model *m, const struct nsp_circuit *c,
 			uint64_t *interval_ms, uint64_t *multiplier)
 {
@@ -151,20 +141,39 @@ void nsp_bfd_negotiated(const struct nsp_model *m, const struct nsp_circuit *c,
 		*multiplier = f->bfd_min_multiplier;
 }
 
-char *nsp_failover_text(const struct nsp_model *m, const struct nsp_circuit *c)
+uint64_t nsp_failover_longest_ms(const struct nsp_model *m,
+				 const struct nsp_circuit *c)
 {
 	bool never;
 	uint64_t ms = nsp_circuit_failover_ms(m, c, &never);
+	if (never)
+		return 0;
+	if (c->routing == NSP_ROUTING_BGP &&
+	    !(c->bgp.bfd.present && c->bgp.bfd.local && c->bgp.bfd.peer)) {
+		uint32_t prov;
+		nsp_circuit_hold_s(m, c, &prov);
+		uint64_t l = (uint64_t)(prov > c->bgp.hold_s ? prov :
+								c->bgp.hold_s);
+		return l * 1000 > ms ? l * 1000 : ms;
+	}
+	return ms;
+}
+
+char *nsp_failover_text(const struct nsp_model *m, const struct nsp_circuit *c,
+			enum nsp_time_unit u)
+{
+	bool never;
+	uint64_t ms = nsp_circuit_failover_ms(m, c, &never);
+	char *t = never ? NULL : nsp_duration_in(ms, u), *r;
 	if (c->routing == NSP_ROUTING_STATIC) {
 		const struct nsp_health_check *h = &c->health_check;
 		if (never)
 			return nsp_xstrdup("never (static routing without a "
 					   "health check)");
-		char *t = nsp_duration_text(ms);
-		char *r = nsp_xasprintf(
-			"%s (health check: %" PRIu32 " s interval + %" PRIu32
-			" x %" PRIu32 " s timeout)",
-			t, h->interval_s, h->count, h->timeout_s);
+		r = nsp_xasprintf("%s (health check: interval_s %" PRIu32
+				  " + count %" PRIu32 " x timeout_s %" PRIu32
+				  ")",
+				  t, h->interval_s, h->count, h->timeout_s);
 		free(t);
 		return r;
 	}
@@ -172,17 +181,31 @@ char *nsp_failover_text(const struct nsp_model *m, const struct nsp_circuit *c)
 	if (b->present && b->local && b->peer) {
 		uint64_t iv, mult;
 		nsp_bfd_negotiated(m, c, &iv, &mult);
-		char *t = nsp_duration_text(ms);
-		char *r = nsp_xasprintf("%s (BFD %" PRIu64 " ms x %" PRIu64 ")",
-					t, iv, mult);
+		char *it = nsp_duration_in(iv, u);
+		r = nsp_xasprintf("%s (BFD %s x %" PRIu64 ")", t, it, mult);
+		free(it);
 		free(t);
 		return r;
 	}
 	if (never)
-		return nsp_xstrdup("never (hold time 0 and no BFD on both "
-				   "sides)");
-	char *t = nsp_duration_text(ms);
-	char *r = nsp_xasprintf("%s (the BGP hold time)", t);
+		return nsp_xstrdup("never (hold_s 0: no keepalives, and no "
+				   "BFD on both sides)");
+	uint32_t prov;
+	nsp_circuit_hold_s(m, c, &prov);
+	if (!prov) {
+		r = nsp_xasprintf("%s (the BGP hold time)", t);
+		free(t);
+		return r;
+	}
+	const struct nsp_provider_facts *f =
+		nsp_provider_facts(nsp_circuit_provider(m, c));
+	char *ours = nsp_duration_in((uint64_t)c->bgp.hold_s * 1000, u);
+	char *theirs = nsp_duration_in((uint64_t)prov * 1000, u);
+	r = nsp_xasprintf("%s (the BGP hold time, negotiated: ours %s, %s's "
+			  "%s)",
+			  t, ours, f->product, theirs);
+	free(ours);
+	free(theirs);
 	free(t);
 	return r;
 }

@@ -47,14 +47,17 @@ char *nsp_as_path_text(const struct nsp_bgp *b);
 /* "[10.0.0.0/8, 192.168.0.0/16]": a prefix set, sorted, duplicates once. */
 char *nsp_prefixes_text(const struct nsp_prefixes *p);
 
-/* "1500 ms", "180 s", "2.5 s" */
-char *nsp_duration_text(uint64_t ms);
 /*
- * How circuit c notices a failure, in words: "900 ms (BFD 300 ms x 3)",
- * "180 s (the BGP hold time)", "never (static routing without a health
+ * How circuit c notices a failure, in words, its durations in unit u: "900
+ * ms (BFD 300 ms x 3)", "90 s (the BGP hold time, negotiated: ours 180 s,
+ * AWS Direct Connect's 90 s)", "never (static routing without a health
  * check)".
  */
-char *nsp_failover_text(const struct nsp_model *m, const struct nsp_circuit *c);
+char *nsp_failover_text(const struct nsp_model *m, const struct nsp_circuit *c,
+			enum nsp_time_unit u);
+/* The longest duration nsp_failover_text prints for c, in ms. */
+uint64_t nsp_failover_longest_ms(const struct nsp_model *m,
+				 const struct nsp_circuit *c);
 
 /* The BFD interval and multiplier a circuit's session runs at. */
 void nsp_bfd_negotiated(const struct nsp_model *m, const struct nsp_circuit *c,
