@@ -72,15 +72,17 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 			               m->pops[p[k]].id);
 		}
 	}
+	char *target = nsp_percent_given(m->intent.availability);
 	nsp_report_members(
 	    ctx, s, NSP_ERROR, NULL,
-	    "cannot meet the %g%% target: they do not form two pairs in "
+	    "cannot meet the %s%% target: they do not form two pairs in "
 	    "PoPs with nothing in common (PoPs %s); build four-circuit HA: "
 	    "a pair on each of two diverse edge routers in different PoPs "
 	    "(IBM: two XCRs; AWS: two connections at each of two "
 	    "locations; Google Cloud: two attachments in each of two "
 	    "metros)",
-	    m->intent.availability, pops.s ? pops.s : "none");
+	    target, pops.s ? pops.s : "none");
+	free(target);
 	nsp_buf_free(&pops);
 	free(seen);
 }

@@ -46,5 +46,6 @@ Suite *cli_suite(void);
 Suite *avail_suite(void);
 Suite *ci_suite(void);
 Suite *routing_suite(void);
+Suite *messages_suite(void);
 
 #endif
