@@ -97,6 +97,34 @@ START_TEST(sla_tier_that_meets_the_target)
 }
 END_TEST
 
+START_TEST(weights_only_where_a_router_splits)
+{
+	expect_in(message_of("CAP002/fail-equal-split.yaml", "CAP002", 0),
+		  "'cpe1' sends this traffic on no other circuit, so ECMP "
+		  "weights cannot move it: raise the bandwidth to at least 125 "
+		  "Mbit/s",
+		  "set ECMP weights");
+	expect_in(message_of("CAP002/fail-one-router-weights.yaml", "CAP002",
+			     0),
+		  "set ECMP weights on 'cpe1' in proportion to bandwidth", NULL);
+	expect_in(message_of("CAP002/fail-two-demands.yaml", "CAP002", 0),
+		  "carry 1200 Mbit/s together against 1000 usable, so ECMP "
+		  "weights cannot fit it",
+		  "set ECMP weights");
+}
+END_TEST
+
+START_TEST(ecmp_both_mismatches)
+{
+	char *m = message_of("ECMP004/fail-methods-and-regions.yaml",
+			     "ECMP004", 0);
+	ck_assert_ptr_nonnull(strstr(m, "mix routing methods: 'c1' bgp"));
+	expect_in(m, "and they land in different regions: 'c1' in "
+		     "'cn-beijing'; 'c2' in 'cn-shanghai'",
+		  NULL);
+}
+END_TEST
+
 Suite *messages_suite(void)
 {
 	Suite *s = suite_create("messages");
@@ -106,6 +134,8 @@ Suite *messages_suite(void)
 	tcase_add_test(t, availability_never_rounds_up);
 	tcase_add_test(t, availability_names_the_group);
 	tcase_add_test(t, sla_tier_that_meets_the_target);
+	tcase_add_test(t, weights_only_where_a_router_splits);
+	tcase_add_test(t, ecmp_both_mismatches);
 	suite_add_tcase(s, t);
 	return s;
 }
