@@ -3,6 +3,7 @@
 
 #include "../lib/avail.h"
 #include "analysis.h"
+#include "sources.h"
 
 /*
  * Element e and the elements merged with it for demand d (they take down
@@ -93,7 +94,7 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-    "seed 002: OVHcloud Connect, resilient architecture (SLA "
+    NSP_SRC_OVH " (SLA "
     "requirements of 99.99% need a multi-path architecture)",
     "FORMAT.md, assumptions: the availability of one element of each "
     "failure class",

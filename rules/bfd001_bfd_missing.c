@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "routing.h"
+#include "sources.h"
 
 static void check(struct nsp_ctx *ctx)
 {
@@ -32,7 +33,7 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-	"seed 001: Alibaba Cloud Express Connect (\"Why BFD matters: "
+	NSP_SRC_ALIBABA_ECMP " (\"Why BFD matters: "
 	"without BFD, failure detection relies on the BGP hold-time\")",
 	"AWS knowledge center, https://repost.aws/knowledge-center/"
 	"enable-bfd-direct-connect",

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "routing.h"
+#include "sources.h"
 
 static void check(struct nsp_ctx *ctx)
 {
@@ -38,7 +39,7 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-	"seed 001: Alibaba Cloud Express Connect (\"Enable BFD on both the "
+	NSP_SRC_ALIBABA_ECMP " (\"Enable BFD on both the "
 	"VBR side and the CPE side. A one-sided BFD configuration does not "
 	"provide fast failure detection\")",
 	"AWS knowledge center, https://repost.aws/knowledge-center/"

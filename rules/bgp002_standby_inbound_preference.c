@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "routing.h"
+#include "sources.h"
 
 /* The advice that makes backup b's AS_PATH longer than longest. */
 static char *advice(const struct nsp_circuit *b, size_t longest)
@@ -52,8 +53,8 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 			", not higher than theirs (up to %" PRIu32
 			"): %s cannot tell the backup from the primary and may "
 			"send return traffic over either; make the backup's "
-			"AS_PATH longer, e.g. %s (seed 002 prepends on the "
-			"backup)",
+			"AS_PATH longer, e.g. %s (OVHcloud's "
+			"resilient-architecture guide prepends on the backup)",
 			b->id, dem, path, b->bgp.as_path_len, longest,
 			b->bgp.med, nsp_highest_med(&p), pf->product, fix);
 		nsp_finding_element(f, b->id);
@@ -78,7 +79,7 @@ static void facts(FILE *out)
 }
 
 static const char *const refs[] = {
-	"seed 002: OVHcloud Connect, resilient architecture (\"AS-path "
+	NSP_SRC_OVH " (\"AS-path "
 	"prepending: makes a path look longer (less preferred); influence "
 	"OVHcloud's choice of return path\"; route-map BACKUP-OUT set "
 	"as-path prepend)",
@@ -105,7 +106,8 @@ const struct nsp_rule nsp_rule_bgp002 = {
 	.remediation =
 		"Prepend the site's ASN on the backup circuit so that its "
 		"AS_PATH is longer than every primary's (`prepend`, or an "
-		"explicit `as_path`), as seed 002 does; a higher MED on the "
+		"explicit `as_path`), as OVHcloud's resilient-architecture "
+		"guide does; a higher MED on the "
 		"backup helps where the provider honours MED.",
 	.references = refs,
 	.fails = "circuits:\n"

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "routing.h"
+#include "sources.h"
 
 /* The members the CPEs send on: the highest local_pref. */
 static size_t outbound(const struct nsp_members *s, bool *in)
@@ -183,9 +184,9 @@ static void facts(FILE *out)
 }
 
 static const char *const refs[] = {
-	"seed 004: Linux multi-uplink ECMP (\"a stateful firewall will drop "
+	NSP_SRC_LINUX_ECMP " (\"a stateful firewall will drop "
 	"those packets because it never saw the initial SYN\")",
-	"seed 002: OVHcloud Connect, resilient architecture (local "
+	NSP_SRC_OVH " (local "
 	"preference for outbound, AS-path prepending for return traffic)",
 	NULL,
 };

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "routing.h"
+#include "sources.h"
 
 /* The fastest BFD the provider of circuit c runs, within the target. */
 static void fastest_bfd(const struct nsp_model *m, const struct nsp_circuit *c,
@@ -104,9 +105,9 @@ static void facts(FILE *out)
 }
 
 static const char *const refs[] = {
-	"seed 001: Alibaba Cloud Express Connect (\"Without BFD, failure "
+	NSP_SRC_ALIBABA_ECMP " (\"Without BFD, failure "
 	"detection relies on the BGP hold-time\")",
-	"seed 002: OVHcloud Connect (\"BGP failover typically completes in "
+	NSP_SRC_OVH " (\"BGP failover typically completes in "
 	"30-90 seconds depending on hold timers and BFD configuration\")",
 	"AWS knowledge center, https://repost.aws/knowledge-center/"
 	"enable-bfd-direct-connect (without BFD, BGP waits for a 90 s hold "

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "analysis.h"
+#include "sources.h"
 
 /*
  * The circuits router r sends, in the direction circuit c carries them
@@ -125,7 +126,7 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-    "seed 004: Linux multi-uplink ECMP (weights 1:2 for 100 and 200 "
+    NSP_SRC_LINUX_ECMP " (weights 1:2 for 100 and 200 "
     "Mbit/s uplinks)",
     NULL,
 };

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "routing.h"
+#include "sources.h"
 
 /* "bgp" or "static". */
 static char *method(const struct nsp_model *m, const struct nsp_circuit *c)
@@ -91,8 +92,7 @@ static void facts(FILE *out)
 }
 
 static const char *const refs[] = {
-	"seed 001: Alibaba Cloud Express Connect, ECMP through an Express "
-	"Connect Router (\"ECMP takes effect automatically when both VBRs "
+	NSP_SRC_ALIBABA_ECMP " (\"ECMP takes effect automatically when both VBRs "
 	"are in the same region and use the same routing method\")",
 	NULL,
 };

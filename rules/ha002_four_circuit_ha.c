@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "analysis.h"
+#include "sources.h"
 
 /* The PoPs a circuit lands in through its two routers (up to two). */
 static size_t pops_of(const struct nsp_model *m, size_t c, size_t out[2])
@@ -96,7 +97,7 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-    "seed 000: IBM Cloud Direct Link, Leveraging ECMP (use case 2: four "
+    NSP_SRC_IBM_ECMP " (use case 2: four "
     "circuits, two of them at diverse XCRs)",
     "https://aws.amazon.com/directconnect/resiliency-recommendation/ "
     "(maximum resiliency: separate connections on separate devices in "

@@ -9,6 +9,7 @@
 #include "analysis.h"
 #include "provider_sla.h"
 #include "providers.h"
+#include "sources.h"
 
 /* The circuits of demand d that touch cloud endpoint e. */
 static size_t cloud_side(const struct nsp_model *m, const struct nsp_demand *d,
@@ -192,7 +193,7 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-    "seed 002: OVHcloud Connect, resilient architecture (GCP SLA tiers: "
+    NSP_SRC_OVH " (GCP SLA tiers: "
     "one attachment no SLA, two in one metro 99.9%, four in two metros "
     "99.99%)",
     "https://cloud.google.com/network-connectivity/docs/interconnect/"

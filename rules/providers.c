@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../lib/util.h"
+#include "sources.h"
 
 #define AWS_QUOTAS                                                             \
 	"AWS Direct Connect quotas, "                                          \
@@ -84,18 +85,14 @@
 	" (MinTxInterval and MinRxInterval 200-1000 ms, DetectMultiplier "     \
 	"3-10)"
 #define ALIBABA_ECMP                                                           \
-	"seed 001: Alibaba Cloud Express Connect, ECMP through an Express "    \
-	"Connect Router (ECMP takes effect when both VBRs are in the same "    \
-	"region and use the same routing method)"
+	NSP_SRC_ALIBABA_ECMP " (ECMP takes effect when both VBRs are in the "  \
+	"same region and use the same routing method)"
 #define OVH_MED                                                                \
-	"seed 002: OVHcloud Connect, resilient architecture, "                 \
-	"https://docs.ovhcloud.com/de/guides/network/ovhcloud-connect/"        \
-	"resilient-architecture (MED may not be honoured in all OVHcloud "     \
+	NSP_SRC_OVH " (MED may not be honoured in all OVHcloud "               \
 	"configurations)"
 #define OTC_CIDRS                                                              \
-	"seed 003: Open Telekom Cloud Direct Connect, Redundant Connection "   \
-	"Access (at most 50 CIDR blocks per virtual gateway and 50 remote "    \
-	"subnets per virtual interface)"
+	NSP_SRC_OTC_LIMITS " (at most 50 CIDR blocks per virtual gateway and " \
+	"50 remote subnets per virtual interface)"
 
 static const struct nsp_provider_facts facts[NSP_PROV_COUNT] = {
 	[NSP_PROV_AWS] = {
@@ -175,22 +172,21 @@ static const struct nsp_provider_facts facts[NSP_PROV_COUNT] = {
 		.bfd_min_multiplier = 3,
 		.bfd_max_multiplier = 10,
 		.src_bfd = ALIBABA_BFD,
-		/* seed 001 (ALIBABA_ECMP) */
+		/* Alibaba Cloud ECMP use case (ALIBABA_ECMP) */
 		.ecmp_needs_one_region = NSP_TRI_YES,
 		.src_region = ALIBABA_ECMP,
 	},
 	[NSP_PROV_OVHCLOUD] = {
 		.provider = NSP_PROV_OVHCLOUD,
 		.product = "OVHcloud Connect",
-		/* seed 002, OVHcloud Connect resilient architecture
-		 * (OVH_MED) */
+		/* OVHcloud Connect resilient architecture (OVH_MED) */
 		.med_honoured = NSP_TRI_NO,
 		.src_med = OVH_MED,
 	},
 	[NSP_PROV_OTC] = {
 		.provider = NSP_PROV_OTC,
 		.product = "Open Telekom Cloud Direct Connect",
-		/* seed 003, OTC Direct Connect (OTC_CIDRS) */
+		/* OTC Direct Connect, redundant access (OTC_CIDRS) */
 		.cidrs_per_gateway = 50,
 		.cidrs_per_interface = 50,
 		.src_cidrs = OTC_CIDRS,
