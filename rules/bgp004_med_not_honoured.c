@@ -17,7 +17,8 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 	for (size_t i = 0; np && i < s->n; i++) {
 		const struct nsp_circuit *b = &m->circuits[s->c[i]];
 		if (b->role != NSP_CROLE_BACKUP ||
-		    nsp_return_mark(&p, b) != NSP_MARK_MED_UNRELIABLE)
+		    nsp_return_mark(&p, b, NULL, NULL) !=
+			    NSP_MARK_MED_UNRELIABLE)
 			continue;
 		const struct nsp_provider_facts *pf =
 			nsp_provider_facts(nsp_circuit_provider(m, b));

@@ -29,6 +29,21 @@
 	"peers'); AWS knowledge center, https://repost.aws/knowledge-center/"  \
 	"enable-bfd-direct-connect (without BFD, BGP waits for the 90 s hold " \
 	"time)"
+#define AWS_RETURN                                                             \
+	"AWS Direct Connect user guide, Routing policies and BGP communities, " \
+	"https://docs.aws.amazon.com/directconnect/latest/UserGuide/"          \
+	"routing-and-bgp.html (private and transit virtual interfaces: AWS "   \
+	"prefers Direct Connect locations homed in the VPC's Region over "     \
+	"those of other Regions, and compares AS_PATH between locations on "   \
+	"the same side of that line; the local preference communities "        \
+	"7224:7100 low, "                                                      \
+	"7224:7200 medium and 7224:7300 high are evaluated before any "        \
+	"AS_PATH, and without them the local preference follows the distance " \
+	"to the location); AWS Direct Connect private virtual interface "      \
+	"routing example, https://docs.aws.amazon.com/directconnect/latest/"   \
+	"UserGuide/private-transit-vif-example.html (two interfaces in the "   \
+	"VPC's Region are preferred to a third with a shorter AS_PATH in "     \
+	"another Region)"
 #define AWS_MTU                                                                \
 	"AWS Direct Connect API reference, CreatePrivateVirtualInterface "     \
 	"(1500 or jumbo 9001, 8500 on newer pages) and "                       \
@@ -109,6 +124,12 @@ static const struct nsp_provider_facts facts[NSP_PROV_COUNT] = {
 		/* Direct Connect BGP-specific settings (AWS_HOLD) */
 		.bgp_hold_s = 90,
 		.src_hold = AWS_HOLD,
+		/* Direct Connect routing policies and BGP communities
+		 * (AWS_RETURN) */
+		.home_region_first = NSP_TRI_YES,
+		.lp_communities = {7224u << 16 | 7100, 7224u << 16 | 7200,
+				   7224u << 16 | 7300},
+		.src_return = AWS_RETURN,
 		/* Direct Connect API reference, virtual interfaces (AWS_MTU) */
 		.mtus = {1500, 8500, 9001},
 		.src_mtus = AWS_MTU,
@@ -211,6 +232,23 @@ enum nsp_provider nsp_circuit_provider(const struct nsp_model *m,
 	return NSP_PROV_GENERIC;
 }
 
+int nsp_lp_community_rank(const struct nsp_provider_facts *f,
+			  const struct nsp_circuit *c)
+{
+	if (!f->lp_communities[0])
+		return 0;
+	for (size_t i = 0; i < c->bgp.ncommunities; i++)
+		for (int k = 0; k < 3; k++)
+			if (c->bgp.communities[i] == f->lp_communities[k])
+				return k + 1;
+	return 0;
+}
+
+void nsp_community_text(uint32_t community, char *buf, size_t n)
+{
+	snprintf(buf, n, "%u:%u", community >> 16, community & 0xffff);
+}
+
 bool nsp_provider_offers_mtu(const struct nsp_provider_facts *f,
 			     uint32_t mtu)
 {
@@ -279,7 +317,7 @@ void nsp_provider_facts_print(FILE *out, unsigned groups)
 {
 	for (int p = 0; p < NSP_PROV_COUNT; p++) {
 		const struct nsp_provider_facts *f = &facts[p];
-		char buf[160];
+		char buf[256];
 		if ((groups & NSP_FACT_PREFIXES) &&
 		    (f->prefixes_per_session_v4 ||
 		     f->prefixes_per_session_v6)) {
@@ -335,6 +373,23 @@ void nsp_provider_facts_print(FILE *out, unsigned groups)
 				     "MED honoured" :
 				     "MED may not be honoured",
 			     f->src_med);
+		if ((groups & NSP_FACT_RETURN) &&
+		    f->home_region_first == NSP_TRI_YES) {
+			char lo[16], me[16], hi[16];
+			nsp_community_text(f->lp_communities[0], lo,
+					   sizeof(lo));
+			nsp_community_text(f->lp_communities[1], me,
+					   sizeof(me));
+			nsp_community_text(f->lp_communities[2], hi,
+					   sizeof(hi));
+			snprintf(buf, sizeof(buf),
+				 "return traffic prefers a location in the "
+				 "cloud's Region before AS_PATH; "
+				 "local-preference communities %s (low), %s "
+				 "(medium), %s (high) come first",
+				 lo, me, hi);
+			line(out, f, buf, f->src_return);
+		}
 		if ((groups & NSP_FACT_REGION) &&
 		    f->ecmp_needs_one_region == NSP_TRI_YES)
 			line(out, f, "ECMP only between edge routers of one "

@@ -125,6 +125,26 @@ START_TEST(ecmp_both_mismatches)
 }
 END_TEST
 
+START_TEST(aws_backup_across_regions)
+{
+	expect_in(message_of("BGP002/fail-aws-regions-no-home.yaml", "BGP002",
+			     0),
+		  "AWS Direct Connect prefers a location homed in the VPC's "
+		  "Region before it compares AS_PATH",
+		  "prepend:");
+	expect_in(message_of("BGP002/fail-aws-backup-in-home-region.yaml",
+			     "BGP002", 0),
+		  "bgp.communities: [7224:7100] on 'c2' and [7224:7300] on the "
+		  "primaries",
+		  NULL);
+	expect_in(message_of("BGP003/fail-aws-regions-firewall.yaml", "BGP003",
+			     0),
+		  "local-preference communities: bgp.communities [7224:7100] "
+		  "on the backup",
+		  NULL);
+}
+END_TEST
+
 Suite *messages_suite(void)
 {
 	Suite *s = suite_create("messages");
@@ -136,6 +156,7 @@ Suite *messages_suite(void)
 	tcase_add_test(t, sla_tier_that_meets_the_target);
 	tcase_add_test(t, weights_only_where_a_router_splits);
 	tcase_add_test(t, ecmp_both_mismatches);
+	tcase_add_test(t, aws_backup_across_regions);
 	suite_add_tcase(s, t);
 	return s;
 }

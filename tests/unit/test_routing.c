@@ -199,6 +199,86 @@ START_TEST(hold_time_negotiated)
 }
 END_TEST
 
+/*
+ * nsp_return_cmp(c1, c2) on a rule fixture with the replacements edits[]
+ * (from, to, ..., NULL) made in it: the sign and what decided.
+ */
+static int return_cmp_in(const char *fixture, const char *const *edits,
+			 enum nsp_pref_by *by)
+{
+	char *path = nsp_xasprintf("tests/rules/%s", fixture);
+	char *text = read_text(path);
+	ck_assert_ptr_nonnull(text);
+	for (size_t i = 0; edits && edits[i]; i += 2) {
+		char *at = strstr(text, edits[i]);
+		ck_assert_msg(at != NULL, "'%s' not in %s", edits[i], path);
+		char *t = nsp_xasprintf("%.*s%s%s", (int)(at - text), text,
+					edits[i + 1], at + strlen(edits[i]));
+		free(text);
+		text = t;
+	}
+	struct loaded l;
+	load_string(&l, text);
+	ck_assert_msg(l.rc == 0, "%s does not load", path);
+	int r = nsp_return_cmp(l.m, &l.m->circuits[0], &l.m->circuits[1], true,
+			       by);
+	loaded_free(&l);
+	free(text);
+	free(path);
+	return r > 0 ? 1 : r < 0 ? -1 : 0;
+}
+
+/* Expect nsp_return_cmp's sign and reason on a fixture, edited. */
+static void expect_cmp(const char *fixture, const char *const *edits,
+		       int sign, enum nsp_pref_by why)
+{
+	enum nsp_pref_by by;
+	ck_assert_int_eq(return_cmp_in(fixture, edits, &by), sign);
+	ck_assert_int_eq(by, why);
+}
+
+START_TEST(return_preference_aws)
+{
+	static const char *const eu_vpc[] = {"region: us-east-1, prefixes",
+					     "region: eu-west-1, prefixes",
+					     NULL};
+	static const char *const high_none[] = {"communities: [7224:7100], ",
+						"", NULL};
+	static const char *const medium_none[] = {
+		"communities: [7224:7300]", "communities: [7224:7200]",
+		"communities: [7224:7100], ", "", NULL};
+	static const char *const generic[] = {"provider: aws",
+					      "provider: generic", NULL};
+	/* Regions differ, the VPC's unknown: nospof cannot tell */
+	expect_cmp("BGP002/fail-aws-regions-no-home.yaml", NULL, 0,
+		   NSP_BY_REGION);
+	/* the location in the VPC's Region first, whatever the AS_PATH */
+	expect_cmp("BGP002/fail-aws-backup-in-home-region.yaml", NULL, -1,
+		   NSP_BY_REGION);
+	expect_cmp("BGP002/pass-aws-primary-in-home-region.yaml", NULL, 1,
+		   NSP_BY_REGION);
+	/* both in other Regions than the VPC's: AS_PATH between them */
+	expect_cmp("BGP002/fail-aws-backup-in-home-region.yaml", eu_vpc, 1,
+		   NSP_BY_PATH);
+	/* one Region: AS_PATH */
+	expect_cmp("BGP002/pass-aws-one-region-prepend.yaml", NULL, 1,
+		   NSP_BY_PATH);
+	/* communities come first */
+	expect_cmp("BGP002/fail-aws-communities-reversed.yaml", NULL, -1,
+		   NSP_BY_COMMUNITY);
+	expect_cmp("BGP002/pass-aws-communities-across-regions.yaml", NULL, 1,
+		   NSP_BY_COMMUNITY);
+	/* high against none: high; medium against none: undocumented */
+	expect_cmp("BGP002/pass-aws-communities-across-regions.yaml",
+		   high_none, 1, NSP_BY_COMMUNITY);
+	expect_cmp("BGP002/pass-aws-communities-across-regions.yaml",
+		   medium_none, 0, NSP_BY_COMMUNITY);
+	/* a provider that documents none of this: AS_PATH, Regions unread */
+	expect_cmp("BGP002/fail-aws-regions-no-home.yaml", generic, 1,
+		   NSP_BY_PATH);
+}
+END_TEST
+
 START_TEST(failover_rule_order)
 {
 	struct loaded l;
@@ -274,6 +354,7 @@ Suite *routing_suite(void)
 	tcase_add_test(t, provider_table_is_sane);
 	tcase_add_test(t, failover_against_provider);
 	tcase_add_test(t, hold_time_negotiated);
+	tcase_add_test(t, return_preference_aws);
 	tcase_add_test(t, failover_rule_order);
 	tcase_add_test(t, explain_shows_figures);
 	suite_add_tcase(s, t);
