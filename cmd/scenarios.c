@@ -134,7 +134,7 @@ static char *failover_label(const struct row *r)
 		return nsp_xstrdup("never");
 	if (!r->o.failover_ms)
 		return nsp_xstrdup("-");
-	return nsp_xasprintf("%llu ms", (unsigned long long)r->o.failover_ms);
+	return nsp_duration_text(r->o.failover_ms);
 }
 
 /* What the design survives, by class (and pairs at depth 2). */
@@ -246,11 +246,13 @@ static void write_text(FILE *out, const struct nsp_analysis *a,
 		        depth);
 	} else {
 		text_widths(a, depth, &wf, &wd);
+		char *rows_n = nsp_count(n, "scenario row", "scenario rows");
 		fprintf(out,
-		        "%s: %zu scenario rows (depth %d), worst first\n"
+		        "%s: %s (depth %d), worst first\n"
 		        "%-*s  %-*s  %-8s  %-30s  %s\n",
-		        file, n, depth, wf, "FAILED", wd, "DEMAND", "SURVIVES",
-		        "WORST CIRCUIT LOAD", "FAILOVER");
+		        file, rows_n, depth, wf, "FAILED", wd, "DEMAND",
+		        "SURVIVES", "WORST CIRCUIT LOAD", "FAILOVER");
+		free(rows_n);
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct row *r = &rows[i];
@@ -293,13 +295,20 @@ static void write_text(FILE *out, const struct nsp_analysis *a,
 			fprintf(out, "| %s | %zu | %zu | %zu | %zu |\n", name,
 			        t[c].elements, t[c].survived, t[c].overloaded,
 			        t[c].cut);
-		else
+		else {
+			char *what =
+			    c == NSP_CLASS_COUNT
+			        ? nsp_count(t[c].elements, "pair row",
+			                    "pair rows")
+			        : nsp_count(t[c].elements, "element",
+			                    "elements");
 			fprintf(out,
-			        "  %-12s %zu %s: %zu survived, %zu "
-			        "overloaded, %zu cut a demand\n",
-			        name, t[c].elements,
-			        c == NSP_CLASS_COUNT ? "pair rows" : "elements",
-			        t[c].survived, t[c].overloaded, t[c].cut);
+			        "  %-12s %s: %zu survived, %zu overloaded, "
+			        "%zu cut a demand\n",
+			        name, what, t[c].survived, t[c].overloaded,
+			        t[c].cut);
+			free(what);
+		}
 	}
 }
 

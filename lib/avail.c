@@ -254,3 +254,45 @@ void nsp_avail_demand(struct nsp_avail *out, const struct nsp_analysis *a,
 	free(leader);
 	free(paths);
 }
+
+static int cmp_size(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+/* A sorted copy of n circuit indices. */
+static size_t *sorted_copy(const size_t *v, size_t n)
+{
+	size_t *c = nsp_xmalloc((n + 1) * sizeof(*c));
+	if (n) {
+		memcpy(c, v, n * sizeof(*c));
+		qsort(c, n, sizeof(*c), cmp_size);
+	}
+	return c;
+}
+
+size_t nsp_avail_group(const struct nsp_analysis *a, size_t d, size_t e,
+                       size_t **out)
+{
+	size_t ne;
+	const size_t *el = nsp_demand_elems(a, d, &ne);
+	const size_t *ce;
+	size_t nce = nsp_demand_elem_circuits(a, d, e, &ce);
+	size_t *se = sorted_copy(ce, nce);
+	size_t *v = nsp_xmalloc((ne + 1) * sizeof(*v)), n = 0;
+	v[n++] = e;
+	for (size_t k = 0; k < ne; k++) {
+		const size_t *ck;
+		if (el[k] == e ||
+		    nsp_demand_elem_circuits(a, d, el[k], &ck) != nce)
+			continue;
+		size_t *sk = sorted_copy(ck, nce);
+		if (!nce || !memcmp(se, sk, nce * sizeof(*sk)))
+			v[n++] = el[k];
+		free(sk);
+	}
+	free(se);
+	*out = v;
+	return n;
+}

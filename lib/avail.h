@@ -54,4 +54,13 @@ void nsp_avail_system(struct nsp_avail *out, const struct nsp_avail_system *s);
 void nsp_avail_demand(struct nsp_avail *out, const struct nsp_analysis *a,
                       size_t d);
 
+/*
+ * The group demand d's estimate merges element e into: the elements of the
+ * demand that take down the same circuits of it (it fails when any of them
+ * does), e first, then in element order. Returns how many (at least 1);
+ * *out is freed by the caller.
+ */
+size_t nsp_avail_group(const struct nsp_analysis *a, size_t d, size_t e,
+                       size_t **out);
+
 #endif

@@ -27,9 +27,21 @@ uint64_t nsp_circuit_failover_ms(const struct nsp_model *m,
 			mult = f->bfd_min_multiplier;
 		return interval * mult;
 	}
-	if (!c->bgp.hold_s) {
+	uint32_t provider_s, hold = nsp_circuit_hold_s(m, c, &provider_s);
+	if (!hold) {
 		*never = true;
 		return UINT64_MAX;
 	}
-	return (uint64_t)c->bgp.hold_s * 1000;
+	return (uint64_t)hold * 1000;
+}
+
+uint32_t nsp_circuit_hold_s(const struct nsp_model *m,
+			    const struct nsp_circuit *c, uint32_t *provider_s)
+{
+	const struct nsp_provider_facts *f =
+		nsp_provider_facts(nsp_circuit_provider(m, c));
+	*provider_s = f->bgp_hold_s;
+	if (!c->bgp.hold_s || !f->bgp_hold_s)
+		return c->bgp.hold_s;
+	return c->bgp.hold_s < f->bgp_hold_s ? c->bgp.hold_s : f->bgp_hold_s;
 }

@@ -10,12 +10,22 @@
 /*
  * Failover time of circuit c in milliseconds: BFD on both sides gives the
  * negotiated interval (at least the provider's minimum) times the multiplier
- * (at least the provider's minimum); one-sided or no BFD gives the BGP hold
- * time; static routing the health check's interval plus count timeouts.
- * *never is set when the failure is never noticed (static without a health
- * check, BGP with a hold time of 0); the result is then UINT64_MAX.
+ * (at least the provider's minimum); one-sided or no BFD gives the
+ * negotiated BGP hold time (nsp_circuit_hold_s); static routing the health
+ * check's interval plus count timeouts. *never is set when the failure is
+ * never noticed (static without a health check, BGP with a hold time of
+ * 0); the result is then UINT64_MAX.
  */
 uint64_t nsp_circuit_failover_ms(const struct nsp_model *m,
 				 const struct nsp_circuit *c, bool *never);
+
+/*
+ * The hold time, in seconds, circuit c's BGP session runs at (RFC 4271,
+ * section 4.2): the smaller of hold_s and the provider's hold time where
+ * the provider table knows it; 0 (no keepalives, nothing is ever noticed)
+ * when hold_s is 0. *provider_s is the provider's figure, 0 when unknown.
+ */
+uint32_t nsp_circuit_hold_s(const struct nsp_model *m,
+			    const struct nsp_circuit *c, uint32_t *provider_s);
 
 #endif

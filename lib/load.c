@@ -911,6 +911,30 @@ static void norm_bgp(struct ctx *c, struct nsp_circuit *o,
 	range(c, bp, "keepalive_s", s->keepalive_s, 0, 65535);
 	range(c, bp, "hold_s", s->hold_s, 0, 65535);
 
+	if (s->communities_count) {
+		b->communities = nsp_arena_alloc(
+			&m->arena, s->communities_count * sizeof(uint32_t));
+		for (uint32_t i = 0; i < s->communities_count; i++) {
+			const char *v = s->communities[i];
+			const char *colon = strchr(v, ':');
+			uint64_t hi, lo;
+			if (colon &&
+			    nsp_parse_uint(v, (size_t)(colon - v), 65535, &hi) &&
+			    nsp_parse_uint(colon + 1, strlen(colon + 1), 65535,
+					   &lo)) {
+				b->communities[b->ncommunities++] =
+					(uint32_t)(hi << 16 | lo);
+				continue;
+			}
+			char *t = clip(v, strlen(v));
+			PTR(p, "%s/communities/%u", bp, i);
+			err_at(c, p, "invalid BGP community '%s': expected "
+				     "ASN:value, two plain numbers up to 65535, "
+				     "like 7224:7100", t);
+			free(t);
+		}
+	}
+
 	if (s->bfd) {
 		char fp[300];
 		PTR(fp, "%s/bfd", bp);

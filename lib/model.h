@@ -142,6 +142,12 @@ struct nsp_bgp {
 	bool as_path_explicit;
 	uint32_t prepend, med, local_pref, keepalive_s, hold_s;
 	struct nsp_bfd bfd;
+	/*
+	 * BGP communities (RFC 1997) the a-side attaches to the routes it
+	 * advertises here, each as asn << 16 | value ("7224:7100")
+	 */
+	uint32_t *communities;
+	size_t ncommunities;
 };
 
 struct nsp_health_check {

@@ -178,6 +178,7 @@ static const cyaml_schema_field_t bgp_fields[] = {
 	CYAML_FIELD_UINT("hold_s", OPT, struct nsp_raw_bgp, hold_s),
 	CYAML_FIELD_MAPPING_PTR("bfd", OPT, struct nsp_raw_bgp, bfd,
 				bfd_fields),
+	STRS("communities", struct nsp_raw_bgp, communities),
 	CYAML_FIELD_END,
 };
 

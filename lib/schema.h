@@ -76,6 +76,8 @@ struct nsp_raw_bgp {
 	uint32_t receive_count;
 	uint32_t keepalive_s, hold_s;
 	struct nsp_raw_bfd *bfd;
+	char **communities;
+	uint32_t communities_count;
 };
 
 struct nsp_raw_health {

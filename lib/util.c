@@ -416,3 +416,61 @@ bool nsp_parse_decimal(const char *s, size_t len, double *out)
 	*out = (double)v / scale;
 	return true;
 }
+
+enum nsp_time_unit nsp_time_unit_for(uint64_t longest_ms)
+{
+	return longest_ms < 10000 ? NSP_UNIT_MS : NSP_UNIT_S;
+}
+
+char *nsp_duration_in(uint64_t ms, enum nsp_time_unit u)
+{
+	if (u == NSP_UNIT_MS)
+		return nsp_xasprintf("%llu ms", (unsigned long long)ms);
+	/* seconds, with the milliseconds as decimals, trailing zeros cut */
+	char frac[8] = "";
+	unsigned rest = (unsigned)(ms % 1000);
+	if (rest) {
+		snprintf(frac, sizeof(frac), ".%03u", rest);
+		size_t n = strlen(frac);
+		while (frac[n - 1] == '0')
+			frac[--n] = '\0';
+	}
+	return nsp_xasprintf("%llu%s s", (unsigned long long)(ms / 1000), frac);
+}
+
+char *nsp_duration_text(uint64_t ms)
+{
+	return nsp_duration_in(ms, nsp_time_unit_for(ms));
+}
+
+char *nsp_percent_below(double v, double limit)
+{
+	char buf[64];
+	for (int digits = 4;; digits++) {
+		snprintf(buf, sizeof(buf), "%.*f", digits, v);
+		if (digits >= 12)
+			break;
+		double shown = strtod(buf, NULL);
+		if (v < limit && shown >= limit)
+			continue;
+		if (v > 0 && shown <= 0)
+			continue;
+		break;
+	}
+	return nsp_xstrdup(buf);
+}
+
+char *nsp_percent_text(double v)
+{
+	return nsp_percent_below(v, 100);
+}
+
+char *nsp_percent_given(double v)
+{
+	return nsp_xasprintf("%.15g", v);
+}
+
+char *nsp_count(size_t n, const char *one, const char *many)
+{
+	return nsp_xasprintf("%zu %s", n, n == 1 ? one : many);
+}

@@ -1,4 +1,7 @@
-/* Small shared helpers: allocation, growable strings, a string map, escaping. */
+/*
+ * Small shared helpers: allocation, growable strings, a string map, escaping,
+ * and the wording of numbers in messages (durations, percentages, plurals).
+ */
 #ifndef NSP_UTIL_H
 #define NSP_UTIL_H
 
@@ -72,6 +75,32 @@ size_t nsp_edit_distance(const char *a, const char *b, size_t cap);
 /* The candidate closest to word within a small distance, or NULL. */
 const char *nsp_did_you_mean(const char *word, const char *const *cands,
 			     size_t n);
+
+/*
+ * Durations in messages: one unit per message, ms when the longest
+ * duration the message prints is below 10 s, s at or above. Print every
+ * duration of a message with nsp_duration_in and the unit of its longest.
+ */
+enum nsp_time_unit { NSP_UNIT_MS, NSP_UNIT_S };
+enum nsp_time_unit nsp_time_unit_for(uint64_t longest_ms);
+/* "900 ms", "0.9 s", "90 s", "1.25 s": ms in unit u. */
+char *nsp_duration_in(uint64_t ms, enum nsp_time_unit u);
+/* A duration on its own: in the unit nsp_time_unit_for(ms) picks. */
+char *nsp_duration_text(uint64_t ms);
+
+/*
+ * A percentage such as an availability, with at least four decimals and
+ * as many more as it takes (up to 12) so that the text never reaches
+ * limit when v is below it, nor 0 when v is above 0: 99.99997 below 100
+ * is "99.99997", never "100.0000". nsp_percent_text uses limit 100.
+ */
+char *nsp_percent_below(double v, double limit);
+char *nsp_percent_text(double v);
+/* A percentage given in the input (a target, an SLA): "99.99", "99.999". */
+char *nsp_percent_given(double v);
+
+/* "1 element", "2 elements": n and the singular or the plural. */
+char *nsp_count(size_t n, const char *one, const char *many);
 
 /* Parse plain decimal digits (no sign, no leading zero) up to max. */
 bool nsp_parse_uint(const char *s, size_t len, uint64_t max, uint64_t *out);

@@ -3,6 +3,30 @@
 
 #include "../lib/avail.h"
 #include "analysis.h"
+#include "sources.h"
+
+/*
+ * Element e and the elements merged with it for demand d (they take down
+ * the same circuits): "PoP 'fr5' (with its facility 'FR5' and metro
+ * 'fra')".
+ */
+static char *group_label(const struct nsp_analysis *a, size_t d, size_t e)
+{
+	size_t *g, n = nsp_avail_group(a, d, e, &g);
+	struct nsp_buf b = {0};
+	for (size_t i = 0; i < n; i++) {
+		char *l = nsp_elem_label(&a->elems[g[i]]);
+		nsp_buf_printf(&b, "%s%s",
+		               !i ? "" : i == 1 ? " (with its " :
+		               i + 1 == n ? " and " : ", ",
+		               l);
+		free(l);
+	}
+	if (n > 1)
+		nsp_buf_putc(&b, ')');
+	free(g);
+	return nsp_buf_detach(&b);
+}
 
 static void check(struct nsp_ctx *ctx)
 {
@@ -21,30 +45,37 @@ static void check(struct nsp_ctx *ctx)
 		for (size_t i = 0; i < av.ntop; i++) {
 			nsp_buf_puts(&top, i ? "; " : "");
 			for (size_t k = 0; k < av.top[i].n; k++) {
-				char *l = nsp_elem_label(
-				    &a->elems[av.top[i].elem[k]]);
-				nsp_buf_printf(&top, "%s%s", k ? " with " : "",
+				char *l = group_label(a, d, av.top[i].elem[k]);
+				nsp_buf_printf(&top, "%s%s", k ? " and " : "",
 				               l);
 				free(l);
 			}
-			nsp_buf_printf(&top, " (%.4f%%)",
-			               100.0 * av.top[i].unavail);
+			char *u = nsp_percent_text(100.0 * av.top[i].unavail);
+			nsp_buf_printf(&top, "%s at %s%%",
+			               av.top[i].n > 1 ? " together" : "", u);
+			free(u);
 		}
+		char *groups = nsp_count(av.groups, "element group",
+		                         "element groups");
+		char *err = nsp_percent_text(av.error);
 		char *how = av.exact
-		                ? nsp_xasprintf("exact over %zu element "
-		                                "groups",
-		                                av.groups)
+		                ? nsp_xasprintf("exact over %s", groups)
 		                : nsp_xasprintf("Monte Carlo, %llu samples, "
-		                                "+/- %.4f%%",
+		                                "+/- %s%%",
 		                                (unsigned long long)av.samples,
-		                                av.error);
+		                                err);
+		free(groups);
+		free(err);
+		char *est = nsp_percent_below(av.availability,
+		                              m->intent.availability);
+		char *target = nsp_percent_given(m->intent.availability);
 		char *dem = nsp_demand_label(m, &m->demands[d]);
 		char *ptr = nsp_demand_pointer(m, &m->demands[d]);
 		struct nsp_finding *f = nsp_report(
 		    ctx, NSP_ERROR, ptr, NULL,
-		    "%s: estimated availability %.4f%% (%s, from the "
-		    "assumptions) is below the %g%% target; %s%s%s",
-		    dem, av.availability, how, m->intent.availability,
+		    "%s: estimated availability %s%% (%s, from the "
+		    "assumptions) is below the %s%% target; %s%s%s",
+		    dem, est, how, target,
 		    av.ntop ? "the unavailability is dominated by "
 		            : "add diverse paths",
 		    top.s ? top.s : "",
@@ -54,6 +85,8 @@ static void check(struct nsp_ctx *ctx)
 		nsp_finding_related(f, m, "/intent", "/intent/availability",
 		                    "the availability target");
 		free(how);
+		free(est);
+		free(target);
 		free(dem);
 		free(ptr);
 		nsp_buf_free(&top);
@@ -61,7 +94,7 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-    "seed 002: OVHcloud Connect, resilient architecture (SLA "
+    NSP_SRC_OVH " (SLA "
     "requirements of 99.99% need a multi-path architecture)",
     "FORMAT.md, assumptions: the availability of one element of each "
     "failure class",
@@ -79,10 +112,15 @@ const struct nsp_rule nsp_rule_avail001 = {
                  "router, PoP, facility, metro, edge domain, carrier and "
                  "shared-risk tag), every element failing independently: the "
                  "demand is up while some path has no failed circuit. Elements "
-                 "that take down the same circuits are merged; with up to 24 "
+                 "that take down the same circuits are merged into one group "
+                 "that fails when any of them does, and the message names the "
+                 "whole group (a PoP with its facility and metro when the "
+                 "demand uses no other PoP there); with up to 24 "
                  "such groups every state is enumerated exactly, beyond that a "
                  "Monte Carlo run with a fixed seed gives the estimate and a "
-                 "95% error bound. This estimate is the design's own; the "
+                 "95% error bound. Figures are printed with as many decimals "
+                 "as it takes never to round up to 100% or to the target. "
+                 "This estimate is the design's own; the "
                  "provider's contractual SLA tier is HA003's, and the two are "
                  "reported side by side, never blended.",
     .remediation =

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "routing.h"
+#include "sources.h"
 
 static void check(struct nsp_ctx *ctx)
 {
@@ -12,7 +13,9 @@ static void check(struct nsp_ctx *ctx)
 		const struct nsp_circuit *c = &m->circuits[i];
 		if (!alt[i] || nsp_failover_rule(m, c) != NSP_FO_BFD001)
 			continue;
-		char *how = nsp_failover_text(m, c);
+		char *how = nsp_failover_text(
+			m, c,
+			nsp_time_unit_for(nsp_failover_longest_ms(m, c)));
 		char ptr[64], fptr[96];
 		nsp_circuit_pointers(m, c, "bgp", ptr, sizeof(ptr), fptr,
 				     sizeof(fptr));
@@ -30,7 +33,7 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-	"seed 001: Alibaba Cloud Express Connect (\"Why BFD matters: "
+	NSP_SRC_ALIBABA_ECMP " (\"Why BFD matters: "
 	"without BFD, failure detection relies on the BGP hold-time\")",
 	"AWS knowledge center, https://repost.aws/knowledge-center/"
 	"enable-bfd-direct-connect",

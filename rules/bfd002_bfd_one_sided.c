@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "routing.h"
+#include "sources.h"
 
 static void check(struct nsp_ctx *ctx)
 {
@@ -17,7 +18,9 @@ static void check(struct nsp_ctx *ctx)
 			m->routers[local ? c->a.router : c->z.router].id;
 		const char *off =
 			m->routers[local ? c->z.router : c->a.router].id;
-		char *how = nsp_failover_text(m, c);
+		char *how = nsp_failover_text(
+			m, c,
+			nsp_time_unit_for(nsp_failover_longest_ms(m, c)));
 		char ptr[64], fptr[96];
 		nsp_circuit_pointers(m, c,
 				     local ? "bgp/bfd/peer" : "bgp/bfd/local",
@@ -36,7 +39,7 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-	"seed 001: Alibaba Cloud Express Connect (\"Enable BFD on both the "
+	NSP_SRC_ALIBABA_ECMP " (\"Enable BFD on both the "
 	"VBR side and the CPE side. A one-sided BFD configuration does not "
 	"provide fast failure detection\")",
 	"AWS knowledge center, https://repost.aws/knowledge-center/"

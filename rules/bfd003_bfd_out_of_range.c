@@ -6,23 +6,21 @@
 #include "routing.h"
 
 /*
- * Append to b why v lies outside [lo, hi] (0: no bound); sets *below or
- * *above.
+ * Append to b why field what = v lies outside [lo, hi] (0: no bound); sets
+ * *below or *above. Values are the fields' own numbers, without a unit.
  */
 static void range(struct nsp_buf *b, const char *what, uint32_t v, uint32_t lo,
-		  uint32_t hi, const char *unit, bool *below, bool *above)
+		  uint32_t hi, bool *below, bool *above)
 {
 	if (lo && v < lo) {
-		nsp_buf_printf(b,
-			       "%s%s %" PRIu32 "%s is below the minimum "
-			       "%" PRIu32 "%s",
-			       b->len ? ", " : "", what, v, unit, lo, unit);
+		nsp_buf_printf(b, "%s%s %" PRIu32 " is below the minimum "
+				  "%" PRIu32,
+			       b->len ? ", " : "", what, v, lo);
 		*below = true;
 	} else if (hi && v > hi) {
-		nsp_buf_printf(b,
-			       "%s%s %" PRIu32 "%s is above the maximum "
-			       "%" PRIu32 "%s",
-			       b->len ? ", " : "", what, v, unit, hi, unit);
+		nsp_buf_printf(b, "%s%s %" PRIu32 " is above the maximum "
+				  "%" PRIu32,
+			       b->len ? ", " : "", what, v, hi);
 		*above = true;
 	}
 }
@@ -41,32 +39,37 @@ static void check(struct nsp_ctx *ctx)
 		struct nsp_buf b = {0};
 		bool below = false, above = false;
 		range(&b, "interval_ms", bfd->interval_ms,
-		      f->bfd_min_interval_ms, f->bfd_max_interval_ms, " ms",
-		      &below, &above);
+		      f->bfd_min_interval_ms, f->bfd_max_interval_ms, &below,
+		      &above);
 		range(&b, "multiplier", bfd->multiplier, f->bfd_min_multiplier,
-		      f->bfd_max_multiplier, "", &below, &above);
+		      f->bfd_max_multiplier, &below, &above);
 		if (!b.len)
 			continue;
 		char *what = nsp_buf_detach(&b);
 		uint64_t iv, mult;
 		nsp_bfd_negotiated(m, c, &iv, &mult);
+		enum nsp_time_unit u = nsp_time_unit_for(iv * mult);
+		char *ti = nsp_duration_in(iv, u),
+		     *td = nsp_duration_in(iv * mult, u);
 		char *effect =
 			above ? nsp_xstrdup("the provider side will not "
 					    "accept the value, so the "
 					    "session may not come up") :
 				nsp_xasprintf("the session runs at the "
 					      "provider's minimum instead, "
-					      "%" PRIu64 " ms x %" PRIu64
-					      ", %" PRIu64 " ms to detect a "
-					      "failure",
-					      iv, mult, iv * mult);
+					      "%s x %" PRIu64 ", %s to detect "
+					      "a failure",
+					      ti, mult, td);
+		free(ti);
+		free(td);
 		char ptr[64], fptr[96];
 		nsp_circuit_pointers(m, c, "bgp/bfd", ptr, sizeof(ptr), fptr,
 				     sizeof(fptr));
 		struct nsp_finding *fd = nsp_report(
 			ctx, ctx->rule->severity, ptr, fptr,
-			"circuit '%s' asks for BFD %" PRIu32 " ms x %" PRIu32
-			", outside what %s supports (%s): %s; use values "
+			"circuit '%s' asks for BFD interval_ms %" PRIu32
+			", multiplier %" PRIu32 ", outside what %s supports "
+			"(%s): %s; use values "
 			"within the provider's range",
 			c->id, bfd->interval_ms, bfd->multiplier, f->product,
 			what, effect);

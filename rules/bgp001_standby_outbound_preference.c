@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "routing.h"
+#include "sources.h"
 
 static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 {
@@ -37,8 +38,9 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 			"backup circuit '%s' of %s has local_pref %" PRIu32
 			", not lower than primary %s: the CPEs may send "
 			"outbound traffic over the backup; give the primaries "
-			"a higher local_pref than the backup (seed 002: 200 on "
-			"the primary, 100 on the backup)",
+			"a higher local_pref than the backup (OVHcloud's "
+			"resilient-architecture guide uses 200 on the primary, "
+			"100 on the backup)",
 			b->id, dem, b->bgp.local_pref, l);
 		nsp_finding_element(f, b->id);
 		for (size_t k = 0; k < np; k++) {
@@ -60,7 +62,7 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-	"seed 002: OVHcloud Connect, resilient architecture (\"Local "
+	NSP_SRC_OVH " (\"Local "
 	"Preference: controls outbound path preference (higher = "
 	"preferred)\"; primary 200, backup 100)",
 	"RFC 4271, section 5.1.5 (LOCAL_PREF)",
@@ -84,7 +86,8 @@ const struct nsp_rule nsp_rule_bgp001 = {
 		"and backup BGP circuits.",
 	.remediation =
 		"Set a higher local_pref on the routes learned over the "
-		"primary circuits than over the backups, as seed 002 does "
+		"primary circuits than over the backups, as OVHcloud's "
+		"resilient-architecture guide does "
 		"(route-map PRIMARY-IN set local-preference 200, BACKUP-IN "
 		"100).",
 	.references = refs,

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "routing.h"
+#include "sources.h"
 
 /* The members the CPEs send on: the highest local_pref. */
 static size_t outbound(const struct nsp_members *s, bool *in)
@@ -24,34 +25,82 @@ static size_t outbound(const struct nsp_members *s, bool *in)
 }
 
 /*
- * The members the provider returns on: the shortest AS_PATH, then the
- * lowest MED unless some member's provider may ignore MED.
+ * The members the provider returns on: those no other member beats
+ * (nsp_return_cmp: communities and Regions where the provider looks at
+ * them, then the shortest AS_PATH, then the lowest MED unless some
+ * member's provider may ignore MED). *decided collects (1 << by) of what
+ * ranked a returned member above another, *open (1 << by) of what leaves
+ * two returned members in an order nospof cannot know.
  */
-static size_t inbound(const struct nsp_members *s, bool *in, bool *med_used)
+static size_t inbound(const struct nsp_members *s, bool *in, bool *med_used,
+		      unsigned *decided, unsigned *open)
 {
-	size_t shortest = SIZE_MAX, n = 0;
-	uint32_t low = UINT32_MAX;
+	size_t n = 0;
 	*med_used = true;
-	for (size_t i = 0; i < s->n; i++) {
-		const struct nsp_circuit *c = &s->m->circuits[s->c[i]];
-		if (c->bgp.as_path_len < shortest)
-			shortest = c->bgp.as_path_len;
-		if (nsp_provider_facts(nsp_circuit_provider(s->m, c))
+	*decided = *open = 0;
+	for (size_t i = 0; i < s->n; i++)
+		if (nsp_provider_facts(
+			    nsp_circuit_provider(s->m, &s->m->circuits[s->c[i]]))
 			    ->med_honoured == NSP_TRI_NO)
 			*med_used = false;
-	}
 	for (size_t i = 0; i < s->n; i++) {
-		const struct nsp_circuit *c = &s->m->circuits[s->c[i]];
-		if (c->bgp.as_path_len == shortest && c->bgp.med < low)
-			low = c->bgp.med;
-	}
-	for (size_t i = 0; i < s->n; i++) {
-		const struct nsp_circuit *c = &s->m->circuits[s->c[i]];
-		in[i] = c->bgp.as_path_len == shortest &&
-			(!*med_used || c->bgp.med == low);
+		const struct nsp_circuit *x = &s->m->circuits[s->c[i]];
+		in[i] = true;
+		for (size_t k = 0; k < s->n && in[i]; k++) {
+			enum nsp_pref_by by;
+			if (k != i &&
+			    nsp_return_cmp(s->m, &s->m->circuits[s->c[k]], x,
+					   *med_used, &by) > 0)
+				in[i] = false;
+		}
 		n += in[i];
 	}
+	for (size_t i = 0; i < s->n; i++) {
+		for (size_t k = 0; in[i] && k < s->n; k++) {
+			enum nsp_pref_by by;
+			int r = nsp_return_cmp(s->m, &s->m->circuits[s->c[i]],
+					       &s->m->circuits[s->c[k]],
+					       *med_used, &by);
+			if (k == i)
+				continue;
+			if (r > 0)
+				*decided |= 1u << by;
+			else if (in[k] && by != NSP_BY_NOTHING)
+				*open |= 1u << by;
+		}
+	}
 	return n;
+}
+
+/* What made the provider's choice, in words. */
+static char *inbound_why(const struct nsp_members *s, size_t nin,
+			 bool med_used, unsigned decided, unsigned open)
+{
+	const struct nsp_circuit *c0 = &s->m->circuits[s->c[0]];
+	const struct nsp_provider_facts *f =
+		nsp_provider_facts(nsp_circuit_provider(s->m, c0));
+	if (open & (1u << NSP_BY_REGION))
+		return nsp_xasprintf(
+			"a tie nospof cannot break: %s prefers a location "
+			"homed in the VPC's Region before it compares AS_PATH, "
+			"and the cloud gives no region",
+			f->product);
+	if (open & (1u << NSP_BY_COMMUNITY))
+		return nsp_xasprintf("a tie nospof cannot break: the medium "
+				     "local-preference community against "
+				     "none, an order %s does not document",
+				     f->product);
+	if (decided & (1u << NSP_BY_COMMUNITY))
+		return nsp_xstrdup("the higher local-preference community, "
+				   "which comes before AS_PATH");
+	if (decided & (1u << NSP_BY_REGION))
+		return nsp_xasprintf("the location in the VPC's Region '%s', "
+				     "which %s prefers before AS_PATH",
+				     nsp_cloud_region(s->m, c0), f->product);
+	return nsp_xasprintf(
+		"%s AS_PATH%s", nin > 1 ? "a tie on the shortest" :
+					  "the shortest",
+		med_used ? " and lowest MED" : ", MED not relied on");
 }
 
 /* "'a'", "'a' or 'b'": the members flagged in set, joined by conj. */
@@ -94,9 +143,10 @@ static bool reported_elsewhere(const struct nsp_members *s)
 		const struct nsp_circuit *b = &s->m->circuits[s->c[i]];
 		if (b->role != NSP_CROLE_BACKUP)
 			continue;
-		enum nsp_mark mark = nsp_return_mark(&p, b);
+		enum nsp_mark mark = nsp_return_mark(&p, b, NULL, NULL);
 		any = !nsp_outbound_marked(&p, b) ||
-		      (mark != NSP_MARK_PATH && mark != NSP_MARK_MED);
+		      mark == NSP_MARK_NONE ||
+		      mark == NSP_MARK_MED_UNRELIABLE;
 	}
 	free(buf);
 	return any;
@@ -113,7 +163,9 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 	bool *out = nsp_xcalloc(s->n, sizeof(*out));
 	bool *in = nsp_xcalloc(s->n, sizeof(*in));
 	bool med_used;
-	size_t nout = outbound(s, out), nin = inbound(s, in, &med_used);
+	unsigned decided, open;
+	size_t nout = outbound(s, out),
+	       nin = inbound(s, in, &med_used, &decided, &open);
 	size_t first = SIZE_MAX;
 	for (size_t i = 0; i < s->n && first == SIZE_MAX; i++)
 		if (out[i] != in[i])
@@ -129,10 +181,21 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 	for (size_t i = 0; i < s->n; i++)
 		if (out[i])
 			lp = m->circuits[s->c[i]].bgp.local_pref;
-	char *why = nsp_xasprintf(
-		"%s AS_PATH%s",
-		nin > 1 ? "a tie on the shortest" : "the shortest",
-		med_used ? " and lowest MED" : ", MED not relied on");
+	char *why = inbound_why(s, nin, med_used, decided, open);
+	const struct nsp_provider_facts *pf =
+		nsp_provider_facts(nsp_circuit_provider(m, c0));
+	char lo[16], hi[16];
+	nsp_community_text(pf->lp_communities[0], lo, sizeof(lo));
+	nsp_community_text(pf->lp_communities[2], hi, sizeof(hi));
+	char *fix = (decided | open) & (1u << NSP_BY_COMMUNITY |
+					1u << NSP_BY_REGION) ?
+			    nsp_xasprintf("a lower local_pref on the backup, "
+					  "and local-preference communities: "
+					  "bgp.communities [%s] on the backup, "
+					  "[%s] on the primaries",
+					  lo, hi) :
+			    nsp_xstrdup("a lower local_pref and a longer "
+					"AS_PATH on the backup");
 	char *tail =
 		fw ? nsp_xasprintf("site '%s' has a stateful firewall, which "
 				   "drops replies that arrive on a circuit "
@@ -148,9 +211,8 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 		ctx, fw ? NSP_ERROR : NSP_WARNING, ptr, fptr,
 		"%s sends outbound traffic over %s (local_pref %" PRIu32
 		") but '%s' returns it over %s (%s): %s; make both "
-		"directions prefer the same circuits (a lower local_pref and "
-		"a longer AS_PATH on the backup)",
-		dem, o, lp, nsp_far_end(m, c0), r, why, tail);
+		"directions prefer the same circuits (%s)",
+		dem, o, lp, nsp_far_end(m, c0), r, why, tail, fix);
 	for (size_t i = 0; i < s->n; i++)
 		if (out[i] || in[i])
 			nsp_finding_element(f, m->circuits[s->c[i]].id);
@@ -166,6 +228,7 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 	free(r);
 	free(dem);
 	free(why);
+	free(fix);
 	free(tail);
 out:
 	free(out);
@@ -179,14 +242,18 @@ static void check(struct nsp_ctx *ctx)
 
 static void facts(FILE *out)
 {
-	nsp_provider_facts_print(out, NSP_FACT_MED);
+	nsp_provider_facts_print(out, NSP_FACT_MED | NSP_FACT_RETURN);
 }
 
 static const char *const refs[] = {
-	"seed 004: Linux multi-uplink ECMP (\"a stateful firewall will drop "
+	NSP_SRC_LINUX_ECMP " (\"a stateful firewall will drop "
 	"those packets because it never saw the initial SYN\")",
-	"seed 002: OVHcloud Connect, resilient architecture (local "
+	NSP_SRC_OVH " (local "
 	"preference for outbound, AS-path prepending for return traffic)",
+	"AWS Direct Connect user guide, Routing policies and BGP "
+	"communities, https://docs.aws.amazon.com/directconnect/latest/"
+	"UserGuide/routing-and-bgp.html (home Region before AS_PATH; local "
+	"preference communities before both)",
 	NULL,
 };
 
@@ -199,7 +266,9 @@ const struct nsp_rule nsp_rule_bgp003 = {
 		"In an active-standby design the site chooses the outbound "
 		"circuit (highest local_pref) and the provider the return "
 		"circuit (shortest AS_PATH, then lowest MED where the "
-		"provider honours it). When the two choices differ, or the "
+		"provider honours it; at AWS, local-preference communities "
+		"and then the location in the VPC's Region come first, see "
+		"BGP002). When the two choices differ, or the "
 		"provider's choice is a tie it may break either way, a "
 		"connection leaves on one circuit and its replies come back "
 		"on another. A stateful firewall at the site drops those "
@@ -211,7 +280,8 @@ const struct nsp_rule nsp_rule_bgp003 = {
 	.remediation =
 		"Make both directions prefer the same circuit: a lower "
 		"local_pref on the backup for outbound traffic and a longer "
-		"AS_PATH (prepending) on the backup for return traffic, or "
+		"AS_PATH (prepending) on the backup for return traffic (at "
+		"AWS across Regions, local-preference communities), or "
 		"let the firewall see both paths (a firewall cluster with "
 		"state sync across the circuits).",
 	.references = refs,

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "routing.h"
+#include "sources.h"
 
 static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 {
@@ -16,7 +17,8 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 	for (size_t i = 0; np && i < s->n; i++) {
 		const struct nsp_circuit *b = &m->circuits[s->c[i]];
 		if (b->role != NSP_CROLE_BACKUP ||
-		    nsp_return_mark(&p, b) != NSP_MARK_MED_UNRELIABLE)
+		    nsp_return_mark(&p, b, NULL, NULL) !=
+			    NSP_MARK_MED_UNRELIABLE)
 			continue;
 		const struct nsp_provider_facts *pf =
 			nsp_provider_facts(nsp_circuit_provider(m, b));
@@ -55,7 +57,7 @@ static void facts(FILE *out)
 }
 
 static const char *const refs[] = {
-	"seed 002: OVHcloud Connect, resilient architecture (\"MED: "
+	NSP_SRC_OVH " (\"MED: "
 	"suggests preference to the remote side; may not be honoured in "
 	"all OVHcloud configurations\")",
 	"https://docs.ovhcloud.com/de/guides/network/ovhcloud-connect/"
@@ -76,8 +78,9 @@ const struct nsp_rule nsp_rule_bgp004 = {
 		"provider sees two equal paths and may return traffic over "
 		"the backup. AS_PATH prepending is the attribute every "
 		"provider compares.",
-	.remediation = "Prepend on the backup circuit (seed 002: set as-path "
-		       "prepend on BACKUP-OUT), keeping the MED if you like.",
+	.remediation = "Prepend on the backup circuit (OVHcloud's "
+		       "resilient-architecture guide: set as-path prepend on "
+		       "BACKUP-OUT), keeping the MED if you like.",
 	.references = refs,
 	.fails = "clouds: [{id: vrack, provider: ovhcloud, ...}]\n"
 		 "circuits:\n"

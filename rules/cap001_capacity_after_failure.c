@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "analysis.h"
+#include "sources.h"
 
 /* Whether circuit c is already over its usable bandwidth with nothing
  * failed (CAP002 reports that). */
@@ -255,10 +256,10 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-    "seed 002: OVHcloud Connect, resilient architecture (\"each link "
+    NSP_SRC_OVH " (\"each link "
     "must be able to handle the full traffic load alone during a "
     "failure\")",
-    "seed 004: Linux multi-uplink ECMP (bandwidth is limited to the "
+    NSP_SRC_LINUX_ECMP " (bandwidth is limited to the "
     "surviving path)",
     "https://aws.amazon.com/directconnect/resiliency-recommendation/ "
     "(provision sufficient capacity so that one failure does not "

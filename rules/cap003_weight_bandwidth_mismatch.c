@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "analysis.h"
+#include "sources.h"
 
 static uint64_t gcd(uint64_t x, uint64_t y)
 {
@@ -102,7 +103,7 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-    "seed 004: Linux multi-uplink ECMP (\"if ISP A has 100Mbps and ISP "
+    NSP_SRC_LINUX_ECMP " (\"if ISP A has 100Mbps and ISP "
     "B has 200Mbps, use a 1:2 weight ratio\")",
     NULL,
 };

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "div.h"
+#include "sources.h"
 
 static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 {
@@ -29,11 +30,10 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-	"seed 000: IBM Cloud Direct Link, Leveraging ECMP for redundant "
-	"connections (\"both connections must terminate to the same XCR, "
+	NSP_SRC_IBM_ECMP " ("
+	"\"both connections must terminate to the same XCR, "
 	"which makes it a single point of failure\")",
-	"seed 001: Alibaba Cloud Express Connect, ECMP over two circuits",
-	"https://cloud.ibm.com/docs/dl?topic=dl-leverage-ecmp-redundant-connections",
+	NSP_SRC_ALIBABA_ECMP,
 	NULL,
 };
 

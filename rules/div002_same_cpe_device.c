@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "div.h"
+#include "sources.h"
 
 static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 {
@@ -28,9 +29,8 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-	"seed 001: Alibaba Cloud Express Connect, ECMP over two circuits "
-	"(\"do not terminate both circuits on the same CPE\")",
-	"https://www.alibabacloud.com/help/en/express-connect/",
+	NSP_SRC_ALIBABA_ECMP " ("
+	"\"do not terminate both circuits on the same CPE\")",
 	NULL,
 };
 

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "div.h"
+#include "sources.h"
 
 static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 {
@@ -30,8 +31,8 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-	"seed 001: Alibaba Cloud Express Connect, ECMP over two circuits "
-	"(two circuits on the same port of a single CPE)",
+	NSP_SRC_ALIBABA_ECMP " ("
+	"two circuits on the same port of a single CPE)",
 	NULL,
 };
 

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "div.h"
+#include "sources.h"
 
 static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 {
@@ -39,9 +40,9 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-	"seed 002: OVHcloud Connect, resilient architecture (links in "
+	NSP_SRC_OVH " (links in "
 	"different PoPs)",
-	"seed 003: Open Telekom Cloud Direct Connect (the two access "
+	NSP_SRC_OTC " (the two access "
 	"locations must differ)",
 	"https://docs.aws.amazon.com/directconnect/latest/UserGuide/"
 	"resiliency_toolkit.html",

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "div.h"
+#include "sources.h"
 
 static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 {
@@ -40,7 +41,7 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-	"seed 002: OVHcloud Connect, resilient architecture (\"different "
+	NSP_SRC_OVH " (\"different "
 	"data centres or at minimum different physical paths\")",
 	"https://learn.microsoft.com/azure/expressroute/"
 	"design-architecture-for-resiliency",

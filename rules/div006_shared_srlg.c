@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "div.h"
+#include "sources.h"
 
 static bool in(const struct nsp_strs *t, const char *tag)
 {
@@ -100,7 +101,7 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-	"seed 002: OVHcloud Connect, resilient architecture (avoid a shared "
+	NSP_SRC_OVH " (avoid a shared "
 	"point of failure between the links)",
 	"RFC 4202 section 2.3 (shared risk link groups)",
 	NULL,

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "div.h"
+#include "sources.h"
 
 static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 {
@@ -33,7 +34,7 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-	"seed 002: OVHcloud Connect, resilient architecture (separate "
+	NSP_SRC_OVH " (separate "
 	"providers for the links)",
 	NULL,
 };

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "div.h"
+#include "sources.h"
 
 static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 {
@@ -74,9 +75,9 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-	"seed 003: Open Telekom Cloud Direct Connect (both virtual "
+	NSP_SRC_OTC " (both virtual "
 	"interfaces on the same virtual gateway)",
-	"seed 002: OVHcloud Connect (both links in the same vRack)",
+	NSP_SRC_OVH " (both links in the same vRack)",
 	NULL,
 };
 

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "routing.h"
+#include "sources.h"
 
 /* The prefixes a circuit advertises, as text. */
 static char *advertised(const struct nsp_model *m, const struct nsp_circuit *c)
@@ -32,8 +33,7 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-	"seed 001: Alibaba Cloud Express Connect, ECMP through an Express "
-	"Connect Router (BGP attributes: Network must match on both CPEs)",
+	NSP_SRC_ALIBABA_ECMP " (BGP attributes: Network must match on both CPEs)",
 	NULL,
 };
 
@@ -50,7 +50,8 @@ const struct nsp_rule nsp_rule_ecmp001 = {
 		"prefix that only some of them carry is reached over those "
 		"alone: the provider sees no equal-cost paths, and a failure "
 		"of that circuit withdraws the prefix instead of moving the "
-		"traffic. Seed 001 lists the advertised network among the "
+		"traffic. Alibaba Cloud's ECMP guide lists the advertised "
+		"network among the "
 		"attributes that must match on both CPEs (VLAN, ASN and "
 		"interface address may differ).",
 	.remediation =

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "routing.h"
+#include "sources.h"
 
 /* The effective AS_PATH of a circuit, as text. */
 static char *as_path(const struct nsp_model *m, const struct nsp_circuit *c)
@@ -85,8 +86,7 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-	"seed 001: Alibaba Cloud Express Connect, ECMP through an Express "
-	"Connect Router (\"The AS-Path values for CPE1 and CPE2 must be "
+	NSP_SRC_ALIBABA_ECMP " (\"The AS-Path values for CPE1 and CPE2 must be "
 	"identical. If they differ, the VBRs receive routes with different "
 	"AS-Path lengths and cannot form an ECMP pair. Normalize the AS-Path "
 	"on both CPE devices\")",

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "routing.h"
+#include "sources.h"
 
 /* "(MED 0, local_pref 100)"; a missing MED counts as 0. */
 static char *attributes(const struct nsp_model *m, const struct nsp_circuit *c)
@@ -35,8 +36,7 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-	"seed 001: Alibaba Cloud Express Connect, ECMP through an Express "
-	"Connect Router (\"The routes advertised from the data center to "
+	NSP_SRC_ALIBABA_ECMP " (\"The routes advertised from the data center to "
 	"both VBRs must have identical attributes. If any attribute "
 	"differs, the routing system treats the paths as unequal and ECMP "
 	"does not take effect\")",

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "routing.h"
+#include "sources.h"
 
 /* "bgp" or "static". */
 static char *method(const struct nsp_model *m, const struct nsp_circuit *c)
@@ -27,12 +28,19 @@ static bool region_bound(const struct nsp_model *m, const struct nsp_circuit *c)
 		       ->ecmp_needs_one_region == NSP_TRI_YES;
 }
 
+/*
+ * One finding for both mismatches of a stage: the routing methods and,
+ * where the provider needs one region, the regions (neither hides the
+ * other).
+ */
 static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 {
+	struct nsp_buf msg = {0};
 	char *text, *common;
-	if (nsp_group_members(s, method, &text, &common) > 1) {
-		nsp_report_members(
-			ctx, s, ctx->rule->severity, "routing",
+	bool methods = nsp_group_members(s, method, &text, &common) > 1;
+	if (methods)
+		nsp_buf_printf(
+			&msg,
 			"mix routing methods: %s; a static route and a BGP "
 			"route to the same prefix are never equal (they differ "
 			"in administrative distance), so only one method's "
@@ -40,10 +48,6 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 			"every circuit meant to share the load, e.g. routing: "
 			"%s",
 			text, common);
-		free(text);
-		free(common);
-		return;
-	}
 	free(text);
 	free(common);
 	size_t *v = nsp_xmalloc(s->n * sizeof(*v)), n = 0;
@@ -55,18 +59,25 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 		const struct nsp_circuit *c = &s->m->circuits[v[0]];
 		const struct nsp_provider_facts *f =
 			nsp_provider_facts(nsp_circuit_provider(s->m, c));
-		nsp_report_members(
-			ctx, s, ctx->rule->severity, "z/router",
-			"land in different regions: %s; %s forms ECMP only "
+		nsp_buf_printf(
+			&msg,
+			"%sland in different regions: %s; %s forms ECMP only "
 			"between edge routers of one region, so traffic "
 			"takes one circuit and the other idles; land them all "
 			"in one region, e.g. %s",
-			text, f->product, common);
-	}
-	if (n >= 2) {
+			methods ? "; and they " : "", text, f->product,
+			common);
+		free(text);
+		free(common);
+	} else if (n >= 2) {
 		free(text);
 		free(common);
 	}
+	if (msg.s)
+		nsp_report_members(ctx, s, ctx->rule->severity,
+				   methods ? "routing" : "z/router", "%s",
+				   msg.s);
+	nsp_buf_free(&msg);
 	free(v);
 }
 
@@ -81,8 +92,7 @@ static void facts(FILE *out)
 }
 
 static const char *const refs[] = {
-	"seed 001: Alibaba Cloud Express Connect, ECMP through an Express "
-	"Connect Router (\"ECMP takes effect automatically when both VBRs "
+	NSP_SRC_ALIBABA_ECMP " (\"ECMP takes effect automatically when both VBRs "
 	"are in the same region and use the same routing method\")",
 	NULL,
 };
@@ -106,7 +116,8 @@ const struct nsp_rule nsp_rule_ecmp004 = {
 		"Run every preferred circuit of a demand with the same "
 		"routing method (BGP, with BFD, is the usual choice) and, "
 		"where the provider requires it, land them on edge routers "
-		"of one region.",
+		"of one region. When both differ, the one finding names "
+		"both.",
 	.references = refs,
 	.fails = "circuits:\n"
 		 "  - {id: ec-1, a: {router: cpe1}, z: {router: vbr1}, "

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "routing.h"
+#include "sources.h"
 
 /* The prefixes a circuit learns, as text. */
 static char *received(const struct nsp_model *m, const struct nsp_circuit *c)
@@ -33,8 +34,7 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-	"seed 001: Alibaba Cloud Express Connect, ECMP through an Express "
-	"Connect Router (\"CPE1 and CPE2 both learn the routes to the VPC "
+	NSP_SRC_ALIBABA_ECMP " (\"CPE1 and CPE2 both learn the routes to the VPC "
 	"through BGP. With consistent route attributes, the data center "
 	"accesses cloud resources through both CPE1 and CPE2 over ECMP\")",
 	NULL,

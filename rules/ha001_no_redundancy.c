@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "div.h"
+#include "sources.h"
 
 /* A stage of one circuit: the demand depends on it alone. */
 static void lone(struct nsp_ctx *ctx, const struct nsp_members *s)
@@ -52,10 +53,9 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-	"seed 000: IBM Cloud Direct Link, Leveraging ECMP for redundant "
-	"connections",
-	"seed 002: OVHcloud Connect, resilient architecture",
-	"seed 003: Open Telekom Cloud Direct Connect, redundant access",
+	NSP_SRC_IBM_ECMP,
+	NSP_SRC_OVH,
+	NSP_SRC_OTC,
 	"https://docs.aws.amazon.com/directconnect/latest/UserGuide/"
 	"resiliency_toolkit.html",
 	NULL,

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "analysis.h"
+#include "sources.h"
 
 /* The PoPs a circuit lands in through its two routers (up to two). */
 static size_t pops_of(const struct nsp_model *m, size_t c, size_t out[2])
@@ -72,15 +73,17 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 			               m->pops[p[k]].id);
 		}
 	}
+	char *target = nsp_percent_given(m->intent.availability);
 	nsp_report_members(
 	    ctx, s, NSP_ERROR, NULL,
-	    "cannot meet the %g%% target: they do not form two pairs in "
+	    "cannot meet the %s%% target: they do not form two pairs in "
 	    "PoPs with nothing in common (PoPs %s); build four-circuit HA: "
 	    "a pair on each of two diverse edge routers in different PoPs "
 	    "(IBM: two XCRs; AWS: two connections at each of two "
 	    "locations; Google Cloud: two attachments in each of two "
 	    "metros)",
-	    m->intent.availability, pops.s ? pops.s : "none");
+	    target, pops.s ? pops.s : "none");
+	free(target);
 	nsp_buf_free(&pops);
 	free(seen);
 }
@@ -94,7 +97,7 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-    "seed 000: IBM Cloud Direct Link, Leveraging ECMP (use case 2: four "
+    NSP_SRC_IBM_ECMP " (use case 2: four "
     "circuits, two of them at diverse XCRs)",
     "https://aws.amazon.com/directconnect/resiliency-recommendation/ "
     "(maximum resiliency: separate connections on separate devices in "

@@ -9,6 +9,7 @@
 #include "analysis.h"
 #include "provider_sla.h"
 #include "providers.h"
+#include "sources.h"
 
 /* The circuits of demand d that touch cloud endpoint e. */
 static size_t cloud_side(const struct nsp_model *m, const struct nsp_demand *d,
@@ -113,45 +114,64 @@ static void demand(struct nsp_ctx *ctx, size_t di, struct nsp_endpoint e)
 		free(rs);
 		return;
 	}
-	/* the next tier up: the weakest stronger one with a better figure */
-	const struct nsp_sla_tier *next = NULL;
+	/*
+	 * What to build: the weakest stronger tier whose figure meets the
+	 * target; when none does, the provider's best figure says so.
+	 */
+	const struct nsp_sla_tier *next = NULL, *best = NULL;
 	double now = reached < nt && t[reached].has_sla ? t[reached].sla : 0;
-	for (size_t k = reached; k-- > 0;)
-		if (t[k].has_sla && t[k].sla > now) {
+	for (size_t k = reached; k-- > 0;) {
+		if (!t[k].has_sla || t[k].unpublished)
+			continue;
+		if (!best || t[k].sla > best->sla)
+			best = &t[k];
+		if (!next && t[k].sla >= target)
 			next = &t[k];
-			break;
-		}
+	}
 	const char *product = nsp_provider_facts(prov)->product;
+	char *tgt = nsp_percent_given(target);
 	char *tier = reached == nt
 	                 ? nsp_xasprintf("no %s tier (no SLA)", product)
 	             : t[reached].has_sla
 	                 ? nsp_xasprintf("%s tier '%s' (%g%% SLA)", product,
-	                                 t[reached].name, t[reached].sla)
+	                                 t[reached].name,
+	                                 t[reached].sla)
 	                 : nsp_xasprintf("%s tier '%s' (no SLA)", product,
 	                                 t[reached].name);
-	char *need = next ? nsp_xasprintf("tier '%s' (%g%%) needs %s",
-	                                  next->name, next->sla, next->needs)
-	                  : nsp_xasprintf("no tier of %s offers more than "
-	                                  "%g%%",
-	                                  product, now);
+	char *need =
+	    next ? nsp_xasprintf("tier '%s' (%g%%) needs %s", next->name,
+	                         next->sla, next->needs)
+	    : best && best->sla > now
+	        ? nsp_xasprintf("no tier of %s reaches %s%%: its best, '%s' "
+	                        "(%g%%), needs %s; or lower the target to "
+	                        "%g",
+	                        product, tgt, best->name, best->sla,
+	                        best->needs, best->sla)
+	        : nsp_xasprintf("no tier of %s reaches %s%%: the best is "
+	                        "%g%%, which the topology has; lower the "
+	                        "target to %g",
+	                        product, tgt, now, now);
 	struct nsp_avail av;
 	nsp_avail_demand(&av, ctx->fa, di);
+	char *est = nsp_percent_text(av.availability);
 	char *dem = nsp_demand_label(m, d);
 	char *ptr = nsp_demand_pointer(m, d);
 	struct nsp_finding *f = nsp_report(
 	    ctx, NSP_WARNING, ptr, NULL,
-	    "%s: its %zu circuit%s at '%s' reach %s, below the %g%% "
+	    "%s: its %zu circuit%s at '%s' reach %s, below the %s%% "
 	    "target; %s (this is the provider's contractual tier; the "
 	    "estimate from the design's own assumptions, which AVAIL001 "
-	    "judges, is %.4f%%)",
-	    dem, n, n == 1 ? "" : "s", m->clouds[e.index].id, tier, target,
-	    need, av.availability);
+	    "judges, is %s%%)",
+	    dem, n, n == 1 ? "" : "s", m->clouds[e.index].id, tier, tgt,
+	    need, est);
 	nsp_finding_element(f, nsp_endpoint_id(m, d->from));
 	nsp_finding_element(f, nsp_endpoint_id(m, d->to));
 	nsp_finding_related(f, m, "/intent", "/intent/availability",
 	                    "the availability target");
 	free(tier);
 	free(need);
+	free(tgt);
+	free(est);
 	free(dem);
 	free(ptr);
 	free(cs);
@@ -173,7 +193,7 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-    "seed 002: OVHcloud Connect, resilient architecture (GCP SLA tiers: "
+    NSP_SRC_OVH " (GCP SLA tiers: "
     "one attachment no SLA, two in one metro 99.9%, four in two metros "
     "99.99%)",
     "https://cloud.google.com/network-connectivity/docs/interconnect/"

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "analysis.h"
+#include "sources.h"
 
 static void check(struct nsp_ctx *ctx)
 {
@@ -36,8 +37,8 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-    "seed 001: Alibaba Cloud Express Connect (why active-active ECMP)",
-    "seed 002: OVHcloud Connect, resilient architecture (test failover: "
+    NSP_SRC_ALIBABA_ECMP " (why active-active ECMP)",
+    NSP_SRC_OVH " (test failover: "
     "\"this is critical, do not skip failover testing\")",
     NULL,
 };

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "routing.h"
+#include "sources.h"
 
 /* The prefixes of an endpoint and the JSON Pointer of its entry. */
 static const struct nsp_prefixes *
@@ -72,7 +73,7 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-	"seed 002: OVHcloud Connect, resilient architecture (prerequisite: "
+	NSP_SRC_OVH " (prerequisite: "
 	"\"Non-overlapping IP ranges between AWS VPC and OVHcloud "
 	"subnets\", likewise for Azure and GCP)",
 	"Azure ExpressRoute routing requirements (\"The address range used "

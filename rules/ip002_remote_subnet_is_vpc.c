@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "routing.h"
+#include "sources.h"
 
 static void check(struct nsp_ctx *ctx)
 {
@@ -62,8 +63,7 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-	"seed 003: Open Telekom Cloud Direct Connect, Redundant Connection "
-	"Access (\"The remote subnet of the virtual interface cannot be the "
+	NSP_SRC_OTC_LIMITS " (\"The remote subnet of the virtual interface cannot be the "
 	"same as the VPC CIDR block of the virtual gateway\")",
 	NULL,
 };

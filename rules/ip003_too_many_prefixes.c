@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "routing.h"
+#include "sources.h"
 
 /* Per interface: the remote subnets a circuit advertises. */
 static void interfaces(struct nsp_ctx *ctx)
@@ -125,8 +126,7 @@ static void facts(FILE *out)
 }
 
 static const char *const refs[] = {
-	"seed 003: Open Telekom Cloud Direct Connect, Redundant Connection "
-	"Access (virtual gateway: \"You can add a maximum of 50 CIDR "
+	NSP_SRC_OTC_LIMITS " (virtual gateway: \"You can add a maximum of 50 CIDR "
 	"blocks\"; virtual interface: \"You can enter a maximum of 50 "
 	"remote subnets\")",
 	NULL,

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "routing.h"
+#include "sources.h"
 
 /* Report circuits whose MTU the provider does not offer. */
 static void offered(struct nsp_ctx *ctx)
@@ -113,7 +114,7 @@ static void facts(FILE *out)
 }
 
 static const char *const refs[] = {
-	"seed 002: OVHcloud Connect, resilient architecture (\"GCP "
+	NSP_SRC_OVH " (\"GCP "
 	"Interconnect supports 1440 MTU for Partner Interconnect. Ensure "
 	"OVHcloud Connect and provider VXCs use matching MTU settings\")",
 	"Compute Engine API, InterconnectAttachment.mtu (1440, 1460, 1500 "

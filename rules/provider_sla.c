@@ -36,8 +36,9 @@ static const struct nsp_sla_tier tiers[] = {
      * availability domains). 99.9%: "Establish 99.9% availability for
      * Dedicated Interconnect", same path with -999-availability (two
      * connections in one metro, in different edge availability domains).
-     * The seed 002 table (OVHcloud, GCP SLA tiers) gives the same
-     * three rows: one attachment, no SLA.
+     * The GCP SLA tier table of OVHcloud's resilient-architecture guide
+     * (rules/sources.h, NSP_SRC_OVH) gives the same three rows: one
+     * attachment, no SLA.
      */
     {NSP_PROV_GCP, "99.99% topology", true, 99.99, 4, 2, true, 2, 4, 2,
      "four attachments, two in each of two metros, the two of each metro "
@@ -73,7 +74,8 @@ static const struct nsp_sla_tier tiers[] = {
      * IBM Cloud Direct Link publishes no SLA figure per topology:
      * "Understanding high availability for Direct Link",
      * https://cloud.ibm.com/docs/dl?topic=dl-ha (order a secondary,
-     * diverse direct link) and seed 000 (four circuits, two at each of
+     * diverse direct link) and "Leveraging ECMP for redundant connections"
+     * (rules/sources.h, NSP_SRC_IBM_ECMP: four circuits, two at each of
      * two diverse XCRs, for HA with ECMP). The tiers are listed for their
      * topology; without a figure HA003 does not compare them (HA002
      * judges the four-circuit layout).

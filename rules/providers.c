@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../lib/util.h"
+#include "sources.h"
 
 #define AWS_QUOTAS                                                             \
 	"AWS Direct Connect quotas, "                                          \
@@ -20,6 +21,29 @@
 	"AWS knowledge center, https://repost.aws/knowledge-center/"           \
 	"enable-bfd-direct-connect (asynchronous BFD is on at the AWS side "   \
 	"with a 300 ms minimum interval and multiplier 3)"
+#define AWS_HOLD                                                               \
+	"AWS Direct Connect user guide, BGP-specific settings, "               \
+	"https://docs.aws.amazon.com/directconnect/latest/UserGuide/"          \
+	"bgp-specific-settings.html (AWS side: hold timer 90 s by default, "   \
+	"at least 3 s; the timers negotiate down to the lower of the two "     \
+	"peers'); AWS knowledge center, https://repost.aws/knowledge-center/"  \
+	"enable-bfd-direct-connect (without BFD, BGP waits for the 90 s hold " \
+	"time)"
+#define AWS_RETURN                                                             \
+	"AWS Direct Connect user guide, Routing policies and BGP communities, " \
+	"https://docs.aws.amazon.com/directconnect/latest/UserGuide/"          \
+	"routing-and-bgp.html (private and transit virtual interfaces: AWS "   \
+	"prefers Direct Connect locations homed in the VPC's Region over "     \
+	"those of other Regions, and compares AS_PATH between locations on "   \
+	"the same side of that line; the local preference communities "        \
+	"7224:7100 low, "                                                      \
+	"7224:7200 medium and 7224:7300 high are evaluated before any "        \
+	"AS_PATH, and without them the local preference follows the distance " \
+	"to the location); AWS Direct Connect private virtual interface "      \
+	"routing example, https://docs.aws.amazon.com/directconnect/latest/"   \
+	"UserGuide/private-transit-vif-example.html (two interfaces in the "   \
+	"VPC's Region are preferred to a third with a shorter AS_PATH in "     \
+	"another Region)"
 #define AWS_MTU                                                                \
 	"AWS Direct Connect API reference, CreatePrivateVirtualInterface "     \
 	"(1500 or jumbo 9001, 8500 on newer pages) and "                       \
@@ -35,6 +59,11 @@
 	"Azure ExpressRoute, Configure BFD, https://learn.microsoft.com/"      \
 	"en-us/azure/expressroute/expressroute-bfd (the MSEEs run 300 ms, in " \
 	"some cases 750 ms; longer intervals can be forced, shorter cannot)"
+#define AZURE_HOLD                                                             \
+	"Azure ExpressRoute, Configure BFD, https://learn.microsoft.com/"      \
+	"en-us/azure/expressroute/expressroute-bfd (the MSEEs typically run "  \
+	"BGP keepalive 60 s and hold time 180 s; with different timers the "   \
+	"session comes up with the lower value)"
 #define AZURE_MTU                                                              \
 	"Azure ExpressRoute FAQ, https://learn.microsoft.com/en-us/azure/"     \
 	"expressroute/expressroute-faqs (maximum MTU supported: 1,500 bytes)"
@@ -42,6 +71,13 @@
 	"Compute Engine API, RouterBgpPeerBfd, https://cloud.google.com/"      \
 	"compute/docs/reference/rest/v1/routers (min receive and transmit "    \
 	"interval 1000-30000 ms, multiplier 5-16)"
+#define GCP_HOLD                                                               \
+	"Google Cloud Router, Manage BGP timers, https://cloud.google.com/"    \
+	"network-connectivity/docs/router/how-to/managing-bgp-timers "         \
+	"(keepalive 20 s by default, hold timer three times the keepalive: "   \
+	"60 s; the session negotiates the lower of the two hold timers. A "    \
+	"keepalive raised up to 60 s makes it up to 180 s, which a design "    \
+	"does not say: nospof assumes the default)"
 #define GCP_MTU                                                                \
 	"Compute Engine API, InterconnectAttachment.mtu, "                     \
 	"https://cloud.google.com/compute/docs/reference/rest/v1/"             \
@@ -64,18 +100,14 @@
 	" (MinTxInterval and MinRxInterval 200-1000 ms, DetectMultiplier "     \
 	"3-10)"
 #define ALIBABA_ECMP                                                           \
-	"seed 001: Alibaba Cloud Express Connect, ECMP through an Express "    \
-	"Connect Router (ECMP takes effect when both VBRs are in the same "    \
-	"region and use the same routing method)"
+	NSP_SRC_ALIBABA_ECMP " (ECMP takes effect when both VBRs are in the "  \
+	"same region and use the same routing method)"
 #define OVH_MED                                                                \
-	"seed 002: OVHcloud Connect, resilient architecture, "                 \
-	"https://docs.ovhcloud.com/de/guides/network/ovhcloud-connect/"        \
-	"resilient-architecture (MED may not be honoured in all OVHcloud "     \
+	NSP_SRC_OVH " (MED may not be honoured in all OVHcloud "               \
 	"configurations)"
 #define OTC_CIDRS                                                              \
-	"seed 003: Open Telekom Cloud Direct Connect, Redundant Connection "   \
-	"Access (at most 50 CIDR blocks per virtual gateway and 50 remote "    \
-	"subnets per virtual interface)"
+	NSP_SRC_OTC_LIMITS " (at most 50 CIDR blocks per virtual gateway and " \
+	"50 remote subnets per virtual interface)"
 
 static const struct nsp_provider_facts facts[NSP_PROV_COUNT] = {
 	[NSP_PROV_AWS] = {
@@ -89,6 +121,15 @@ static const struct nsp_provider_facts facts[NSP_PROV_COUNT] = {
 		.bfd_min_interval_ms = 300,
 		.bfd_min_multiplier = 3,
 		.src_bfd = AWS_BFD,
+		/* Direct Connect BGP-specific settings (AWS_HOLD) */
+		.bgp_hold_s = 90,
+		.src_hold = AWS_HOLD,
+		/* Direct Connect routing policies and BGP communities
+		 * (AWS_RETURN) */
+		.home_region_first = NSP_TRI_YES,
+		.lp_communities = {7224u << 16 | 7100, 7224u << 16 | 7200,
+				   7224u << 16 | 7300},
+		.src_return = AWS_RETURN,
 		/* Direct Connect API reference, virtual interfaces (AWS_MTU) */
 		.mtus = {1500, 8500, 9001},
 		.src_mtus = AWS_MTU,
@@ -104,6 +145,9 @@ static const struct nsp_provider_facts facts[NSP_PROV_COUNT] = {
 		/* Azure ExpressRoute, Configure BFD (AZURE_BFD) */
 		.bfd_min_interval_ms = 300,
 		.src_bfd = AZURE_BFD,
+		/* Azure ExpressRoute, Configure BFD (AZURE_HOLD) */
+		.bgp_hold_s = 180,
+		.src_hold = AZURE_HOLD,
 		/* Azure ExpressRoute FAQ (AZURE_MTU) */
 		.mtus = {1500},
 		.src_mtus = AZURE_MTU,
@@ -117,6 +161,9 @@ static const struct nsp_provider_facts facts[NSP_PROV_COUNT] = {
 		.bfd_min_multiplier = 5,
 		.bfd_max_multiplier = 16,
 		.src_bfd = GCP_BFD,
+		/* Cloud Router, Manage BGP timers (GCP_HOLD): the default */
+		.bgp_hold_s = 60,
+		.src_hold = GCP_HOLD,
 		/* Compute API, InterconnectAttachment.mtu (GCP_MTU) */
 		.mtus = {1440, 1460, 1500, 8896},
 		.src_mtus = GCP_MTU,
@@ -146,22 +193,21 @@ static const struct nsp_provider_facts facts[NSP_PROV_COUNT] = {
 		.bfd_min_multiplier = 3,
 		.bfd_max_multiplier = 10,
 		.src_bfd = ALIBABA_BFD,
-		/* seed 001 (ALIBABA_ECMP) */
+		/* Alibaba Cloud ECMP use case (ALIBABA_ECMP) */
 		.ecmp_needs_one_region = NSP_TRI_YES,
 		.src_region = ALIBABA_ECMP,
 	},
 	[NSP_PROV_OVHCLOUD] = {
 		.provider = NSP_PROV_OVHCLOUD,
 		.product = "OVHcloud Connect",
-		/* seed 002, OVHcloud Connect resilient architecture
-		 * (OVH_MED) */
+		/* OVHcloud Connect resilient architecture (OVH_MED) */
 		.med_honoured = NSP_TRI_NO,
 		.src_med = OVH_MED,
 	},
 	[NSP_PROV_OTC] = {
 		.provider = NSP_PROV_OTC,
 		.product = "Open Telekom Cloud Direct Connect",
-		/* seed 003, OTC Direct Connect (OTC_CIDRS) */
+		/* OTC Direct Connect, redundant access (OTC_CIDRS) */
 		.cidrs_per_gateway = 50,
 		.cidrs_per_interface = 50,
 		.src_cidrs = OTC_CIDRS,
@@ -184,6 +230,23 @@ enum nsp_provider nsp_circuit_provider(const struct nsp_model *m,
 	if (z->role == NSP_ROLE_EDGE && z->cloud != NSP_NONE)
 		return m->clouds[z->cloud].provider;
 	return NSP_PROV_GENERIC;
+}
+
+int nsp_lp_community_rank(const struct nsp_provider_facts *f,
+			  const struct nsp_circuit *c)
+{
+	if (!f->lp_communities[0])
+		return 0;
+	for (size_t i = 0; i < c->bgp.ncommunities; i++)
+		for (int k = 0; k < 3; k++)
+			if (c->bgp.communities[i] == f->lp_communities[k])
+				return k + 1;
+	return 0;
+}
+
+void nsp_community_text(uint32_t community, char *buf, size_t n)
+{
+	snprintf(buf, n, "%u:%u", community >> 16, community & 0xffff);
 }
 
 bool nsp_provider_offers_mtu(const struct nsp_provider_facts *f,
@@ -254,7 +317,7 @@ void nsp_provider_facts_print(FILE *out, unsigned groups)
 {
 	for (int p = 0; p < NSP_PROV_COUNT; p++) {
 		const struct nsp_provider_facts *f = &facts[p];
-		char buf[160];
+		char buf[256];
 		if ((groups & NSP_FACT_PREFIXES) &&
 		    (f->prefixes_per_session_v4 ||
 		     f->prefixes_per_session_v6)) {
@@ -289,6 +352,14 @@ void nsp_provider_facts_print(FILE *out, unsigned groups)
 				 max_m);
 			line(out, f, buf, f->src_bfd);
 		}
+		if ((groups & NSP_FACT_HOLD) && f->bgp_hold_s) {
+			snprintf(buf, sizeof(buf),
+				 "BGP hold time %u s on the provider's side "
+				 "(the session runs at the smaller of it and "
+				 "hold_s)",
+				 f->bgp_hold_s);
+			line(out, f, buf, f->src_hold);
+		}
 		if ((groups & NSP_FACT_MTUS) && f->mtus[0]) {
 			char *l = nsp_provider_mtu_list(f);
 			snprintf(buf, sizeof(buf), "MTU %s", l);
@@ -302,6 +373,23 @@ void nsp_provider_facts_print(FILE *out, unsigned groups)
 				     "MED honoured" :
 				     "MED may not be honoured",
 			     f->src_med);
+		if ((groups & NSP_FACT_RETURN) &&
+		    f->home_region_first == NSP_TRI_YES) {
+			char lo[16], me[16], hi[16];
+			nsp_community_text(f->lp_communities[0], lo,
+					   sizeof(lo));
+			nsp_community_text(f->lp_communities[1], me,
+					   sizeof(me));
+			nsp_community_text(f->lp_communities[2], hi,
+					   sizeof(hi));
+			snprintf(buf, sizeof(buf),
+				 "return traffic prefers a location in the "
+				 "cloud's Region before AS_PATH; "
+				 "local-preference communities %s (low), %s "
+				 "(medium), %s (high) come first",
+				 lo, me, hi);
+			line(out, f, buf, f->src_return);
+		}
 		if ((groups & NSP_FACT_REGION) &&
 		    f->ecmp_needs_one_region == NSP_TRI_YES)
 			line(out, f, "ECMP only between edge routers of one "

@@ -27,13 +27,27 @@ struct nsp_provider_facts {
 	/* BFD: what the provider's side supports */
 	uint32_t bfd_min_interval_ms, bfd_max_interval_ms;
 	uint32_t bfd_min_multiplier, bfd_max_multiplier;
+	/*
+	 * The BGP hold time the provider's side offers, in seconds: the
+	 * session runs at the smaller of it and the design's hold_s (RFC
+	 * 4271, section 4.2)
+	 */
+	uint32_t bgp_hold_s;
 	/* MTUs offered on a circuit (0-terminated), none listed: unknown */
 	uint32_t mtus[NSP_MAX_MTUS];
 	enum nsp_tri med_honoured;
 	enum nsp_tri ecmp_needs_one_region;
+	/*
+	 * Return traffic: whether the provider prefers a location homed in
+	 * the cloud's Region before it compares AS_PATH, and the communities
+	 * (asn << 16 | value, 0: none) the customer tags its routes with to
+	 * set their local preference, low to high, ahead of both
+	 */
+	enum nsp_tri home_region_first;
+	uint32_t lp_communities[3];
 	/* where each group of figures comes from (NULL when none is set) */
-	const char *src_prefixes, *src_cidrs, *src_bfd, *src_mtus, *src_med,
-		*src_region;
+	const char *src_prefixes, *src_cidrs, *src_bfd, *src_hold, *src_mtus,
+		*src_med, *src_region, *src_return;
 };
 
 /* The groups of figures, for nsp_provider_facts_print. */
@@ -43,7 +57,9 @@ enum nsp_fact {
 	NSP_FACT_BFD = 1 << 2,
 	NSP_FACT_MTUS = 1 << 3,
 	NSP_FACT_MED = 1 << 4,
-	NSP_FACT_REGION = 1 << 5
+	NSP_FACT_REGION = 1 << 5,
+	NSP_FACT_HOLD = 1 << 6,
+	NSP_FACT_RETURN = 1 << 7
 };
 
 /* The facts of a provider (generic: nothing known). */
@@ -55,6 +71,16 @@ enum nsp_provider nsp_circuit_provider(const struct nsp_model *m,
 
 /* Whether provider facts f offer MTU mtu (true when nothing is known). */
 bool nsp_provider_offers_mtu(const struct nsp_provider_facts *f, uint32_t mtu);
+
+/*
+ * The rank of circuit c's local-preference community at provider f: 1, 2
+ * or 3 for the low, medium and high community, 0 when it carries none.
+ */
+int nsp_lp_community_rank(const struct nsp_provider_facts *f,
+			  const struct nsp_circuit *c);
+
+/* "7224:7100" */
+void nsp_community_text(uint32_t community, char *buf, size_t n);
 
 /* "1440, 1460, 1500 or 8896" */
 char *nsp_provider_mtu_list(const struct nsp_provider_facts *f);

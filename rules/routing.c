@@ -128,16 +128,6 @@ char *nsp_prefixes_text(const struct nsp_prefixes *p)
 	return nsp_buf_detach(&b);
 }
 
-char *nsp_duration_text(uint64_t ms)
-{
-	if (ms < 10000)
-		return nsp_xasprintf("%" PRIu64 " ms", ms);
-	if (ms % 1000 == 0)
-		return nsp_xasprintf("%" PRIu64 " s", ms / 1000);
-	return nsp_xasprintf("%" PRIu64 ".%" PRIu64 " s", ms / 1000,
-			     ms % 1000 / 100);
-}
-
 void nsp_bfd_negotiated(const struct nsp_model *m, const struct nsp_circuit *c,
 			uint64_t *interval_ms, uint64_t *multiplier)
 {
@@ -151,20 +141,39 @@ void nsp_bfd_negotiated(const struct nsp_model *m, const struct nsp_circuit *c,
 		*multiplier = f->bfd_min_multiplier;
 }
 
-char *nsp_failover_text(const struct nsp_model *m, const struct nsp_circuit *c)
+uint64_t nsp_failover_longest_ms(const struct nsp_model *m,
+				 const struct nsp_circuit *c)
 {
 	bool never;
 	uint64_t ms = nsp_circuit_failover_ms(m, c, &never);
+	if (never)
+		return 0;
+	if (c->routing == NSP_ROUTING_BGP &&
+	    !(c->bgp.bfd.present && c->bgp.bfd.local && c->bgp.bfd.peer)) {
+		uint32_t prov;
+		nsp_circuit_hold_s(m, c, &prov);
+		uint64_t l = (uint64_t)(prov > c->bgp.hold_s ? prov :
+								c->bgp.hold_s);
+		return l * 1000 > ms ? l * 1000 : ms;
+	}
+	return ms;
+}
+
+char *nsp_failover_text(const struct nsp_model *m, const struct nsp_circuit *c,
+			enum nsp_time_unit u)
+{
+	bool never;
+	uint64_t ms = nsp_circuit_failover_ms(m, c, &never);
+	char *t = never ? NULL : nsp_duration_in(ms, u), *r;
 	if (c->routing == NSP_ROUTING_STATIC) {
 		const struct nsp_health_check *h = &c->health_check;
 		if (never)
 			return nsp_xstrdup("never (static routing without a "
 					   "health check)");
-		char *t = nsp_duration_text(ms);
-		char *r = nsp_xasprintf(
-			"%s (health check: %" PRIu32 " s interval + %" PRIu32
-			" x %" PRIu32 " s timeout)",
-			t, h->interval_s, h->count, h->timeout_s);
+		r = nsp_xasprintf("%s (health check: interval_s %" PRIu32
+				  " + count %" PRIu32 " x timeout_s %" PRIu32
+				  ")",
+				  t, h->interval_s, h->count, h->timeout_s);
 		free(t);
 		return r;
 	}
@@ -172,17 +181,31 @@ char *nsp_failover_text(const struct nsp_model *m, const struct nsp_circuit *c)
 	if (b->present && b->local && b->peer) {
 		uint64_t iv, mult;
 		nsp_bfd_negotiated(m, c, &iv, &mult);
-		char *t = nsp_duration_text(ms);
-		char *r = nsp_xasprintf("%s (BFD %" PRIu64 " ms x %" PRIu64 ")",
-					t, iv, mult);
+		char *it = nsp_duration_in(iv, u);
+		r = nsp_xasprintf("%s (BFD %s x %" PRIu64 ")", t, it, mult);
+		free(it);
 		free(t);
 		return r;
 	}
 	if (never)
-		return nsp_xstrdup("never (hold time 0 and no BFD on both "
-				   "sides)");
-	char *t = nsp_duration_text(ms);
-	char *r = nsp_xasprintf("%s (the BGP hold time)", t);
+		return nsp_xstrdup("never (hold_s 0: no keepalives, and no "
+				   "BFD on both sides)");
+	uint32_t prov;
+	nsp_circuit_hold_s(m, c, &prov);
+	if (!prov) {
+		r = nsp_xasprintf("%s (the BGP hold time)", t);
+		free(t);
+		return r;
+	}
+	const struct nsp_provider_facts *f =
+		nsp_provider_facts(nsp_circuit_provider(m, c));
+	char *ours = nsp_duration_in((uint64_t)c->bgp.hold_s * 1000, u);
+	char *theirs = nsp_duration_in((uint64_t)prov * 1000, u);
+	r = nsp_xasprintf("%s (the BGP hold time, negotiated: ours %s, %s's "
+			  "%s)",
+			  t, ours, f->product, theirs);
+	free(ours);
+	free(theirs);
 	free(t);
 	return r;
 }
@@ -261,17 +284,124 @@ uint32_t nsp_highest_med(const struct nsp_members *s)
 	return med;
 }
 
-enum nsp_mark nsp_return_mark(const struct nsp_members *p,
-			      const struct nsp_circuit *b)
+const char *nsp_landing_region(const struct nsp_model *m,
+			       const struct nsp_circuit *c)
 {
-	if (b->bgp.as_path_len > nsp_longest_as_path(p))
-		return NSP_MARK_PATH;
-	if (b->bgp.med <= nsp_highest_med(p))
-		return NSP_MARK_NONE;
-	const struct nsp_provider_facts *f =
-		nsp_provider_facts(nsp_circuit_provider(p->m, b));
-	return f->med_honoured == NSP_TRI_NO ? NSP_MARK_MED_UNRELIABLE :
-					       NSP_MARK_MED;
+	size_t pop = m->routers[c->z.router].pop;
+	return pop == NSP_NONE ? NULL : m->pops[pop].region;
+}
+
+const char *nsp_cloud_region(const struct nsp_model *m,
+			     const struct nsp_circuit *c)
+{
+	const struct nsp_router *z = &m->routers[c->z.router];
+	if (z->role != NSP_ROLE_EDGE || z->cloud == NSP_NONE)
+		return NULL;
+	return m->clouds[z->cloud].region;
+}
+
+/* Whether two possibly absent strings are both given and equal. */
+static bool same_text(const char *a, const char *b)
+{
+	return a && b && !strcmp(a, b);
+}
+
+/*
+ * The provider-specific part of nsp_return_cmp: communities, then Regions
+ * (AWS). Returns the sign, or 0 with *open set when the order cannot be
+ * known, or 0 with *open clear when AS_PATH decides.
+ */
+static int provider_cmp(const struct nsp_model *m, const struct nsp_circuit *x,
+			const struct nsp_circuit *y, enum nsp_pref_by *by,
+			bool *open)
+{
+	*open = false;
+	enum nsp_provider px = nsp_circuit_provider(m, x),
+			  py = nsp_circuit_provider(m, y);
+	const struct nsp_provider_facts *f = nsp_provider_facts(px);
+	if (px != py || f->home_region_first != NSP_TRI_YES)
+		return 0;
+	int rx = nsp_lp_community_rank(f, x), ry = nsp_lp_community_rank(f, y);
+	if (rx || ry) {
+		/* untagged: the default, between low and high */
+		int kx = rx ? rx : 2, ky = ry ? ry : 2;
+		*by = NSP_BY_COMMUNITY;
+		if (kx != ky)
+			return kx - ky;
+		if (!rx || !ry) {
+			*open = true; /* medium against none */
+			return 0;
+		}
+		return 0; /* the same tag: AS_PATH next */
+	}
+	const char *gx = nsp_landing_region(m, x), *gy = nsp_landing_region(m, y);
+	if (!gx || !gy || !strcmp(gx, gy))
+		return 0;
+	*by = NSP_BY_REGION;
+	const char *home = nsp_cloud_region(m, x);
+	if (!home || !same_text(home, nsp_cloud_region(m, y))) {
+		*open = true;
+		return 0;
+	}
+	bool lx = !strcmp(gx, home), ly = !strcmp(gy, home);
+	if (lx != ly)
+		return lx ? 1 : -1;
+	return 0; /* both in other Regions: AS_PATH decides between them */
+}
+
+int nsp_return_cmp(const struct nsp_model *m, const struct nsp_circuit *x,
+		   const struct nsp_circuit *y, bool med_used,
+		   enum nsp_pref_by *by)
+{
+	bool open;
+	*by = NSP_BY_NOTHING;
+	int r = provider_cmp(m, x, y, by, &open);
+	if (r || open)
+		return r;
+	*by = NSP_BY_NOTHING;
+	if (x->bgp.as_path_len != y->bgp.as_path_len) {
+		*by = NSP_BY_PATH;
+		return x->bgp.as_path_len < y->bgp.as_path_len ? 1 : -1;
+	}
+	if (!med_used || x->bgp.med == y->bgp.med)
+		return 0;
+	bool ignored = nsp_provider_facts(nsp_circuit_provider(m, x))
+				       ->med_honoured == NSP_TRI_NO ||
+		       nsp_provider_facts(nsp_circuit_provider(m, y))
+				       ->med_honoured == NSP_TRI_NO;
+	*by = ignored ? NSP_BY_MED_UNRELIABLE : NSP_BY_MED;
+	return x->bgp.med < y->bgp.med ? 1 : -1;
+}
+
+enum nsp_mark nsp_return_mark(const struct nsp_members *p,
+			      const struct nsp_circuit *b,
+			      enum nsp_pref_by *why,
+			      const struct nsp_circuit **against)
+{
+	/* the weakest mark over the primaries, by enum order */
+	static const enum nsp_mark of[] = {
+		[NSP_BY_NOTHING] = NSP_MARK_NONE,
+		[NSP_BY_COMMUNITY] = NSP_MARK_COMMUNITY,
+		[NSP_BY_REGION] = NSP_MARK_REGION,
+		[NSP_BY_PATH] = NSP_MARK_PATH,
+		[NSP_BY_MED] = NSP_MARK_MED,
+		[NSP_BY_MED_UNRELIABLE] = NSP_MARK_MED_UNRELIABLE,
+	};
+	enum nsp_mark mark = NSP_MARK_COMMUNITY;
+	for (size_t i = 0; i < p->n; i++) {
+		const struct nsp_circuit *q = &p->m->circuits[p->c[i]];
+		enum nsp_pref_by by;
+		if (nsp_return_cmp(p->m, q, b, true, &by) <= 0) {
+			if (why)
+				*why = by;
+			if (against)
+				*against = q;
+			return NSP_MARK_NONE;
+		}
+		if (of[by] > mark)
+			mark = of[by];
+	}
+	return mark;
 }
 
 bool nsp_outbound_marked(const struct nsp_members *p,

@@ -47,14 +47,17 @@ char *nsp_as_path_text(const struct nsp_bgp *b);
 /* "[10.0.0.0/8, 192.168.0.0/16]": a prefix set, sorted, duplicates once. */
 char *nsp_prefixes_text(const struct nsp_prefixes *p);
 
-/* "1500 ms", "180 s", "2.5 s" */
-char *nsp_duration_text(uint64_t ms);
 /*
- * How circuit c notices a failure, in words: "900 ms (BFD 300 ms x 3)",
- * "180 s (the BGP hold time)", "never (static routing without a health
+ * How circuit c notices a failure, in words, its durations in unit u: "900
+ * ms (BFD 300 ms x 3)", "90 s (the BGP hold time, negotiated: ours 180 s,
+ * AWS Direct Connect's 90 s)", "never (static routing without a health
  * check)".
  */
-char *nsp_failover_text(const struct nsp_model *m, const struct nsp_circuit *c);
+char *nsp_failover_text(const struct nsp_model *m, const struct nsp_circuit *c,
+			enum nsp_time_unit u);
+/* The longest duration nsp_failover_text prints for c, in ms. */
+uint64_t nsp_failover_longest_ms(const struct nsp_model *m,
+				 const struct nsp_circuit *c);
 
 /* The BFD interval and multiplier a circuit's session runs at. */
 void nsp_bfd_negotiated(const struct nsp_model *m, const struct nsp_circuit *c,
@@ -84,19 +87,63 @@ enum nsp_failover_rule nsp_failover_rule(const struct nsp_model *m,
 					 const struct nsp_circuit *c);
 
 /*
+ * What decides which of two circuits a provider prefers for return
+ * traffic, in the order it looks: local-preference communities (where the
+ * provider reads them: AWS), the location homed in the cloud's Region
+ * (AWS), AS_PATH length, then MED.
+ */
+enum nsp_pref_by {
+	NSP_BY_NOTHING,	  /* a tie */
+	NSP_BY_COMMUNITY, /* local-preference communities */
+	NSP_BY_REGION,	  /* a location in the cloud's Region first */
+	NSP_BY_PATH,	  /* the shorter AS_PATH */
+	NSP_BY_MED,	  /* the lower MED, where the provider honours it */
+	NSP_BY_MED_UNRELIABLE /* the lower MED, for a provider that may not */
+};
+
+/*
+ * How the provider ranks circuits x and y for return traffic: > 0 when it
+ * prefers x, < 0 y, 0 when it does not tell them apart or nospof cannot
+ * know which it takes. *by says what decided, or for 0 what leaves it open
+ * (NSP_BY_REGION: the locations are homed in different Regions and the
+ * cloud's is not given; NSP_BY_COMMUNITY: one carries the medium
+ * community and the other none, an order the provider does not document).
+ * MED counts only with med_used; a provider that may ignore it gives
+ * NSP_BY_MED_UNRELIABLE.
+ */
+int nsp_return_cmp(const struct nsp_model *m, const struct nsp_circuit *x,
+		   const struct nsp_circuit *y, bool med_used,
+		   enum nsp_pref_by *by);
+
+/* The region of the PoP circuit c lands in, or NULL. */
+const char *nsp_landing_region(const struct nsp_model *m,
+			       const struct nsp_circuit *c);
+/* The region of the cloud circuit c hands traffic to, or NULL. */
+const char *nsp_cloud_region(const struct nsp_model *m,
+			     const struct nsp_circuit *c);
+
+/*
  * How the provider tells backup circuit b from the preferred members p on
- * return traffic: a longer AS_PATH than every one of them, a higher MED
- * (where the provider is not known to ignore MED), a higher MED only for a
- * provider that may not honour it, or nothing.
+ * return traffic, compared with each of them: by local-preference
+ * communities, by the location in the cloud's Region, by a longer AS_PATH,
+ * by a higher MED (where the provider is not known to ignore MED), by a
+ * higher MED only for a provider that may not honour it, or not at all.
+ * With several primaries the weakest of the marks is returned. When not
+ * marked, *why (if not NULL) is what decided against the backup, or left
+ * it open, and *against the primary it was compared with.
  */
 enum nsp_mark {
+	NSP_MARK_COMMUNITY,
+	NSP_MARK_REGION,
 	NSP_MARK_PATH,
 	NSP_MARK_MED,
 	NSP_MARK_MED_UNRELIABLE,
 	NSP_MARK_NONE
 };
 enum nsp_mark nsp_return_mark(const struct nsp_members *p,
-			      const struct nsp_circuit *b);
+			      const struct nsp_circuit *b,
+			      enum nsp_pref_by *why,
+			      const struct nsp_circuit **against);
 /* Whether backup b's local_pref is lower than every preferred member's. */
 bool nsp_outbound_marked(const struct nsp_members *p,
 			 const struct nsp_circuit *b);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "analysis.h"
+#include "sources.h"
 
 /* A cut a DIV/HA finding reported for a demand: the circuits it named. */
 struct cut {
@@ -232,11 +233,11 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-    "seed 000: IBM Cloud Direct Link, Leveraging ECMP (a single XCR is "
+    NSP_SRC_IBM_ECMP " (a single XCR is "
     "a single point of failure)",
-    "seed 002: OVHcloud Connect, resilient architecture (avoid a shared "
+    NSP_SRC_OVH " (avoid a shared "
     "failure point)",
-    "seed 003: Open Telekom Cloud Direct Connect, redundant access",
+    NSP_SRC_OTC,
     NULL,
 };
 

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "routing.h"
+#include "sources.h"
 
 static void check(struct nsp_ctx *ctx)
 {
@@ -31,7 +32,7 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-	"seed 004: Linux multi-uplink ECMP (\"ECMP has no built-in health "
+	NSP_SRC_LINUX_ECMP " (\"ECMP has no built-in health "
 	"check. If a gateway goes down, the kernel will continue sending "
 	"traffic to it\")",
 	NULL,
@@ -52,7 +53,8 @@ const struct nsp_rule nsp_rule_static001 = {
 		"circuits that carry a demand next to another circuit.",
 	.remediation =
 		"Add a health check that removes the route when the next hop "
-		"stops answering (seed 004: ping every minute, 3 tries with a "
+		"stops answering (the Linux ECMP guide under References: ping "
+		"every minute, 3 tries with a "
 		"2 s timeout; shorter is better), write it down as "
 		"`health_check`, or run BGP with BFD instead.",
 	.references = refs,

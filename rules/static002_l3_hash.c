@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "routing.h"
+#include "sources.h"
 
 static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 {
@@ -57,7 +58,7 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-	"seed 004: Linux multi-uplink ECMP (\"The default hash policy from "
+	NSP_SRC_LINUX_ECMP " (\"The default hash policy from "
 	"kernel 3.6+ uses L3 (IP only). From kernel 4.4+, you can enable L4 "
 	"hashing (IP + port) for more even distribution\"; sysctl "
 	"net.ipv4.fib_multipath_hash_policy=1)",

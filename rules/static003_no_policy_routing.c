@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "routing.h"
+#include "sources.h"
 
 static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 {
@@ -77,7 +78,7 @@ static void check(struct nsp_ctx *ctx)
 }
 
 static const char *const refs[] = {
-	"seed 004: Linux multi-uplink ECMP (\"Asymmetric routing is the "
+	NSP_SRC_LINUX_ECMP " (\"Asymmetric routing is the "
 	"most common issue with multi-ISP ECMP ... a stateful firewall will "
 	"drop those packets ... Fix this with policy routing\")",
 	NULL,
@@ -100,7 +101,8 @@ const struct nsp_rule nsp_rule_static003 = {
 		"`stateful_firewall: true`.",
 	.remediation =
 		"Route by source: one routing table per uplink and an `ip "
-		"rule` per uplink address (seed 004), then set "
+		"rule` per uplink address (the Linux ECMP guide under "
+		"References shows how), then set "
 		"`policy_routing: true` on the CPE.",
 	.references = refs,
 	.fails = "routers:\n"

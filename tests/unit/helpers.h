@@ -51,5 +51,6 @@ Suite *avail_suite(void);
 Suite *ci_suite(void);
 Suite *routing_suite(void);
 Suite *invariant_suite(void);
+Suite *messages_suite(void);
 
 #endif

@@ -190,14 +190,17 @@ START_TEST(junit_xml)
 	nsp_findings_free(&run.findings);
 
 	/* every example, waiver fixture and hostile input: well-formed */
-	ck_assert_int_ne(nospof("check -f junit --no-config examples "
-				"tests/rules/WAIVE001 tests/hostile/*.yaml "
-				"> /tmp/nospof-junit-all.xml", NULL),
-			 3);
-	ck_assert_int_eq(run_cmd("xmllint --noout /tmp/nospof-junit-all.xml",
-				 NULL),
-			 0);
-	unlink("/tmp/nospof-junit-all.xml");
+	char *all = nsp_xasprintf("/tmp/nospof-junit-all-%ld.xml", (long)getpid());
+	char *run_all = nsp_xasprintf("check -f junit --no-config examples "
+				      "tests/rules/WAIVE001 tests/hostile/*.yaml "
+				      "> %s", all);
+	ck_assert_int_ne(nospof(run_all, NULL), 3);
+	char *lint_all = nsp_xasprintf("xmllint --noout %s", all);
+	ck_assert_int_eq(run_cmd(lint_all, NULL), 0);
+	unlink(all);
+	free(lint_all);
+	free(run_all);
+	free(all);
 }
 END_TEST
 

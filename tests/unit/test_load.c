@@ -109,8 +109,9 @@ START_TEST(failover_times)
 	bool never;
 	load_string(&l, y);
 	ck_assert_int_eq(l.rc, 0);
+	/* no BFD: hold_s 180 negotiated down to AWS's 90 s */
 	ck_assert_uint_eq(nsp_circuit_failover_ms(l.m, &l.m->circuits[0],
-						  &never), 180000);
+						  &never), 90000);
 	ck_assert(!never);
 	/* AWS runs BFD at 300 ms at the least: 50 ms is negotiated up */
 	ck_assert_uint_eq(nsp_circuit_failover_ms(l.m, &l.m->circuits[2],
@@ -233,6 +234,37 @@ START_TEST(error_non_decimal_integers)
 					 bad[i]);
 		expect_replaced("bandwidth_mbps: 1000}\n  - {id: c2", to, 16,
 				"not a plain decimal integer");
+		free(to);
+	}
+}
+END_TEST
+
+START_TEST(bgp_communities)
+{
+	struct loaded l;
+	char *y = nsp_xasprintf(
+		"%s  - {id: c3, a: {router: cpe1}, z: {router: e2}, "
+		"bandwidth_mbps: 10, bgp: {communities: [7224:7100, "
+		"\"65535:0\", 0:65535]}}\n",
+		base_design);
+	load_string(&l, y);
+	ck_assert_int_eq(l.rc, 0);
+	const struct nsp_bgp *b = &l.m->circuits[2].bgp;
+	ck_assert_uint_eq(b->ncommunities, 3);
+	ck_assert_uint_eq(b->communities[0], 7224u << 16 | 7100u);
+	ck_assert_uint_eq(b->communities[1], 65535u << 16);
+	ck_assert_uint_eq(b->communities[2], 65535u);
+	ck_assert_uint_eq(l.m->circuits[0].bgp.ncommunities, 0);
+	loaded_free(&l);
+	free(y);
+	const char *bad[] = {"7224-7100", "7224:", ":7100", "70000:1",
+			     "7224:07100", "no-export", "1:2:3"};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		char *to = nsp_xasprintf("bandwidth_mbps: 1000, bgp: "
+					 "{communities: [\"%s\"]}}\n  - {id: c2",
+					 bad[i]);
+		expect_replaced("bandwidth_mbps: 1000}\n  - {id: c2", to, 16,
+				"invalid BGP community");
 		free(to);
 	}
 }
@@ -395,6 +427,7 @@ Suite *load_suite(void)
 	tcase_add_test(t, many_errors_in_one_run);
 	tcase_add_test(t, aliases_allowed);
 	tcase_add_test(t, hostile_corpus);
+	tcase_add_test(t, bgp_communities);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -89,6 +89,48 @@ START_TEST(map_grows)
 }
 END_TEST
 
+static void expect_str(char *got, const char *want)
+{
+	ck_assert_str_eq(got, want);
+	free(got);
+}
+
+START_TEST(durations_one_unit)
+{
+	ck_assert_int_eq(nsp_time_unit_for(9999), NSP_UNIT_MS);
+	ck_assert_int_eq(nsp_time_unit_for(10000), NSP_UNIT_S);
+	expect_str(nsp_duration_in(900, NSP_UNIT_MS), "900 ms");
+	expect_str(nsp_duration_in(90000, NSP_UNIT_MS), "90000 ms");
+	expect_str(nsp_duration_in(900, NSP_UNIT_S), "0.9 s");
+	expect_str(nsp_duration_in(1250, NSP_UNIT_S), "1.25 s");
+	expect_str(nsp_duration_in(1001, NSP_UNIT_S), "1.001 s");
+	expect_str(nsp_duration_in(90000, NSP_UNIT_S), "90 s");
+	expect_str(nsp_duration_in(0, NSP_UNIT_S), "0 s");
+	expect_str(nsp_duration_text(5000), "5000 ms");
+	expect_str(nsp_duration_text(10000), "10 s");
+	expect_str(nsp_duration_text(66500), "66.5 s");
+}
+END_TEST
+
+START_TEST(percent_never_rounds_to_a_bound)
+{
+	expect_str(nsp_percent_text(99.7742), "99.7742");
+	expect_str(nsp_percent_text(99.99997), "99.99997");
+	expect_str(nsp_percent_text(99.9999999), "99.9999999");
+	expect_str(nsp_percent_text(100), "100.0000");
+	expect_str(nsp_percent_text(0.00001), "0.00001");
+	expect_str(nsp_percent_text(0), "0.0000");
+	/* below a target never reads as the target */
+	expect_str(nsp_percent_below(99.98996, 99.99), "99.98996");
+	expect_str(nsp_percent_below(99.98, 99.99), "99.9800");
+	expect_str(nsp_percent_given(99.99), "99.99");
+	expect_str(nsp_percent_given(99.99999), "99.99999");
+	expect_str(nsp_count(1, "element", "elements"), "1 element");
+	expect_str(nsp_count(0, "element", "elements"), "0 elements");
+	expect_str(nsp_count(2, "group", "groups"), "2 groups");
+}
+END_TEST
+
 Suite *util_suite(void)
 {
 	Suite *s = suite_create("util");
@@ -98,6 +140,8 @@ Suite *util_suite(void)
 	tcase_add_test(t, strict_decimals);
 	tcase_add_test(t, did_you_mean);
 	tcase_add_test(t, map_grows);
+	tcase_add_test(t, durations_one_unit);
+	tcase_add_test(t, percent_never_rounds_to_a_bound);
 	suite_add_tcase(s, t);
 	return s;
 }
