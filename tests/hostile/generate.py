@@ -513,6 +513,17 @@ variant("complex-key.yaml", "demands:\n", "? [a, b]\n: c\ndemands:\n",
 variant("mapping-as-key.yaml", "    vlan: 100\n",
         "    vlan: 100\n    {bandwidth_mbps: 1}: 2\n", "key",
         "a flow mapping used as a key", mark="{bandwidth_mbps")
+multi("alias-mapping-as-key.yaml",
+      [("intent:\n", "intent: &i\n"),
+       ("demands:\n", "*i : 1\ndemands:\n")],
+      "key", "an alias to a mapping used as a key (*i : 1): an error, "
+      "never the mapping read as text", mark="*i :")
+multi("alias-sequence-as-key.yaml",
+      [("    prefixes: [192.168.0.0/16]\n",
+        "    prefixes: &p [192.168.0.0/16]\n"),
+       ("    vlan: 100\n", "    vlan: 100\n    *p : 2\n")],
+      "key", "an alias to a sequence used as a key inside a circuit",
+      mark="*p :")
 variant("unknown-key-typo.yaml", "    bandwidth_mbps: 1000\n",
         "    bandwith_mbps: 1000\n", "key",
         "bandwith_mbps (a near miss: did-you-mean)")

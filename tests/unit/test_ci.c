@@ -505,6 +505,18 @@ START_TEST(config_errors_are_located)
 	ck_assert_int_eq(in_dir(d, "check design.yaml", &out), 2);
 	ck_assert_ptr_nonnull(strstr(out, ".nospof.yaml:"));
 	free(out);
+	/* an alias to a mapping as a key: located, the same every run */
+	write_file(d, ".nospof.yaml",
+		   "intent: &m {mode: active-active}\n*m : 1\n");
+	char *again;
+	ck_assert_int_eq(in_dir(d, "check design.yaml", &out), 2);
+	ck_assert_int_eq(in_dir(d, "check design.yaml", &again), 2);
+	ck_assert_msg(strstr(out, ".nospof.yaml:2:1: error: a mapping key "
+				  "must be a plain value, not an alias"),
+		      "%s", out);
+	ck_assert_str_eq(out, again);
+	free(out);
+	free(again);
 	write_file(d, ".nospof.yaml", "# nothing yet\n");
 	ck_assert_int_eq(in_dir(d, "check design.yaml", NULL), 0);
 	ck_assert_int_eq(in_dir(d, "check --config nope.yaml design.yaml",
