@@ -1,4 +1,5 @@
 /* nospof: argument dispatch to the subcommands. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -120,10 +121,9 @@ int nsp_limit_option(const char *opt, const char *val, struct nsp_limits *lim)
 	return ok ? 0 : -1;
 }
 
-int main(int argc, char **argv)
+/* Run the command argv[1] names; its exit status. */
+static int dispatch(int argc, char **argv)
 {
-	if (argc < 2)
-		return fputs(usage, stderr), NSP_EXIT_USAGE;
 	const char *cmd = argv[1];
 	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") ||
 	    !strcmp(cmd, "help") || wants_help(argc, argv)) {
@@ -146,6 +146,20 @@ int main(int argc, char **argv)
 		return nsp_cmd_graph(argc - 1, argv + 1);
 	if (!strcmp(cmd, "schema"))
 		return nsp_cmd_schema(argc - 1, argv + 1);
-	nsp_usage_error("unknown command '%s' (see 'nospof --help')", cmd);
-	return NSP_EXIT_USAGE;
+	return nsp_usage_error("unknown command '%s' (see 'nospof --help')",
+			       cmd);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return fputs(usage, stderr), NSP_EXIT_USAGE;
+	int ret = dispatch(argc, argv);
+	/* whatever the command printed must have reached standard output */
+	bool flush = fflush(stdout) != 0;
+	if ((flush || ferror(stdout)) && ret != NSP_EXIT_USAGE)
+		ret = nsp_usage_error("cannot write to standard output%s%s",
+				      flush ? ": " : "",
+				      flush ? strerror(errno) : "");
+	return ret;
 }

@@ -190,6 +190,33 @@ START_TEST(subcommands)
 }
 END_TEST
 
+/* Every command that prints fails (3) when standard output is full. */
+START_TEST(stdout_write_errors)
+{
+	static const char *const cmds[] = {
+		"rules", "rules -f json", "explain DIV001", "schema",
+		"version", "--version", "--help", "check --help",
+		"check examples/alibaba-one-cpe.yaml",
+		"scenarios examples/alibaba-one-cpe.yaml",
+		"graph examples/alibaba-one-cpe.yaml",
+	};
+	if (access("/dev/full", W_OK))
+		return;
+	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
+		char *args = nsp_xasprintf("%s > /dev/full 2>&1", cmds[i]);
+		ck_assert_msg(nospof(args, NULL) == 3, "%s", cmds[i]);
+		free(args);
+		args = nsp_xasprintf("%s 2>&1 > /dev/full", cmds[i]);
+		char *err;
+		nospof(args, &err);
+		ck_assert_msg(strstr(err, "cannot write"), "%s: %s", cmds[i],
+			      err);
+		free(err);
+		free(args);
+	}
+}
+END_TEST
+
 START_TEST(stderr_escaped)
 {
 	char *out;
@@ -323,6 +350,7 @@ Suite *cli_suite(void)
 	tcase_add_test(t, text_output);
 	tcase_add_test(t, stdin_and_output_file);
 	tcase_add_test(t, subcommands);
+	tcase_add_test(t, stdout_write_errors);
 	tcase_add_test(t, stderr_escaped);
 	tcase_add_test(t, deterministic_output);
 	tcase_add_test(t, graph_svg);
