@@ -386,7 +386,7 @@ int nsp_cmd_check(int argc, char **argv)
 
 	run.fail_on = NSP_ERROR;
 	int first = parse_opts(&o, &run, &lim, argc, argv);
-	if (first < 0)
+	if (first < 0 || nsp_env_check())
 		goto out;
 	const struct nsp_reporter *rep = nsp_reporter_find(o.format);
 	if (!rep) {

@@ -27,6 +27,12 @@ struct nsp_limits;
 int nsp_limit_option(const char *opt, const char *val,
 		     struct nsp_limits *lim);
 
+/*
+ * Check the environment the commands that judge waivers read: 0, or a
+ * usage error (printed) when NOSPOF_TODAY is set and is not a date.
+ */
+int nsp_env_check(void);
+
 extern const char nsp_schema_json[];
 
 #endif

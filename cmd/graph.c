@@ -65,6 +65,8 @@ int nsp_cmd_graph(int argc, char **argv)
 				format);
 		goto out;
 	}
+	if (nsp_env_check())
+		goto out;
 	if (nsp_load_file(&m, file, &lim, &diags) < 0) {
 		char *name = nsp_escape(file, strlen(file));
 		for (size_t i = 0; i < diags.n; i++)

@@ -121,6 +121,15 @@ int nsp_limit_option(const char *opt, const char *val, struct nsp_limits *lim)
 	return ok ? 0 : -1;
 }
 
+int nsp_env_check(void)
+{
+	if (nsp_today() >= 0)
+		return 0;
+	return nsp_usage_error("NOSPOF_TODAY: expected a calendar date "
+			       "YYYY-MM-DD, got '%s'",
+			       getenv("NOSPOF_TODAY"));
+}
+
 /* Run the command argv[1] names; its exit status. */
 static int dispatch(int argc, char **argv)
 {

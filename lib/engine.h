@@ -138,6 +138,13 @@ enum nsp_severity nsp_selection_severity(const struct nsp_selection *sel,
 void nsp_engine_run(struct nsp_findings *out, const struct nsp_model *m,
 		    const struct nsp_selection *sel);
 
+/*
+ * Today's date for waiver expiry, as YYYYMMDD: the date in UTC, or the one
+ * NOSPOF_TODAY=YYYY-MM-DD gives (so that a run can be reproduced on another
+ * day); -1 when NOSPOF_TODAY is set and is not a calendar date.
+ */
+int nsp_today(void);
+
 /* Sort findings by file, line, column, rule id, elements. */
 void nsp_findings_sort(struct nsp_findings *fs);
 

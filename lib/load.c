@@ -554,8 +554,7 @@ static bool leap(int y)
 	return (y % 4 == 0 && y % 100) || y % 400 == 0;
 }
 
-/* Parse YYYY-MM-DD into a real calendar date. */
-static bool parse_date(const char *s, struct nsp_date *d)
+bool nsp_date_parse(const char *s, struct nsp_date *d)
 {
 	static const int days[] = {31, 28, 31, 30, 31, 30,
 				   31, 31, 30, 31, 30, 31};
@@ -1086,7 +1085,7 @@ static void norm_waivers(struct ctx *c, struct nsp_raw_design *r)
 		/* free strings: findings also name carriers, tags, metros */
 		strs(c, &o->elements, s->elements, s->elements_count);
 		if (s->expires) {
-			o->has_expires = parse_date(s->expires, &o->expires);
+			o->has_expires = nsp_date_parse(s->expires, &o->expires);
 			if (!o->has_expires) {
 				PTR(p, "%s/expires", wp);
 				char *v = clip(s->expires, strlen(s->expires));

@@ -546,6 +546,23 @@ START_TEST(waivers_in_the_cli)
 	ck_assert_ptr_nonnull(strstr(out, "2 errors"));
 	free(out);
 	free(y);
+	/* a NOSPOF_TODAY that is not a date is a usage error naming it */
+	static const char *const bad_days[] = {"tomorrow", "2026-02-30",
+					       "2026-6-1", "2026-06-01x"};
+	for (size_t i = 0; i < 4; i++) {
+		setenv("NOSPOF_TODAY", bad_days[i], 1);
+		ck_assert_int_eq(in_dir(d, "check --no-config w.yaml 2>&1",
+					&out), 3);
+		ck_assert_msg(strstr(out, "NOSPOF_TODAY: expected a calendar "
+					  "date YYYY-MM-DD"), "%s", out);
+		free(out);
+		ck_assert_int_eq(in_dir(d, "graph w.yaml 2>/dev/null", NULL),
+				 3);
+	}
+	/* set but empty: as if not set (today's date, so 0 or 1) */
+	setenv("NOSPOF_TODAY", "", 1);
+	ck_assert_int_le(in_dir(d, "check --no-config w.yaml", NULL), 1);
+	unsetenv("NOSPOF_TODAY");
 	/* a waiver that matches nothing: a warning */
 	y = with_bfd("", "demands:\n  - {from: dc, to: vpc, mbps: 100}\n"
 			 "waivers:\n  - {rule: DIV003, reason: r}\n");
