@@ -16,6 +16,7 @@
 #include "../lib/config.h"
 #include "../lib/load.h"
 #include "../lib/report.h"
+#include "../rules/rules.h"
 #include "cli.h"
 
 /* Whether colour goes to this stream, from --color and NO_COLOR. */
@@ -289,11 +290,19 @@ static int parse_opts(struct opts *o, struct nsp_run *run,
 				nsp_selection_add(&o->cli.ignore,
 						  &o->cli.nignore, optarg);
 			if (bad) {
-				nsp_usage_error("--%s: '%s' matches no rule "
-						"(see 'nospof rules')",
-						c == O_SELECT ? "select" :
-								"ignore",
-						bad);
+				const char *dym = nsp_rule_suggest(bad);
+				const char *opt = c == O_SELECT ? "select" :
+								  "ignore";
+				if (dym)
+					nsp_usage_error("--%s: '%s' matches no "
+							"rule (did you mean "
+							"'%s'?)",
+							opt, bad, dym);
+				else
+					nsp_usage_error("--%s: '%s' matches no "
+							"rule (see 'nospof "
+							"rules')",
+							opt, bad);
 				return -1;
 			}
 			break;

@@ -1061,11 +1061,13 @@ static void norm_waivers(struct ctx *c, struct nsp_raw_design *r)
 		struct nsp_waiver *o = &m->waivers[i];
 		PTR(wp, "/waivers/%zu", i);
 		o->loc = nsp_model_loc(m, wp);
-		o->rule = s->rule;
+		const struct nsp_rule *rule = nsp_rule_find(s->rule);
+		/* a rule named by its name matches findings by its id */
+		o->rule = rule ? rule->id : s->rule;
 		o->reason = s->reason;
 		o->ticket = s->ticket;
 		o->expires_text = s->expires;
-		if (!nsp_rule_find(s->rule)) {
+		if (!rule) {
 			PTR(p, "%s/rule", wp);
 			char *v = clip(s->rule, strlen(s->rule));
 			const char *dym = nsp_rule_suggest(s->rule);

@@ -464,6 +464,44 @@ START_TEST(config_discovery_and_precedence)
 	ck_assert_int_eq(in_dir(deep, "check x.yaml", &out), 0);
 	ck_assert_ptr_nonnull(strstr(out, "warning: circuits"));
 	free(out);
+	/* rules named by their names, in the config and on the command line */
+	write_file(repo, ".nospof.yaml", "severity: {same-cpe-device: info}\n");
+	ck_assert_int_eq(in_dir(deep, "check --fail-on warning x.yaml", &out),
+			 0);
+	ck_assert_ptr_nonnull(strstr(out, "info: circuits"));
+	free(out);
+	write_file(repo, ".nospof.yaml", "select: [same-cpe-device]\n");
+	ck_assert_int_eq(in_dir(deep, "check x.yaml", &out), 1);
+	ck_assert_ptr_nonnull(strstr(out, "[DIV002]"));
+	free(out);
+	write_file(repo, ".nospof.yaml", "ignore: same-cpe-device, SPOF001\n");
+	ck_assert_int_eq(in_dir(deep, "check x.yaml", NULL), 0);
+	ck_assert_int_eq(in_dir(deep, "check --no-config --ignore "
+				      "same-cpe-device,single-point-of-failure "
+				      "x.yaml",
+				NULL),
+			 0);
+	ck_assert_int_eq(in_dir(deep, "check --no-config --select "
+				      "same-cpe-device x.yaml",
+				&out),
+			 1);
+	ck_assert_ptr_nonnull(strstr(out, "[DIV002]"));
+	free(out);
+	ck_assert_int_eq(in_dir(deep, "check --no-config --select "
+				      "same-cpe-devise x.yaml 2>&1",
+				&out),
+			 3);
+	ck_assert_msg(strstr(out, "did you mean 'same-cpe-device'?"), "%s",
+		      out);
+	free(out);
+	write_file(repo, ".nospof.yaml", "ignore: [same-cpe-devise]\n");
+	ck_assert_int_eq(in_dir(deep, "check x.yaml", &out), 2);
+	ck_assert_msg(strstr(out, "did you mean 'same-cpe-device'?"), "%s",
+		      out);
+	free(out);
+	write_file(repo, ".nospof.yaml", "intent:\n  survive: [circuit, port, "
+					 "pop]\n  mode: active-active\n  "
+					 "availability: 99.9\n");
 	char *own = one_cpe("", "intent: {survive: [router]}\n");
 	write_file(deep, "x.yaml", own);
 	ck_assert_int_eq(in_dir(deep, "check x.yaml", NULL), 1);
@@ -594,6 +632,24 @@ START_TEST(waivers_in_the_cli)
 					  "finding"));
 	ck_assert_ptr_null(strstr(out, "the waiver of div002"));
 	ck_assert_ptr_nonnull(strstr(out, "(1 waived)"));
+	free(out);
+	free(y);
+	/* a rule named by its name waives that rule's findings */
+	y = one_cpe("", "waivers:\n  - {rule: same-cpe-device, reason: n}\n");
+	write_file(d, "n.yaml", y);
+	ck_assert_int_eq(in_dir(d, "check --no-config --fail-on warning "
+				   "n.yaml", &out), 0);
+	ck_assert_ptr_nonnull(strstr(out, "(waived: n)"));
+	ck_assert_ptr_null(strstr(out, "matches no finding"));
+	free(out);
+	free(y);
+	/* a misspelt name: an input error that suggests the name */
+	y = one_cpe("", "waivers:\n  - {rule: same-cpe-devise, reason: n}\n");
+	write_file(d, "n.yaml", y);
+	ck_assert_int_eq(in_dir(d, "check --no-config n.yaml", &out), 2);
+	ck_assert_msg(strstr(out, "unknown rule 'same-cpe-devise' (did you "
+				  "mean 'same-cpe-device'?)"),
+		      "%s", out);
 	free(out);
 	free(y);
 	remove_dir(d);
