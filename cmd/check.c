@@ -186,15 +186,15 @@ static void check_one(struct nsp_run *run, struct nsp_model **keep,
 /* Write a baseline of the run's findings to path; 0 or NSP_EXIT_USAGE. */
 static int write_baseline(const char *path, const struct nsp_findings *fs)
 {
-	FILE *f = fopen(path, "w");
-	if (!f)
-		return nsp_usage_error("--write-baseline: cannot write '%s': "
-				       "%s", path, strerror(errno));
-	int r = nsp_baseline_write(f, fs);
-	if (fclose(f) || r)
+	struct nsp_output o;
+	if (nsp_output_open(&o, "--write-baseline", path))
+		return NSP_EXIT_USAGE;
+	if (nsp_baseline_write(o.f, fs)) {
+		nsp_output_abort(&o);
 		return nsp_usage_error("--write-baseline: cannot write '%s'",
 				       path);
-	return 0;
+	}
+	return nsp_output_commit(&o);
 }
 
 /* Leave out the findings the baseline at path records. */
@@ -218,6 +218,33 @@ static void config_errors(struct nsp_run *run, const char *name,
 {
 	for (size_t i = 0; i < diags->n; i++)
 		nsp_findings_add_input(&run->findings, name, &diags->v[i]);
+}
+
+/*
+ * Refuse to write an output over one of the run's inputs (the designs,
+ * the config, the baseline read) or over the other output: a usage error,
+ * NSP_EXIT_USAGE, or 0.
+ */
+static int refuse_inputs(const char *what, const char *path,
+			 const struct inputs *in, const char *cfg,
+			 const char *baseline)
+{
+	for (size_t i = 0; i < in->n; i++)
+		if (nsp_same_file(path, in->paths[i]))
+			return nsp_usage_error("%s: '%s' is the design file "
+					       "'%s': refusing to overwrite an "
+					       "input",
+					       what, path, in->paths[i]);
+	if (cfg && nsp_same_file(path, cfg))
+		return nsp_usage_error("%s: '%s' is the config file: "
+				       "refusing to overwrite an input",
+				       what, path);
+	if (baseline && nsp_same_file(path, baseline))
+		return nsp_usage_error("%s: '%s' is the baseline given with "
+				       "--baseline: refusing to overwrite an "
+				       "input",
+				       what, path);
+	return 0;
 }
 
 /* The options of one check run. */
@@ -388,9 +415,11 @@ int nsp_cmd_check(int argc, char **argv)
 	struct nsp_diags cfg_diags = {0};
 	struct inputs in = {0};
 	struct nsp_run run = {0};
+	struct nsp_output report = {0};
 	struct nsp_model **models = NULL;
 	char *cfg_path = NULL, *cfg_name = NULL;
 	FILE *out = stdout;
+	bool cfg_ok;
 	int ret = NSP_EXIT_USAGE;
 
 	run.fail_on = NSP_ERROR;
@@ -408,18 +437,40 @@ int nsp_cmd_check(int argc, char **argv)
 				"--help')");
 		goto out;
 	}
-	if (o.output && !(out = fopen(o.output, "w"))) {
-		out = stdout;
-		nsp_usage_error("cannot write '%s': %s", o.output,
-				strerror(errno));
+	if (o.output && o.write_baseline &&
+	    nsp_same_file(o.output, o.write_baseline)) {
+		nsp_usage_error("-o and --write-baseline name the same file "
+				"'%s'", o.output);
 		goto out;
 	}
-	run.color = want_color(o.color, out);
 
 	cfg_path = o.no_config ? NULL :
 		   o.config    ? nsp_xstrdup(o.config) :
 				 nsp_config_find(NULL);
-	if (cfg_path && nsp_config_load(&cfg, cfg_path, &lim, &cfg_diags)) {
+	cfg_ok = !cfg_path ||
+		 !nsp_config_load(&cfg, cfg_path, &lim, &cfg_diags);
+	if (cfg_ok) {
+		merge_selection(&sel, &o, &cfg);
+		if (!o.fail_on_given && cfg.has_fail_on)
+			run.fail_on = cfg.fail_on;
+		lim.intent = &cfg.intent;
+		find_inputs(&in, argv + first, argc - first, &lim,
+			    o.designs_only);
+	}
+	const char *baseline = o.write_baseline ? NULL : o.baseline;
+	if ((o.output && refuse_inputs("-o", o.output, &in, cfg_path,
+				       baseline)) ||
+	    (o.write_baseline && refuse_inputs("--write-baseline",
+					       o.write_baseline, &in,
+					       cfg_path, NULL)))
+		goto out;
+	if (o.output) {
+		if (nsp_output_open(&report, "-o", o.output))
+			goto out;
+		out = report.f;
+	}
+	run.color = want_color(o.color, out);
+	if (!cfg_ok) {
 		/* a broken config: report it, check nothing with it */
 		char *rel = nsp_path_relative(cfg_path);
 		cfg_name = nsp_escape(rel, strlen(rel));
@@ -429,12 +480,7 @@ int nsp_cmd_check(int argc, char **argv)
 		run.nfiles = 1;
 		goto report;
 	}
-	merge_selection(&sel, &o, &cfg);
-	if (!o.fail_on_given && cfg.has_fail_on)
-		run.fail_on = cfg.fail_on;
-	lim.intent = &cfg.intent;
 
-	find_inputs(&in, argv + first, argc - first, &lim, o.designs_only);
 	run.nfiles = in.n;
 	run.files = (const char *const *)in.names;
 	models = nsp_xcalloc(in.n + 1, sizeof(*models));
@@ -456,10 +502,11 @@ report:
 		nsp_usage_error("cannot write the report: %s", strerror(errno));
 		goto out;
 	}
+	if (nsp_output_commit(&report))
+		goto out;
 	ret = nsp_run_exit_status(&run);
 out:
-	if (out != stdout && fclose(out) && ret != NSP_EXIT_USAGE)
-		ret = nsp_usage_error("cannot write '%s'", o.output);
+	nsp_output_abort(&report);
 	for (size_t i = 0; models && i < in.n; i++)
 		nsp_model_free(models[i]);
 	free(models);

@@ -2,6 +2,9 @@
 #ifndef NSP_CLI_H
 #define NSP_CLI_H
 
+#include <stdbool.h>
+#include <stdio.h>
+
 #define NSP_EXIT_OK 0
 #define NSP_EXIT_FINDINGS 1
 #define NSP_EXIT_INPUT 2
@@ -32,6 +35,38 @@ int nsp_limit_option(const char *opt, const char *val,
  * usage error (printed) when NOSPOF_TODAY is set and is not a date.
  */
 int nsp_env_check(void);
+
+/*
+ * An output file (report, graph, baseline) written to a temporary file in
+ * its directory and renamed over the target only when complete, so that a
+ * failed or interrupted run leaves the old file as it was. Devices, FIFOs
+ * and sockets (/dev/stdout, /dev/null) are written in place.
+ */
+struct nsp_output {
+	FILE *f;
+	const char *what; /* the option, for messages: "-o" */
+	const char *path; /* as given */
+	char *target;     /* the file it replaces, resolved; NULL: in place */
+	char *tmp;        /* the temporary file; NULL: in place */
+};
+
+/* Open an output; 0, or a usage error (printed, NSP_EXIT_USAGE). */
+int nsp_output_open(struct nsp_output *o, const char *what, const char *path);
+/* Finish it and put it in place; 0, or a usage error (printed). */
+int nsp_output_commit(struct nsp_output *o);
+/* Drop it: the temporary file goes, the target stays as it was. */
+void nsp_output_abort(struct nsp_output *o);
+/*
+ * The file a path names once symbolic links are resolved (for one not
+ * there yet, its resolved directory and its name); NULL when its directory
+ * does not exist. The caller frees it.
+ */
+char *nsp_output_target(const char *path);
+/*
+ * Whether two paths name one file: the same device and inode when both
+ * exist, else the same resolved target. "-" is never the same file.
+ */
+bool nsp_same_file(const char *a, const char *b);
 
 extern const char nsp_schema_json[];
 

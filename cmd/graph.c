@@ -1,5 +1,4 @@
 /* nospof graph: the topology as DOT or SVG, optionally after failures. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +19,7 @@ int nsp_cmd_graph(int argc, char **argv)
 	struct nsp_findings fs = {0};
 	struct nsp_model *m = NULL;
 	char *dot = NULL, *err = NULL;
+	struct nsp_output graph = {0};
 	FILE *out = stdout;
 	int ret = NSP_EXIT_USAGE;
 
@@ -67,6 +67,11 @@ int nsp_cmd_graph(int argc, char **argv)
 	}
 	if (nsp_env_check())
 		goto out;
+	if (output && nsp_same_file(output, file)) {
+		nsp_usage_error("-o: '%s' is the design file: refusing to "
+				"overwrite an input", output);
+		goto out;
+	}
 	if (nsp_load_file(&m, file, &lim, &diags) < 0) {
 		char *name = nsp_escape(file, strlen(file));
 		for (size_t i = 0; i < diags.n; i++)
@@ -83,11 +88,10 @@ int nsp_cmd_graph(int argc, char **argv)
 		nsp_usage_error("%s", err);
 		goto out;
 	}
-	if (output && !(out = fopen(output, "w"))) {
-		out = stdout;
-		nsp_usage_error("cannot write '%s': %s", output,
-				strerror(errno));
-		goto out;
+	if (output) {
+		if (nsp_output_open(&graph, "-o", output))
+			goto out;
+		out = graph.f;
 	}
 	if (!strcmp(format, "dot")) {
 		fputs(dot, out);
@@ -95,11 +99,13 @@ int nsp_cmd_graph(int argc, char **argv)
 		nsp_usage_error("%s", err ? err : "cannot write the SVG");
 		goto out;
 	}
-	ret = fflush(out) || ferror(out) ?
-		nsp_usage_error("cannot write the graph") : NSP_EXIT_OK;
+	if (fflush(out) || ferror(out)) {
+		nsp_usage_error("cannot write the graph");
+		goto out;
+	}
+	ret = nsp_output_commit(&graph) ? NSP_EXIT_USAGE : NSP_EXIT_OK;
 out:
-	if (out != stdout)
-		fclose(out);
+	nsp_output_abort(&graph);
 	free(dot);
 	free(err);
 	free(fail);

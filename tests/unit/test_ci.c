@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../../rules/rules.h"
@@ -708,6 +709,101 @@ START_TEST(baselines)
 }
 END_TEST
 
+/* Whether a file in dir holds exactly text. */
+static bool holds(const char *dir, const char *name, const char *text)
+{
+	char *p = nsp_xasprintf("%s/%s", dir, name);
+	char *got = read_text(p);
+	bool same = got && !strcmp(got, text);
+	free(got);
+	free(p);
+	return same;
+}
+
+/* No output ever replaces an input, and a failed run leaves old outputs. */
+START_TEST(outputs_never_lose_inputs)
+{
+	char *d = temp_dir(), *out;
+	char *y = one_cpe("", "");
+	write_file(d, "d.yaml", y);
+	write_file(d, ".nospof.yaml", "fail_on: error\n");
+	write_file(d, "base.json", "{\"format_version\": 1, \"findings\": "
+				   "[]}\n");
+	char *cmd = nsp_xasprintf("cd '%s' && ln d.yaml hard.yaml && "
+				  "ln -s d.yaml soft.yaml && mkdir sub && "
+				  "ln -s ../d.yaml sub/d.yaml", d);
+	ck_assert_int_eq(system(cmd), 0);
+	free(cmd);
+	static const char *const refused[] = {
+		"check -o d.yaml d.yaml",
+		"check -f json -o ./d.yaml .",
+		"check -o hard.yaml d.yaml",
+		"check -o soft.yaml d.yaml",
+		"check -o d.yaml sub",
+		"check -o sub/d.yaml d.yaml",
+		"check --write-baseline d.yaml d.yaml",
+		"check -o .nospof.yaml d.yaml",
+		"check --no-config --baseline base.json -o base.json d.yaml",
+		"check -o r.txt --write-baseline ./r.txt d.yaml",
+		"graph d.yaml -o d.yaml",
+		"graph hard.yaml -f svg -o soft.yaml",
+	};
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		char *args = nsp_xasprintf("%s 2>&1", refused[i]);
+		ck_assert_msg(in_dir(d, args, &out) == 3, "%s: %s", refused[i],
+			      out);
+		ck_assert_msg(strstr(out, "refusing to overwrite an input") ||
+				      strstr(out, "name the same file"),
+			      "%s: %s", refused[i], out);
+		ck_assert_msg(holds(d, "d.yaml", y), "%s", refused[i]);
+		free(out);
+		free(args);
+	}
+	ck_assert(holds(d, ".nospof.yaml", "fail_on: error\n"));
+	ck_assert(holds(d, "base.json", "{\"format_version\": 1, "
+					"\"findings\": []}\n"));
+	/* a run that fails keeps the old report; one that works replaces it */
+	write_file(d, "r.txt", "old\n");
+	ck_assert_int_eq(in_dir(d, "check -o r.txt --baseline nope.json "
+				   "d.yaml 2>/dev/null",
+				NULL),
+			 3);
+	ck_assert(holds(d, "r.txt", "old\n"));
+	ck_assert_int_eq(in_dir(d, "graph d.yaml -o r.txt --fail nothing "
+				   "2>/dev/null",
+				NULL),
+			 3);
+	ck_assert(holds(d, "r.txt", "old\n"));
+	ck_assert_int_eq(in_dir(d, "check -o r.txt d.yaml", NULL), 1);
+	ck_assert(!holds(d, "r.txt", "old\n"));
+	/* no temporary file is left behind */
+	cmd = nsp_xasprintf("ls -A '%s' | grep -c nospof-", d);
+	run_cmd(cmd, &out);
+	ck_assert_str_eq(out, "0\n");
+	free(out);
+	free(cmd);
+	/* a new file gets the umask's mode, a replaced one keeps its own */
+	mode_t old = umask(027);
+	ck_assert_int_eq(in_dir(d, "check -o new.txt d.yaml", NULL), 1);
+	umask(old);
+	char *p = nsp_xasprintf("%s/new.txt", d);
+	struct stat st;
+	ck_assert_int_eq(stat(p, &st), 0);
+	ck_assert_uint_eq(st.st_mode & 0777, 0640);
+	ck_assert_int_eq(chmod(p, 0600), 0);
+	ck_assert_int_eq(in_dir(d, "check -o new.txt d.yaml", NULL), 1);
+	ck_assert_int_eq(stat(p, &st), 0);
+	ck_assert_uint_eq(st.st_mode & 0777, 0600);
+	free(p);
+	/* devices are written in place */
+	ck_assert_int_eq(in_dir(d, "check -o /dev/null d.yaml", NULL), 1);
+	ck_assert_int_eq(stat("/dev/null", &st), 0);
+	ck_assert(S_ISCHR(st.st_mode));
+	free(y);
+	remove_dir(d);
+}
+END_TEST
+
 Suite *ci_suite(void)
 {
 	Suite *s = suite_create("ci");
@@ -722,6 +818,7 @@ Suite *ci_suite(void)
 	tcase_add_test(t, config_errors_are_located);
 	tcase_add_test(t, waivers_in_the_cli);
 	tcase_add_test(t, baselines);
+	tcase_add_test(t, outputs_never_lose_inputs);
 	suite_add_tcase(s, t);
 	return s;
 }
