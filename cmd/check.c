@@ -33,9 +33,12 @@ static bool want_color(const char *when, FILE *out)
 	return isatty(fileno(out));
 }
 
-/* The design files of one run: the paths to read and the names shown. */
+/*
+ * The design files of one run: the paths to read, the names shown, and
+ * for a directory that could not be read, why (NULL for a file to load).
+ */
 struct inputs {
-	char **paths, **names;
+	char **paths, **names, **unread;
 	size_t n, cap;
 };
 
@@ -44,8 +47,19 @@ static void inputs_add(struct inputs *in, const char *path)
 {
 	NSP_GROW(in->paths, in->cap, in->n + 1);
 	in->names = nsp_xrealloc(in->names, in->cap * sizeof(*in->names));
+	in->unread = nsp_xrealloc(in->unread, in->cap * sizeof(*in->unread));
 	in->paths[in->n] = nsp_xstrdup(path);
+	in->unread[in->n] = NULL;
 	in->names[in->n++] = nsp_escape(path, strlen(path));
+}
+
+/* Add a path that could not be read (errno err): an input error. */
+static void inputs_add_unread(struct inputs *in, const char *path,
+			      const char *what, int err)
+{
+	inputs_add(in, path);
+	in->unread[in->n - 1] = nsp_xasprintf("cannot read the %s: %s", what,
+					      strerror(err));
 }
 
 /* Free the list of design files. */
@@ -54,9 +68,11 @@ static void inputs_free(struct inputs *in)
 	for (size_t i = 0; i < in->n; i++) {
 		free(in->paths[i]);
 		free(in->names[i]);
+		free(in->unread[i]);
 	}
 	free(in->paths);
 	free(in->names);
+	free(in->unread);
 }
 
 /* Whether a file at path is a nospof design (read errors: say yes). */
@@ -97,35 +113,45 @@ static void scan(struct inputs *in, const char *dir,
 	char **names = NULL;
 	size_t n = 0, cap = 0;
 	struct dirent *e;
+	int err;
 	if (!d) {
-		nsp_usage_error("cannot read directory '%s': %s", dir,
-				strerror(errno));
+		inputs_add_unread(in, dir, "directory", errno);
 		return;
 	}
-	while ((e = readdir(d))) {
+	for (;;) {
+		errno = 0;
+		if (!(e = readdir(d)))
+			break;
 		if (e->d_name[0] == '.')
 			continue;
 		NSP_GROW(names, cap, n + 1);
 		names[n++] = nsp_xstrdup(e->d_name);
 	}
+	err = errno;
 	closedir(d);
 	if (n > 1)
 		qsort(names, n, sizeof(*names), cmp_str);
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n && !err; i++) {
 		char *p = !strcmp(dir, ".") ?
 			nsp_xstrdup(names[i]) :
 			nsp_xasprintf("%s%s%s", dir,
 				      dir[strlen(dir) - 1] == '/' ? "" : "/",
 				      names[i]);
 		struct stat st;
-		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
+		if (lstat(p, &st) != 0)
+			/* listed but out of reach: no search permission */
+			err = errno == ENOENT ? 0 : errno;
+		else if (S_ISDIR(st.st_mode))
 			scan(in, p, lim);
 		else if (stat(p, &st) == 0 && S_ISREG(st.st_mode) &&
 			 yaml_name(names[i]) && is_design(p, lim))
 			inputs_add(in, p);
 		free(p);
-		free(names[i]);
 	}
+	if (err)
+		inputs_add_unread(in, dir, "directory", err);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
 	free(names);
 }
 
@@ -155,15 +181,22 @@ static void find_inputs(struct inputs *in, char **argv, int argc,
 	}
 }
 
-/* Load one design and add its findings (or input errors) to the run. */
+/*
+ * Load one design and add its findings (or input errors) to the run; a
+ * path that could not be read (unread says why) is an input error.
+ */
 static void check_one(struct nsp_run *run, struct nsp_model **keep,
-		      const char *path, const char *name,
+		      const char *path, const char *name, const char *unread,
 		      const struct nsp_limits *lim,
 		      const struct nsp_selection *sel)
 {
 	struct nsp_diags diags = {0};
 	struct nsp_model *m = NULL;
-	if (nsp_load_file(&m, path, lim, &diags) < 0) {
+	if (unread) {
+		char empty[] = "";
+		struct nsp_diag d = {{1, 1}, empty, (char *)unread};
+		nsp_findings_add_input(&run->findings, name, &d);
+	} else if (nsp_load_file(&m, path, lim, &diags) < 0) {
 		for (size_t i = 0; i < diags.n; i++)
 			nsp_findings_add_input(&run->findings, name,
 					       &diags.v[i]);
@@ -485,8 +518,8 @@ int nsp_cmd_check(int argc, char **argv)
 	run.files = (const char *const *)in.names;
 	models = nsp_xcalloc(in.n + 1, sizeof(*models));
 	for (size_t i = 0; i < in.n; i++)
-		check_one(&run, &models[i], in.paths[i], in.names[i], &lim,
-			  &sel);
+		check_one(&run, &models[i], in.paths[i], in.names[i],
+			  in.unread[i], &lim, &sel);
 	run.models = (const struct nsp_model *const *)models;
 	nsp_findings_sort(&run.findings);
 	if (o.write_baseline) {

@@ -421,6 +421,64 @@ START_TEST(many_inputs)
 }
 END_TEST
 
+/*
+ * A directory that cannot be read, named or met in a scan, is an input
+ * error in every format. As root, nospof runs as nobody so that
+ * permissions bite.
+ */
+START_TEST(unreadable_directories)
+{
+	const char *as = "";
+	if (geteuid() == 0) {
+		if (run_cmd("setpriv --version >/dev/null 2>&1", NULL))
+			return;
+		as = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+	}
+	char *d = temp_dir(), *out;
+	char *cmd = nsp_xasprintf("cd '%s' && chmod 755 . && mkdir a b c && "
+				  "chmod 644 c", d);
+	ck_assert_int_eq(system(cmd), 0);
+	free(cmd);
+	write_file(d, "a/x.yaml", base_design);
+	write_file(d, "c/z.yaml", base_design);
+	cmd = nsp_xasprintf("chmod 000 '%s/b'", d);
+	ck_assert_int_eq(system(cmd), 0);
+	free(cmd);
+	char bin[4096];
+	ck_assert_ptr_nonnull(realpath(nospof_bin(), bin));
+	static const char *const formats[] = {"text", "json", "sarif",
+					      "junit", "github", "markdown"};
+	for (size_t i = 0; i < 6; i++) {
+		cmd = nsp_xasprintf("cd '%s' && %s'%s' check --no-config -f %s "
+				    ". b",
+				    d, as, bin, formats[i]);
+		ck_assert_msg(run_cmd(cmd, &out) == 2, "%s: %s", formats[i],
+			      out);
+		ck_assert_msg(strstr(out, "cannot read the directory: "
+					  "Permission denied"),
+			      "%s: %s", formats[i], out);
+		ck_assert_ptr_null(strstr(out, "verdict: pass"));
+		free(out);
+		free(cmd);
+	}
+	/* a readable directory whose entries cannot be reached: c */
+	cmd = nsp_xasprintf("cd '%s' && %s'%s' check --no-config .", d, as,
+			    bin);
+	ck_assert_int_eq(run_cmd(cmd, &out), 2);
+	ck_assert_msg(strstr(out, "b:1:1: error: cannot read the directory"),
+		      "%s", out);
+	ck_assert_msg(strstr(out, "c:1:1: error: cannot read the directory"),
+		      "%s", out);
+	ck_assert_ptr_nonnull(strstr(out, "3 files checked"));
+	free(out);
+	free(cmd);
+	cmd = nsp_xasprintf("chmod 755 '%s/b' '%s/c'", d, d);
+	ck_assert_int_eq(system(cmd), 0);
+	free(cmd);
+	remove_dir(d);
+}
+END_TEST
+
 START_TEST(config_discovery_and_precedence)
 {
 	char *d = temp_dir(), *out;
@@ -814,6 +872,7 @@ Suite *ci_suite(void)
 	tcase_add_test(t, sarif_structure);
 	tcase_add_test(t, sarif_fingerprint_survives_edits);
 	tcase_add_test(t, many_inputs);
+	tcase_add_test(t, unreadable_directories);
 	tcase_add_test(t, config_discovery_and_precedence);
 	tcase_add_test(t, config_errors_are_located);
 	tcase_add_test(t, waivers_in_the_cli);
