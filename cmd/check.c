@@ -231,11 +231,12 @@ static int write_baseline(const char *path, const struct nsp_findings *fs)
 }
 
 /* Leave out the findings the baseline at path records. */
-static int apply_baseline(struct nsp_run *run, const char *path)
+static int apply_baseline(struct nsp_run *run, const char *path,
+			  const struct nsp_limits *lim)
 {
 	struct nsp_baseline b;
 	char *err = NULL;
-	if (nsp_baseline_read(&b, path, &err) < 0) {
+	if (nsp_baseline_read(&b, path, lim, &err) < 0) {
 		nsp_usage_error("--baseline: %s", err);
 		free(err);
 		return NSP_EXIT_USAGE;
@@ -525,9 +526,9 @@ int nsp_cmd_check(int argc, char **argv)
 	if (o.write_baseline) {
 		if (write_baseline(o.write_baseline, &run.findings))
 			goto out;
-		if (apply_baseline(&run, o.write_baseline))
+		if (apply_baseline(&run, o.write_baseline, &lim))
 			goto out;
-	} else if (o.baseline && apply_baseline(&run, o.baseline)) {
+	} else if (o.baseline && apply_baseline(&run, o.baseline, &lim)) {
 		goto out;
 	}
 report:

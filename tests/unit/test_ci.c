@@ -767,6 +767,109 @@ START_TEST(baselines)
 }
 END_TEST
 
+/* Write n bytes of a repeated comment line to dir/name. */
+static void write_big(const char *dir, const char *name, const char *head,
+		      size_t n)
+{
+	struct nsp_buf b = {0};
+	nsp_buf_puts(&b, head);
+	while (b.len < n)
+		nsp_buf_puts(&b, "# padding padding padding padding padding\n");
+	write_file(dir, name, b.s);
+	nsp_buf_free(&b);
+}
+
+/* The input limits apply to configs and baselines as to designs. */
+START_TEST(limits_on_configs_and_baselines)
+{
+	char *d = temp_dir(), *out;
+	write_file(d, "d.yaml", base_design);
+	/* the config: input errors (2) located in it */
+	write_file(d, "bomb.yaml",
+		   "a: &a [x, x, x, x, x, x, x, x, x]\n"
+		   "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+		   "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+		   "d: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n");
+	ck_assert_int_eq(in_dir(d, "check --config bomb.yaml d.yaml", &out),
+			 2);
+	ck_assert_msg(strstr(out, "bomb.yaml:4:") &&
+			      strstr(out, "(alias limit)"),
+		      "%s", out);
+	free(out);
+	struct nsp_buf deep = {0};
+	nsp_buf_puts(&deep, "intent: ");
+	for (int i = 0; i < 70; i++)
+		nsp_buf_putc(&deep, '[');
+	for (int i = 0; i < 70; i++)
+		nsp_buf_putc(&deep, ']');
+	nsp_buf_putc(&deep, '\n');
+	write_file(d, "deep.yaml", deep.s);
+	ck_assert_int_eq(in_dir(d, "check --config deep.yaml d.yaml", &out),
+			 2);
+	ck_assert_msg(strstr(out, "(depth limit)"), "%s", out);
+	free(out);
+	ck_assert_int_eq(in_dir(d, "check --max-depth 80 --config deep.yaml "
+				   "d.yaml", &out), 2);
+	ck_assert_ptr_null(strstr(out, "(depth limit)"));
+	free(out);
+	write_big(d, "big.yaml", "fail_on: error\n", 1100000);
+	ck_assert_int_eq(in_dir(d, "check --max-input-mb 1 --config big.yaml "
+				   "d.yaml", &out), 2);
+	ck_assert_msg(strstr(out, "big.yaml:1:1: error: config file is over "
+				  "the size limit of 1 MiB"),
+		      "%s", out);
+	free(out);
+	ck_assert_int_eq(in_dir(d, "check --max-input-mb 2 --config big.yaml "
+				   "d.yaml", NULL), 0);
+	/* the baseline: a usage error (3), like an unreadable one */
+	struct nsp_buf b = {0};
+	nsp_buf_puts(&b, "{\"format_version\": 1, \"findings\": [");
+	while (b.len < 1100000)
+		nsp_buf_puts(&b, "{\"rule\": \"DIV001\", \"file\": \"x.yaml\", "
+				 "\"elements\": [\"a\", \"b\"]},\n");
+	nsp_buf_puts(&b, "{\"rule\": \"DIV001\", \"file\": \"x.yaml\", "
+			 "\"elements\": []}]}\n");
+	write_file(d, "big.json", b.s);
+	nsp_buf_free(&b);
+	ck_assert_int_eq(in_dir(d, "check --no-config --max-input-mb 1 "
+				   "--baseline big.json d.yaml 2>&1",
+				&out),
+			 3);
+	ck_assert_msg(strstr(out, "baseline 'big.json' is over the size "
+				  "limit of 1 MiB (raise it with "
+				  "--max-input-mb)"),
+		      "%s", out);
+	free(out);
+	ck_assert_int_eq(in_dir(d, "check --no-config --max-input-mb 2 "
+				   "--baseline big.json d.yaml",
+				NULL),
+			 0);
+	nsp_buf_free(&deep);
+	nsp_buf_puts(&deep, "{\"format_version\": 1, \"findings\": [], "
+			    "\"x\": ");
+	for (int i = 0; i < 70; i++)
+		nsp_buf_putc(&deep, '[');
+	for (int i = 0; i < 70; i++)
+		nsp_buf_putc(&deep, ']');
+	nsp_buf_puts(&deep, "}\n");
+	write_file(d, "deep.json", deep.s);
+	nsp_buf_free(&deep);
+	ck_assert_int_eq(in_dir(d, "check --no-config --baseline deep.json "
+				   "d.yaml 2>&1",
+				&out),
+			 3);
+	ck_assert_msg(strstr(out, "deeper than 64 levels (depth limit; "
+				  "raise it with --max-depth)"),
+		      "%s", out);
+	free(out);
+	ck_assert_int_eq(in_dir(d, "check --no-config --max-depth 80 "
+				   "--baseline deep.json d.yaml",
+				NULL),
+			 0);
+	remove_dir(d);
+}
+END_TEST
+
 /* Whether a file in dir holds exactly text. */
 static bool holds(const char *dir, const char *name, const char *text)
 {
@@ -878,6 +981,7 @@ Suite *ci_suite(void)
 	tcase_add_test(t, waivers_in_the_cli);
 	tcase_add_test(t, baselines);
 	tcase_add_test(t, outputs_never_lose_inputs);
+	tcase_add_test(t, limits_on_configs_and_baselines);
 	suite_add_tcase(s, t);
 	return s;
 }
