@@ -518,9 +518,14 @@ int nsp_cmd_check(int argc, char **argv)
 	run.nfiles = in.n;
 	run.files = (const char *const *)in.names;
 	models = nsp_xcalloc(in.n + 1, sizeof(*models));
-	for (size_t i = 0; i < in.n; i++)
+	for (size_t i = 0; i < in.n; i++) {
+		size_t from = run.findings.n;
 		check_one(&run, &models[i], in.paths[i], in.names[i],
 			  in.unread[i], &lim, &sel);
+		/* SARIF and GitHub name the file by its raw bytes */
+		for (size_t k = from; k < run.findings.n; k++)
+			run.findings.v[k]->path = in.paths[i];
+	}
 	run.models = (const struct nsp_model *const *)models;
 	nsp_findings_sort(&run.findings);
 	if (o.write_baseline) {

@@ -46,7 +46,8 @@ struct nsp_related {
 struct nsp_finding {
 	const char *rule_id, *rule_name; /* static strings */
 	enum nsp_severity severity;
-	const char *file; /* borrowed from the run */
+	const char *file; /* borrowed from the run, escaped */
+	const char *path; /* the file's raw name, for URIs; NULL: as file */
 	char *message;    /* escaped */
 	char *pointer;    /* JSON Pointer of the element */
 	struct nsp_loc loc;

@@ -316,6 +316,72 @@ START_TEST(sarif_structure)
 }
 END_TEST
 
+/*
+ * Odd file names: SARIF percent-encodes the raw bytes; GitHub escapes the
+ * raw name its own way, or leaves out a name it could not carry.
+ */
+START_TEST(odd_file_names)
+{
+	static const struct {
+		const char *name, *uri, *github;
+	} cases[] = {
+		{"a\nb.yaml", "a%0Ab.yaml", "file=a%0Ab.yaml,line="},
+		{"p%q,r:s.yaml", "p%25q%2Cr%3As.yaml",
+		 "file=p%25q%2Cr%3As.yaml,line="},
+		{"sp ace.yaml", "sp%20ace.yaml", "file=sp ace.yaml,line="},
+		{"c\x01" "d.yaml", "c%01d.yaml", "::c\\x01d.yaml:"},
+		{"e\xe2\x80\xae" "f.yaml", "e%E2%80%AEf.yaml",
+		 "::e\\u{202E}f.yaml:"},
+		{"g\xff" "h.yaml", "g%FFh.yaml", "::g\\xFFh.yaml:"},
+		{"caf\xc3\xa9.yaml", "caf%C3%A9.yaml",
+		 "file=caf\xc3\xa9.yaml,line="},
+	};
+	char *d = temp_dir();
+	char *y = one_cpe("", "");
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *out;
+		write_file(d, cases[i].name, y);
+		char *args = nsp_xasprintf("check --no-config -f sarif '%s'",
+					   cases[i].name);
+		ck_assert_int_eq(in_dir(d, args, &out), 1);
+		json_t *root = json_loads(out, 0, NULL);
+		ck_assert_ptr_nonnull(root);
+		json_t *r = json_array_get(
+			json_object_get(json_array_get(json_object_get(root,
+								       "runs"),
+						       0),
+					"results"),
+			0);
+		json_t *loc = json_object_get(
+			json_object_get(json_array_get(json_object_get(
+						       r, "locations"), 0),
+					"physicalLocation"),
+			"artifactLocation");
+		ck_assert_str_eq(text_of(loc, "uri"), cases[i].uri);
+		json_decref(root);
+		free(out);
+		free(args);
+		args = nsp_xasprintf("check --no-config -f github '%s'",
+				     cases[i].name);
+		ck_assert_int_eq(in_dir(d, args, &out), 1);
+		ck_assert_msg(strstr(out, cases[i].github), "%zu: %s", i, out);
+		/* nothing raw that should not be: controls, bidi, bad bytes */
+		char *e = nsp_escape(out, strlen(out));
+		for (char *p = out; *p; p++)
+			if (*p == '\n')
+				*p = ' ';
+		char *flat = nsp_escape(out, strlen(out));
+		ck_assert_msg(!strcmp(flat, out), "%zu: raw bytes: %s", i, e);
+		free(flat);
+		free(e);
+		free(out);
+		free(args);
+	}
+	free(y);
+	remove_dir(d);
+}
+END_TEST
+
 /* The fingerprint of the only result of a SARIF report of path. */
 static char *fingerprint_of(const char *dir, const char *name, int *line)
 {
@@ -973,6 +1039,7 @@ Suite *ci_suite(void)
 	tcase_add_test(t, github_escaping);
 	tcase_add_test(t, junit_xml);
 	tcase_add_test(t, sarif_structure);
+	tcase_add_test(t, odd_file_names);
 	tcase_add_test(t, sarif_fingerprint_survives_edits);
 	tcase_add_test(t, many_inputs);
 	tcase_add_test(t, unreadable_directories);
