@@ -28,7 +28,8 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
 # Debian packages the build and the tests need.
 DEB_PKGS := gcc make pkg-config libyaml-dev libcyaml-dev libjansson-dev \
 	check libsubunit-dev valgrind python3 python3-yaml python3-jsonschema \
-	clang libclang-rt-14-dev libgraphviz-dev libxml2-utils groff-base man-db
+	clang libclang-rt-14-dev libgraphviz-dev graphviz libxml2-utils \
+	groff-base man-db
 
 LIB_SRC := $(wildcard lib/*.c) $(wildcard rules/*.c)
 CMD_SRC := $(wildcard cmd/*.c)

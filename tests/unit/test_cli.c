@@ -340,6 +340,68 @@ START_TEST(graph_fail)
 }
 END_TEST
 
+/* Append n copies of s to b. */
+static void repeat(struct nsp_buf *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		nsp_buf_puts(b, s);
+}
+
+/*
+ * Free text far longer than Graphviz takes in a quoted string (16 KB):
+ * labels are cut with an ellipsis, and dot reads the graph.
+ */
+START_TEST(graph_long_labels)
+{
+	struct nsp_buf y = {0};
+	nsp_buf_puts(&y, "nospof: 1\nname: \"");
+	repeat(&y, "N", 17000);
+	nsp_buf_puts(&y, "\"\nsites: [{id: s1}]\nclouds: [{id: v1, provider: "
+			 "aws}]\npops:\n  - {id: p1, facility: ");
+	repeat(&y, "F", 20000);
+	nsp_buf_puts(&y, ", srlg: [");
+	for (int i = 0; i < 500; i++)
+		nsp_buf_printf(&y, "%stag-%d-%s", i ? ", " : "", i,
+			       "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9");
+	nsp_buf_puts(&y, "]}\nrouters:\n  - {id: c1, role: cpe, site: s1}\n"
+			 "  - {id: e1, role: edge, pop: p1, cloud: v1}\n"
+			 "circuits:\n  - {id: x1, a: {router: c1, port: ");
+	repeat(&y, "p", 20000);
+	nsp_buf_puts(&y, "}, z: {router: e1}, bandwidth_mbps: 100, "
+			 "carrier: '");
+	repeat(&y, "q\"\\", 6000);
+	nsp_buf_puts(&y, "'}\n");
+	char tmp[] = "/tmp/nospof-long-XXXXXX";
+	int fd = mkstemp(tmp);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, y.s, y.len), (ssize_t)y.len);
+	close(fd);
+	nsp_buf_free(&y);
+	char *args = nsp_xasprintf("graph %s", tmp), *out;
+	ck_assert_int_eq(nospof(args, &out), 0);
+	free(args);
+	/* no line (one element, its labels) near Graphviz's string limit */
+	for (char *line = out, *nl; *line; line = nl + 1) {
+		nl = strchr(line, '\n');
+		ck_assert_ptr_nonnull(nl);
+		ck_assert_msg(nl - line < 3 * 4200, "a line of %zu bytes",
+			      (size_t)(nl - line));
+	}
+	ck_assert_ptr_nonnull(strstr(out, "FFF\xe2\x80\xa6"));
+	ck_assert_ptr_nonnull(strstr(out, "NNN\xe2\x80\xa6\";"));
+	free(out);
+	if (run_cmd("command -v dot >/dev/null", NULL) == 0) {
+		char *cmd = nsp_xasprintf("%s graph %s | dot -Tsvg >/dev/null "
+					  "2>&1 && %s graph %s --fail x1 | dot "
+					  "-Tsvg >/dev/null 2>&1",
+					  nospof_bin(), tmp, nospof_bin(), tmp);
+		ck_assert_int_eq(run_cmd(cmd, NULL), 0);
+		free(cmd);
+	}
+	unlink(tmp);
+}
+END_TEST
+
 Suite *cli_suite(void)
 {
 	Suite *s = suite_create("cli");
@@ -355,6 +417,7 @@ Suite *cli_suite(void)
 	tcase_add_test(t, deterministic_output);
 	tcase_add_test(t, graph_svg);
 	tcase_add_test(t, graph_fail);
+	tcase_add_test(t, graph_long_labels);
 	suite_add_tcase(s, t);
 	return s;
 }
