@@ -493,6 +493,12 @@ void nsp_engine_run(struct nsp_findings *out, const struct nsp_model *m,
 	for (size_t i = from; i < out->n; i++)
 		out->v[i]->severity = nsp_selection_severity(
 			sel, out->v[i]->rule_id, out->v[i]->severity);
+	/* the loader's input warnings: text it normalised */
+	for (size_t i = 0; i < m->warnings.n; i++) {
+		nsp_findings_add_input(out, m->file, &m->warnings.v[i]);
+		out->v[out->n - 1]->severity = NSP_WARNING;
+		out->v[out->n - 1]->rule_name = "input-warning";
+	}
 }
 
 static int cmp_finding(const void *a, const void *b)

@@ -231,6 +231,8 @@ struct nsp_model {
 	bool demands_given;
 	struct nsp_waiver *waivers;
 	size_t nwaivers;
+	/* input warnings: text the loader normalised (check reports them) */
+	struct nsp_diags warnings;
 
 	/* private to the loader */
 	struct nsp_source src;

@@ -461,6 +461,15 @@ variant("id-with-space.yaml", "  - id: c1\n", "  - id: a b\n", "id",
         "id 'a b'")
 variant("id-65-chars.yaml", "  - id: c1\n", "  - id: c" + "1" * 64 + "\n",
         "id", "a 65-character id (at most 64)")
+variant("id-zero-width.yaml", "  - id: c1\n", '  - id: "c1\\u200B"\n',
+        "id", "an id ending in a zero-width space (U+200B), invisible when "
+        "printed: the message shows it escaped")
+variant("id-word-joiner.yaml", "  - id: edge1\n", "  - id: edge\u20601\n",
+        "id", "a router id with a raw word joiner (U+2060) inside")
+variant("reference-zero-width.yaml", "    z: { router: edge1 }\n",
+        '    z: { router: "edge1\\uFEFF" }\n', "unknown",
+        "a reference with a zero-width no-break space (U+FEFF) after a "
+        "valid id: no id may hold one")
 variant("id-empty.yaml", "  - id: c1\n", '  - id: ""\n', "id",
         "an empty id")
 

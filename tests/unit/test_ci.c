@@ -833,6 +833,54 @@ START_TEST(baselines)
 }
 END_TEST
 
+/*
+ * Two facilities that differ only by a zero-width space are one facility
+ * (DIV005), and the removed character is an INPUT warning, which fails
+ * only at --fail-on warning.
+ */
+START_TEST(invisible_characters_in_text)
+{
+	char *d = temp_dir(), *out;
+	char *y = with_bfd("", "demands:\n  - {from: dc, to: vpc, mbps: 100}\n"
+			       "intent: {survive: [circuit, port, router, "
+			       "pop, facility]}\n");
+	char *p = strstr(y, "facility: fb");
+	ck_assert_ptr_nonnull(p);
+	char *z = nsp_xasprintf("%.*sfacility: \"f\\u200Ba\"%s",
+				(int)(p - y), y, p + strlen("facility: fb"));
+	write_file(d, "z.yaml", z);
+	ck_assert_int_eq(in_dir(d, "check --no-config z.yaml", &out), 1);
+	ck_assert_msg(strstr(out, "z.yaml:9:27: warning: pop 'pop-b': "
+				  "facility: 'f\\u{200B}a' contains the "
+				  "invisible character U+200B (zero width "
+				  "space): it is compared without it, as 'fa' "
+				  "[INPUT]"),
+		      "%s", out);
+	ck_assert_ptr_nonnull(strstr(out, "share facility 'fa'"));
+	ck_assert_ptr_nonnull(strstr(out, "[DIV005]"));
+	ck_assert_ptr_nonnull(strstr(out, "1 error, 1 warning"));
+	free(out);
+	/* alone, the warning passes unless --fail-on warning */
+	ck_assert_int_eq(in_dir(d, "check --no-config --ignore DIV005,SPOF001 "
+				   "z.yaml", NULL), 0);
+	ck_assert_int_eq(in_dir(d, "check --no-config --ignore DIV005,SPOF001 "
+				   "--fail-on warning z.yaml", NULL), 1);
+	ck_assert_int_eq(in_dir(d, "check --no-config -f json z.yaml", &out),
+			 1);
+	ck_assert_ptr_nonnull(strstr(out, "\"input_errors\": 0"));
+	ck_assert_ptr_nonnull(strstr(out, "\"name\": \"input-warning\""));
+	free(out);
+	ck_assert_int_eq(in_dir(d, "check --no-config -f junit z.yaml", &out),
+			 1);
+	ck_assert_ptr_null(strstr(out, "<error"));
+	ck_assert_ptr_nonnull(strstr(out, "<failure type=\"warning\""));
+	free(out);
+	free(z);
+	free(y);
+	remove_dir(d);
+}
+END_TEST
+
 /* Write n bytes of a repeated comment line to dir/name. */
 static void write_big(const char *dir, const char *name, const char *head,
 		      size_t n)
@@ -1049,6 +1097,7 @@ Suite *ci_suite(void)
 	tcase_add_test(t, baselines);
 	tcase_add_test(t, outputs_never_lose_inputs);
 	tcase_add_test(t, limits_on_configs_and_baselines);
+	tcase_add_test(t, invisible_characters_in_text);
 	suite_add_tcase(s, t);
 	return s;
 }
