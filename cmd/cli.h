@@ -3,6 +3,7 @@
 #define NSP_CLI_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #define NSP_EXIT_OK 0
@@ -67,6 +68,35 @@ char *nsp_output_target(const char *path);
  * exist, else the same resolved target. "-" is never the same file.
  */
 bool nsp_same_file(const char *a, const char *b);
+
+/*
+ * Progress of long work on standard error: shown only when standard error
+ * is a terminal and the work has run for a second, at most four times a
+ * second, on one line that nsp_progress_end clears.
+ */
+struct nsp_progress {
+	bool tty, shown;
+	double start, last;
+};
+void nsp_progress_start(struct nsp_progress *p);
+void nsp_progress_show(struct nsp_progress *p, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void nsp_progress_end(struct nsp_progress *p);
+
+/*
+ * The default work limits: nodes and edges of an SVG layout; pairs of
+ * failure elements of one demand at scenarios --depth 2.
+ */
+#define NSP_MAX_LAYOUT 2500
+#define NSP_MAX_PAIRS 250000
+
+/*
+ * Parse the value of a work limit option (--max-layout, --max-pairs): a
+ * positive number up to max; 0 and *out set, or a usage error (printed)
+ * and -1.
+ */
+int nsp_work_limit(const char *opt, const char *val, uint64_t max,
+		   uint64_t *out);
 
 extern const char nsp_schema_json[];
 

@@ -8,6 +8,47 @@
 #include "../lib/report.h"
 #include "cli.h"
 
+/* Tell how long Graphviz has been at work. */
+static void layout_progress(void *ctx, unsigned seconds)
+{
+	(void)seconds;
+	struct nsp_progress *p = ctx;
+	nsp_progress_show(p, "laying the graph out with Graphviz");
+}
+
+/*
+ * Write the SVG of the design in file (m, its DOT text dot), within the
+ * layout limit: 0, or a usage error (printed) that names the file.
+ */
+static int svg(FILE *out, const char *file, const struct nsp_model *m,
+	       const char *dot, uint64_t max_layout)
+{
+	struct nsp_progress p;
+	char *err = NULL;
+	size_t size = nsp_graph_size(m);
+	if (size > max_layout)
+		return nsp_usage_error("graph: '%s': %zu nodes and edges, over "
+				       "the SVG layout limit of %llu (raise it "
+				       "with --max-layout N, or lay the DOT "
+				       "output out with another tool: nospof "
+				       "graph FILE | sfdp -Tsvg)",
+				       file, size,
+				       (unsigned long long)max_layout);
+	nsp_progress_start(&p);
+	struct nsp_svg_opts o = {layout_progress, &p};
+	int r = nsp_graph_svg(out, dot, &o, &err);
+	nsp_progress_end(&p);
+	if (r < 0) {
+		if (err)
+			nsp_usage_error("graph: '%s': %s", file, err);
+		else
+			nsp_usage_error("cannot write the SVG");
+		free(err);
+		return NSP_EXIT_USAGE;
+	}
+	return 0;
+}
+
 int nsp_cmd_graph(int argc, char **argv)
 {
 	const char *file = NULL, *format = "dot", *output = NULL;
@@ -20,6 +61,7 @@ int nsp_cmd_graph(int argc, char **argv)
 	struct nsp_model *m = NULL;
 	char *dot = NULL, *err = NULL;
 	struct nsp_output graph = {0};
+	uint64_t max_layout = NSP_MAX_LAYOUT;
 	FILE *out = stdout;
 	int ret = NSP_EXIT_USAGE;
 
@@ -39,6 +81,11 @@ int nsp_cmd_graph(int argc, char **argv)
 		} else if ((!strcmp(a, "-o") || !strcmp(a, "--output")) &&
 			   i + 1 < argc) {
 			output = argv[++i];
+			failing = false;
+		} else if (!strcmp(a, "--max-layout") && i + 1 < argc) {
+			if (nsp_work_limit(a, argv[++i], 100000000,
+					   &max_layout))
+				goto out;
 			failing = false;
 		} else if (!strcmp(a, "--fail")) {
 			failing = true;
@@ -93,12 +140,10 @@ int nsp_cmd_graph(int argc, char **argv)
 			goto out;
 		out = graph.f;
 	}
-	if (!strcmp(format, "dot")) {
+	if (!strcmp(format, "dot"))
 		fputs(dot, out);
-	} else if (nsp_graph_svg(out, dot, &err) < 0) {
-		nsp_usage_error("%s", err ? err : "cannot write the SVG");
+	else if (svg(out, file, m, dot, max_layout))
 		goto out;
-	}
 	if (fflush(out) || ferror(out)) {
 		nsp_usage_error("cannot write the graph");
 		goto out;

@@ -31,10 +31,13 @@ static const char usage[] =
 	"  rules [-f text|json]      list the rules\n"
 	"  explain ID|NAME           a rule's rationale, remediation, "
 	"references\n"
-	"  graph FILE [-f dot|svg] [-o OUT] [limits] [--fail ELEMENT...]\n"
-	"                            the topology as Graphviz DOT or SVG, "
+	"  graph FILE [-f dot|svg] [-o OUT] [limits] [--max-layout N]\n"
+	"        [--fail ELEMENT...] the topology as Graphviz DOT or SVG, "
 	"optionally\n"
-	"                            after the failure of some elements\n"
+	"                            after the failure of some elements; "
+	"SVG of at\n"
+	"                            most N nodes and edges (default "
+	"2500)\n"
 	"  schema                    print the input JSON Schema\n"
 	"  version                   print the version\n"
 	"\n"
@@ -120,6 +123,16 @@ int nsp_limit_option(const char *opt, const char *val, struct nsp_limits *lim)
 		return 1;
 	}
 	return ok ? 0 : -1;
+}
+
+int nsp_work_limit(const char *opt, const char *val, uint64_t max,
+		   uint64_t *out)
+{
+	if (nsp_parse_uint(val, strlen(val), max, out) && *out)
+		return 0;
+	nsp_usage_error("%s: expected a positive number up to %llu, got '%s'",
+			opt, (unsigned long long)max, val);
+	return -1;
 }
 
 int nsp_env_check(void)

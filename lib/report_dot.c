@@ -493,6 +493,15 @@ static void endpoints(struct gctx *g)
 	}
 }
 
+size_t nsp_graph_size(const struct nsp_model *m)
+{
+	/* nodes: sites, clouds, routers; edges: circuits, endpoint links */
+	size_t n = m->nsites + m->nclouds + m->nrouters + m->ncircuits;
+	for (size_t r = 0; r < m->nrouters; r++)
+		n += m->routers[r].role != NSP_ROLE_EXCHANGE;
+	return n;
+}
+
 int nsp_graph_dot(char **out, const struct nsp_model *m,
 		  const struct nsp_graph_opts *opts, char **err)
 {

@@ -402,6 +402,155 @@ START_TEST(graph_long_labels)
 }
 END_TEST
 
+/* Write text to a new temporary file; its path (to free). */
+static char *temp_file(const char *text)
+{
+	char *path = nsp_xstrdup("/tmp/nospof-cli-XXXXXX");
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, text, strlen(text)),
+			 (ssize_t)strlen(text));
+	close(fd);
+	return path;
+}
+
+/* n sites, each one CPE with a circuit to each of two edge routers. */
+static char *many_sites(int n)
+{
+	struct nsp_buf b = {0};
+	nsp_buf_puts(&b, "nospof: 1\nname: sites\nclouds: [{id: v1, provider: "
+			 "aws}]\npops: [{id: p1}, {id: p2}]\nsites:\n");
+	for (int i = 0; i < n; i++)
+		nsp_buf_printf(&b, "  - {id: s%d}\n", i);
+	nsp_buf_puts(&b, "routers:\n  - {id: e1, role: edge, pop: p1, cloud: "
+			 "v1}\n  - {id: e2, role: edge, pop: p2, cloud: v1}\n");
+	for (int i = 0; i < n; i++)
+		nsp_buf_printf(&b, "  - {id: c%d, role: cpe, site: s%d}\n", i,
+			       i);
+	nsp_buf_puts(&b, "circuits:\n");
+	for (int i = 0; i < n; i++)
+		for (int k = 1; k <= 2; k++)
+			nsp_buf_printf(&b, "  - {id: x%d-%d, a: {router: c%d}, "
+					   "z: {router: e%d}, bandwidth_mbps: "
+					   "100}\n",
+				       i, k, i, k);
+	char *path = temp_file(b.s);
+	nsp_buf_free(&b);
+	return path;
+}
+
+/*
+ * Four exchange routers meshed, two of them joined both ways: Graphviz
+ * 2.42/2.43 frees memory twice after laying this out (labelled edges
+ * within one rank). The SVG must come out, every time, under the
+ * sanitizers too.
+ */
+START_TEST(graph_svg_graphviz_bug)
+{
+	char *path = temp_file(
+		"nospof: 1\nname: mesh\npops:\n"
+		"  - {id: p0}\n  - {id: p1}\n  - {id: p2}\n  - {id: p3}\n"
+		"routers:\n"
+		"  - {id: x0, role: exchange, pop: p2}\n"
+		"  - {id: x1, role: exchange, pop: p1}\n"
+		"  - {id: x2, role: exchange, pop: p1}\n"
+		"  - {id: x3, role: exchange, pop: p3}\n"
+		"circuits:\n"
+		"  - {id: c0, a: {router: x3}, z: {router: x2}, "
+		"bandwidth_mbps: 1000}\n"
+		"  - {id: c1, a: {router: x1}, z: {router: x2}, "
+		"bandwidth_mbps: 1000}\n"
+		"  - {id: c2, a: {router: x0}, z: {router: x3}, "
+		"bandwidth_mbps: 1000}\n"
+		"  - {id: c3, a: {router: x1}, z: {router: x3}, "
+		"bandwidth_mbps: 1000}\n"
+		"  - {id: c4, a: {router: x3}, z: {router: x0}, "
+		"bandwidth_mbps: 1000}\n"
+		"  - {id: c5, a: {router: x0}, z: {router: x2}, "
+		"bandwidth_mbps: 1000}\n"
+		"  - {id: c6, a: {router: x0}, z: {router: x1}, "
+		"bandwidth_mbps: 1000}\n");
+	for (int i = 0; i < 3; i++) {
+		char *args = nsp_xasprintf("graph -f svg %s 2>&1", path), *out;
+		ck_assert_msg(nospof(args, &out) == 0, "%s", out);
+		ck_assert_ptr_nonnull(strstr(out, "</svg>"));
+		ck_assert_ptr_nonnull(strstr(out, ">c6</text>"));
+		free(out);
+		free(args);
+	}
+	unlink(path);
+	free(path);
+}
+END_TEST
+
+/*
+ * Graphviz dying (here: killed at its CPU limit) is an error naming the
+ * design, exit 3; on a terminal, a long layout shows its progress.
+ */
+START_TEST(graph_svg_child_dies)
+{
+	char *path = many_sites(500), *out;
+	char *cmd = nsp_xasprintf("ulimit -t 1 && %s graph -f svg "
+				  "--max-layout 3000 %s 2>&1 >/dev/null",
+				  nospof_bin(), path);
+	ck_assert_int_eq(run_cmd(cmd, &out), 3);
+	free(cmd);
+	char *name = nsp_xasprintf("graph: '%s': Graphviz died of signal",
+				   path);
+	ck_assert_msg(strstr(out, name), "%s", out);
+	ck_assert_ptr_nonnull(strstr(out, "the DOT output still works"));
+	free(name);
+	free(out);
+	if (run_cmd("command -v script >/dev/null", NULL) == 0) {
+		cmd = nsp_xasprintf("script -qec 'ulimit -t 2 && %s graph -f "
+				    "svg --max-layout 3000 %s >/dev/null' "
+				    "/dev/null",
+				    nospof_bin(), path);
+		run_cmd(cmd, &out);
+		ck_assert_msg(strstr(out, "\rnospof: laying the graph out "
+					  "with Graphviz (1 s)"),
+			      "%s", out);
+		free(out);
+		free(cmd);
+	}
+	unlink(path);
+	free(path);
+}
+END_TEST
+
+/* The SVG layout limit: a clear message and exit 3, not minutes of work. */
+START_TEST(graph_svg_limit)
+{
+	char *path = many_sites(4000), *out;
+	char *args = nsp_xasprintf("graph -f svg %s 2>&1", path);
+	ck_assert_int_eq(nospof(args, &out), 3);
+	ck_assert_msg(strstr(out, "20005 nodes and edges, over the SVG layout "
+				  "limit of 2500 (raise it with --max-layout "
+				  "N"),
+		      "%s", out);
+	free(out);
+	free(args);
+	/* the DOT text has no such limit */
+	args = nsp_xasprintf("graph %s > /dev/null", path);
+	ck_assert_int_eq(nospof(args, NULL), 0);
+	free(args);
+	unlink(path);
+	free(path);
+	ck_assert_int_eq(nospof("graph -f svg --max-layout 10 "
+				"examples/ibm-four-circuit-ha.yaml 2>&1",
+				&out),
+			 3);
+	ck_assert_ptr_nonnull(strstr(out, "over the SVG layout limit of 10"));
+	free(out);
+	ck_assert_int_eq(nospof("graph -f svg --max-layout 0 "
+				"examples/ibm-four-circuit-ha.yaml 2>&1",
+				&out),
+			 3);
+	ck_assert_ptr_nonnull(strstr(out, "--max-layout: expected a positive"));
+	free(out);
+}
+END_TEST
+
 Suite *cli_suite(void)
 {
 	Suite *s = suite_create("cli");
@@ -418,6 +567,9 @@ Suite *cli_suite(void)
 	tcase_add_test(t, graph_svg);
 	tcase_add_test(t, graph_fail);
 	tcase_add_test(t, graph_long_labels);
+	tcase_add_test(t, graph_svg_graphviz_bug);
+	tcase_add_test(t, graph_svg_child_dies);
+	tcase_add_test(t, graph_svg_limit);
 	suite_add_tcase(s, t);
 	return s;
 }
