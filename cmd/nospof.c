@@ -24,10 +24,12 @@ static const char usage[] =
 	"key), -\n"
 	"                            (standard input)\n"
 	"  scenarios FILE [--depth 1|2] [-f text|json|markdown] [limits]\n"
-	"                            the failure table: every single (or "
+	"        [--max-pairs N]     the failure table: every single (or "
 	"pair of)\n"
 	"                            failure, every demand, worst load, "
-	"failover\n"
+	"failover;\n"
+	"                            at most N pairs per demand (default "
+	"250000)\n"
 	"  rules [-f text|json]      list the rules\n"
 	"  explain ID|NAME           a rule's rationale, remediation, "
 	"references\n"
@@ -70,7 +72,8 @@ static const char usage[] =
 	"  --max-alias-ratio N       alias expansion limit (default 10)\n"
 	"\n"
 	"exit status: 0 no finding at or above --fail-on, 1 findings, "
-	"2 input error, 3 usage error\n";
+	"2 input error,\n"
+	"3 usage error, output error or work limit\n";
 
 int nsp_usage_error(const char *fmt, ...)
 {

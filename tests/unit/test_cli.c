@@ -551,6 +551,120 @@ START_TEST(graph_svg_limit)
 }
 END_TEST
 
+/* One site reaching one cloud through n exchange routers, fully meshed. */
+static char *exchange_mesh(int n)
+{
+	struct nsp_buf b = {0};
+	nsp_buf_puts(&b, "nospof: 1\nname: mesh\nsites: [{id: s1}]\nclouds: "
+			 "[{id: v1, provider: aws}]\npops:\n");
+	for (int i = 0; i < n; i++)
+		nsp_buf_printf(&b, "  - {id: p%d, metro: m%d, facility: f%d}\n",
+			       i, i, i);
+	nsp_buf_puts(&b, "routers:\n  - {id: cpe1, role: cpe, site: s1}\n"
+			 "  - {id: e1, role: edge, pop: p0, cloud: v1}\n");
+	for (int i = 0; i < n; i++)
+		nsp_buf_printf(&b, "  - {id: x%d, role: exchange, pop: p%d}\n",
+			       i, i);
+	nsp_buf_puts(&b, "circuits:\n");
+	for (int i = 0, k = 0; i < n; i++) {
+		nsp_buf_printf(&b, "  - {id: a%d, a: {router: cpe1}, z: "
+				   "{router: x%d}, bandwidth_mbps: 1000}\n"
+				   "  - {id: b%d, a: {router: x%d}, z: {router: "
+				   "e1}, bandwidth_mbps: 1000}\n",
+			       i, i, i, i);
+		for (int j = i + 1; j < n; j++)
+			nsp_buf_printf(&b, "  - {id: m%d, a: {router: x%d}, z: "
+					   "{router: x%d}, bandwidth_mbps: "
+					   "1000}\n",
+				       k++, i, j);
+	}
+	nsp_buf_puts(&b, "demands: [{from: s1, to: v1, mbps: 100}]\n");
+	char *path = temp_file(b.s);
+	nsp_buf_free(&b);
+	return path;
+}
+
+/*
+ * scenarios --depth 2 on a 45-router exchange mesh or 3,000 parallel
+ * circuits: refused at once with a clear message, not minutes of work;
+ * long work shows its progress on a terminal.
+ */
+START_TEST(scenarios_pair_limit)
+{
+	char *mesh = exchange_mesh(45), *out;
+	char *args = nsp_xasprintf("scenarios --depth 2 %s 2>&1", mesh);
+	ck_assert_int_eq(nospof(args, &out), 3);
+	ck_assert_msg(strstr(out, "demand 's1' -> 'v1' (line ") &&
+			      strstr(out, "uses 1262 failure elements, so "
+					  "--depth 2 would evaluate 795691 "
+					  "pairs of them, over the limit of "
+					  "250000 per demand (raise it with "
+					  "--max-pairs N)"),
+		      "%s", out);
+	free(out);
+	free(args);
+	/* depth 1 has no such limit */
+	args = nsp_xasprintf("scenarios %s > /dev/null", mesh);
+	ck_assert_int_eq(nospof(args, NULL), 0);
+	free(args);
+	unlink(mesh);
+	free(mesh);
+	struct nsp_buf b = {0};
+	nsp_buf_puts(&b, "nospof: 1\nname: parallel\nsites: [{id: s1}]\n"
+			 "clouds: [{id: v1, provider: aws}]\npops: [{id: p1}]\n"
+			 "routers:\n  - {id: c1, role: cpe, site: s1}\n"
+			 "  - {id: e1, role: edge, pop: p1, cloud: v1}\n"
+			 "circuits:\n");
+	for (int i = 0; i < 3000; i++)
+		nsp_buf_printf(&b, "  - {id: x%d, a: {router: c1}, z: {router: "
+				   "e1}, bandwidth_mbps: 100}\n",
+			       i);
+	char *par = temp_file(b.s);
+	nsp_buf_free(&b);
+	args = nsp_xasprintf("scenarios --depth 2 %s 2>&1", par);
+	ck_assert_int_eq(nospof(args, &out), 3);
+	ck_assert_msg(strstr(out, "over the limit of 250000 per demand"), "%s",
+		      out);
+	free(out);
+	free(args);
+	unlink(par);
+	free(par);
+	/* the limit can be lowered and raised */
+	ck_assert_int_eq(nospof("scenarios --depth 2 --max-pairs 10 "
+				"examples/ibm-four-circuit-ha.yaml 2>&1",
+				&out),
+			 3);
+	ck_assert_ptr_nonnull(strstr(out, "over the limit of 10 per demand"));
+	free(out);
+	ck_assert_int_eq(nospof("scenarios --depth 2 --max-pairs 1000000 "
+				"examples/ibm-four-circuit-ha.yaml >/dev/null",
+				NULL),
+			 0);
+	ck_assert_int_eq(nospof("scenarios --max-pairs -1 "
+				"examples/ibm-four-circuit-ha.yaml 2>&1",
+				&out),
+			 3);
+	ck_assert_ptr_nonnull(strstr(out, "--max-pairs: expected a positive"));
+	free(out);
+	/* progress on a terminal (script(1) gives one), cut short at 2 s */
+	if (run_cmd("command -v script >/dev/null", NULL) == 0) {
+		mesh = exchange_mesh(30);
+		char *cmd = nsp_xasprintf("script -qec 'ulimit -t 2 && %s "
+					  "scenarios --depth 2 %s >/dev/null' "
+					  "/dev/null",
+					  nospof_bin(), mesh);
+		run_cmd(cmd, &out);
+		ck_assert_msg(strstr(out, "\rnospof: scenarios --depth 2: ") &&
+				      strstr(out, " of 190036 pair rows ("),
+			      "%s", out);
+		free(out);
+		free(cmd);
+		unlink(mesh);
+		free(mesh);
+	}
+}
+END_TEST
+
 Suite *cli_suite(void)
 {
 	Suite *s = suite_create("cli");
@@ -570,6 +684,7 @@ Suite *cli_suite(void)
 	tcase_add_test(t, graph_svg_graphviz_bug);
 	tcase_add_test(t, graph_svg_child_dies);
 	tcase_add_test(t, graph_svg_limit);
+	tcase_add_test(t, scenarios_pair_limit);
 	suite_add_tcase(s, t);
 	return s;
 }
