@@ -113,11 +113,13 @@ $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJ)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJ) \
 		$(LIBS)
 
-# Fuzz the loader, rules and reporters, then the escaper, for FUZZ_SECONDS
-# in all, from a corpus seeded with the examples, fixtures and hostile files.
+# Fuzz the loader, rules and reporters, the graph (DOT and SVG), the config
+# and baseline readers, and the escaper, for FUZZ_SECONDS in all, from
+# corpora seeded with the examples, fixtures, hostile files and
+# tests/fuzz/seeds.
+FUZZ_TARGETS := design graph config baseline escape
 fuzz: deps
-	$(MAKE) --no-print-directory $(FUZZ_BUILD)/fuzz_design \
-		$(FUZZ_BUILD)/fuzz_escape
+	$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 	tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 # The short run make test includes.
