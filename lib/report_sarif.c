@@ -245,7 +245,8 @@ static json_t *result_json(const struct nsp_finding *f)
 			json_object_set_new(r, "id",
 					    json_integer((json_int_t)i));
 			json_object_set_new(r, "physicalLocation",
-					    physical(raw_name(f), f->related[i].loc,
+					    physical(raw_name(f),
+						     f->related[i].loc,
 						     f->related[i].end));
 			json_object_set_new(r, "message",
 					    text(f->related[i].message));

@@ -362,7 +362,8 @@ START_TEST(graph_long_labels)
 	nsp_buf_puts(&y, ", srlg: [");
 	for (int i = 0; i < 500; i++)
 		nsp_buf_printf(&y, "%stag-%d-%s", i ? ", " : "", i,
-			       "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9");
+			       "\xc3\xa9\xc3\xa9\xc3\xa9"
+			       "\xc3\xa9\xc3\xa9\xc3\xa9");
 	nsp_buf_puts(&y, "]}\nrouters:\n  - {id: c1, role: cpe, site: s1}\n"
 			 "  - {id: e1, role: edge, pop: p1, cloud: v1}\n"
 			 "circuits:\n  - {id: x1, a: {router: c1, port: ");
@@ -569,8 +570,8 @@ static char *exchange_mesh(int n)
 	for (int i = 0, k = 0; i < n; i++) {
 		nsp_buf_printf(&b, "  - {id: a%d, a: {router: cpe1}, z: "
 				   "{router: x%d}, bandwidth_mbps: 1000}\n"
-				   "  - {id: b%d, a: {router: x%d}, z: {router: "
-				   "e1}, bandwidth_mbps: 1000}\n",
+				   "  - {id: b%d, a: {router: x%d}, z: "
+				   "{router: e1}, bandwidth_mbps: 1000}\n",
 			       i, i, i, i);
 		for (int j = i + 1; j < n; j++)
 			nsp_buf_printf(&b, "  - {id: m%d, a: {router: x%d}, z: "
