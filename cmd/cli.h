@@ -41,7 +41,9 @@ int nsp_env_check(void);
  * An output file (report, graph, baseline) written to a temporary file in
  * its directory and renamed over the target only when complete, so that a
  * failed or interrupted run leaves the old file as it was. Devices, FIFOs
- * and sockets (/dev/stdout, /dev/null) are written in place.
+ * and sockets (/dev/stdout, /dev/null), and a symbolic link to a file not
+ * there yet, are written in place; a file the user may not write is not
+ * replaced.
  */
 struct nsp_output {
 	FILE *f;

@@ -92,7 +92,8 @@ int nsp_cmd_graph(int argc, char **argv)
 		} else if (a[0] == '-' && a[1]) {
 			nsp_usage_error("graph: unknown or incomplete option "
 					"'%s' (usage: nospof graph FILE [-f "
-					"dot|svg] [-o OUT] [--fail ELEMENT...])",
+					"dot|svg] [-o OUT] [--max-layout N] "
+					"[--fail ELEMENT...])",
 					a);
 			goto out;
 		} else if (failing || file) {
@@ -103,8 +104,8 @@ int nsp_cmd_graph(int argc, char **argv)
 	}
 	if (!file) {
 		nsp_usage_error("graph: no design file given (usage: nospof "
-				"graph FILE [-f dot|svg] [-o OUT] [--fail "
-				"ELEMENT...])");
+				"graph FILE [-f dot|svg] [-o OUT] [--max-layout "
+				"N] [--fail ELEMENT...])");
 		goto out;
 	}
 	if (strcmp(format, "dot") && strcmp(format, "svg")) {

@@ -65,8 +65,13 @@ int nsp_output_open(struct nsp_output *o, const char *what, const char *path)
 	o->path = path;
 	o->what = what;
 	bool exists = !stat(path, &st);
-	/* a device, a FIFO or a socket (/dev/stdout, /dev/null): in place */
-	if (exists && !S_ISREG(st.st_mode)) {
+	struct stat lst;
+	bool dangling = !exists && !lstat(path, &lst) && S_ISLNK(lst.st_mode);
+	/*
+	 * A device, a FIFO or a socket (/dev/stdout, /dev/null), or a link to
+	 * a file not there yet: written in place.
+	 */
+	if ((exists && !S_ISREG(st.st_mode)) || dangling) {
 		o->f = fopen(path, "w");
 		if (!o->f)
 			return nsp_usage_error("%s: cannot write '%s': %s",
@@ -76,6 +81,10 @@ int nsp_output_open(struct nsp_output *o, const char *what, const char *path)
 	if (*path && path[strlen(path) - 1] == '/')
 		return nsp_usage_error("%s: cannot write '%s': %s", what, path,
 				       strerror(EISDIR));
+	/* a file the user may not write is not replaced either */
+	if (exists && access(path, W_OK))
+		return nsp_usage_error("%s: cannot write '%s': %s", what, path,
+				       strerror(errno));
 	target = nsp_output_target(path);
 	if (!target)
 		return nsp_usage_error("%s: cannot write '%s': %s", what, path,
