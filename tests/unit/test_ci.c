@@ -1070,6 +1070,19 @@ START_TEST(outputs_never_lose_inputs)
 	ck_assert_int_eq(stat(p, &st), 0);
 	ck_assert_uint_eq(st.st_mode & 0777, 0600);
 	free(p);
+	/* a link to a file not there yet creates that file */
+	cmd = nsp_xasprintf("cd '%s' && ln -s later.txt link.txt", d);
+	ck_assert_int_eq(system(cmd), 0);
+	free(cmd);
+	ck_assert_int_eq(in_dir(d, "check -o link.txt d.yaml", NULL), 1);
+	char *later = nsp_xasprintf("%s/later.txt", d);
+	char *link = nsp_xasprintf("%s/link.txt", d);
+	struct stat lst;
+	ck_assert_int_eq(stat(later, &st), 0);
+	ck_assert_int_eq(lstat(link, &lst), 0);
+	ck_assert(S_ISLNK(lst.st_mode));
+	free(later);
+	free(link);
 	/* devices are written in place */
 	ck_assert_int_eq(in_dir(d, "check -o /dev/null d.yaml", NULL), 1);
 	ck_assert_int_eq(stat("/dev/null", &st), 0);
