@@ -28,7 +28,8 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
 # Debian packages the build and the tests need.
 DEB_PKGS := gcc make pkg-config libyaml-dev libcyaml-dev libjansson-dev \
 	check libsubunit-dev valgrind python3 python3-yaml python3-jsonschema \
-	clang libclang-rt-14-dev libgraphviz-dev libxml2-utils groff-base man-db
+	clang libclang-rt-14-dev libgraphviz-dev graphviz libxml2-utils \
+	groff-base man-db
 
 LIB_SRC := $(wildcard lib/*.c) $(wildcard rules/*.c)
 CMD_SRC := $(wildcard cmd/*.c)
@@ -112,11 +113,13 @@ $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJ)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJ) \
 		$(LIBS)
 
-# Fuzz the loader, rules and reporters, then the escaper, for FUZZ_SECONDS
-# in all, from a corpus seeded with the examples, fixtures and hostile files.
+# Fuzz the loader, rules and reporters, the graph (DOT and SVG), the config
+# and baseline readers, and the escaper, for FUZZ_SECONDS in all, from
+# corpora seeded with the examples, fixtures, hostile files and
+# tests/fuzz/seeds.
+FUZZ_TARGETS := design graph config baseline escape
 fuzz: deps
-	$(MAKE) --no-print-directory $(FUZZ_BUILD)/fuzz_design \
-		$(FUZZ_BUILD)/fuzz_escape
+	$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 	tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 # The short run make test includes.

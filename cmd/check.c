@@ -16,6 +16,7 @@
 #include "../lib/config.h"
 #include "../lib/load.h"
 #include "../lib/report.h"
+#include "../rules/rules.h"
 #include "cli.h"
 
 /* Whether colour goes to this stream, from --color and NO_COLOR. */
@@ -32,9 +33,12 @@ static bool want_color(const char *when, FILE *out)
 	return isatty(fileno(out));
 }
 
-/* The design files of one run: the paths to read and the names shown. */
+/*
+ * The design files of one run: the paths to read, the names shown, and
+ * for a directory that could not be read, why (NULL for a file to load).
+ */
 struct inputs {
-	char **paths, **names;
+	char **paths, **names, **unread;
 	size_t n, cap;
 };
 
@@ -43,8 +47,19 @@ static void inputs_add(struct inputs *in, const char *path)
 {
 	NSP_GROW(in->paths, in->cap, in->n + 1);
 	in->names = nsp_xrealloc(in->names, in->cap * sizeof(*in->names));
+	in->unread = nsp_xrealloc(in->unread, in->cap * sizeof(*in->unread));
 	in->paths[in->n] = nsp_xstrdup(path);
+	in->unread[in->n] = NULL;
 	in->names[in->n++] = nsp_escape(path, strlen(path));
+}
+
+/* Add a path that could not be read (errno err): an input error. */
+static void inputs_add_unread(struct inputs *in, const char *path,
+			      const char *what, int err)
+{
+	inputs_add(in, path);
+	in->unread[in->n - 1] = nsp_xasprintf("cannot read the %s: %s", what,
+					      strerror(err));
 }
 
 /* Free the list of design files. */
@@ -53,9 +68,11 @@ static void inputs_free(struct inputs *in)
 	for (size_t i = 0; i < in->n; i++) {
 		free(in->paths[i]);
 		free(in->names[i]);
+		free(in->unread[i]);
 	}
 	free(in->paths);
 	free(in->names);
+	free(in->unread);
 }
 
 /* Whether a file at path is a nospof design (read errors: say yes). */
@@ -96,35 +113,45 @@ static void scan(struct inputs *in, const char *dir,
 	char **names = NULL;
 	size_t n = 0, cap = 0;
 	struct dirent *e;
+	int err;
 	if (!d) {
-		nsp_usage_error("cannot read directory '%s': %s", dir,
-				strerror(errno));
+		inputs_add_unread(in, dir, "directory", errno);
 		return;
 	}
-	while ((e = readdir(d))) {
+	for (;;) {
+		errno = 0;
+		if (!(e = readdir(d)))
+			break;
 		if (e->d_name[0] == '.')
 			continue;
 		NSP_GROW(names, cap, n + 1);
 		names[n++] = nsp_xstrdup(e->d_name);
 	}
+	err = errno;
 	closedir(d);
 	if (n > 1)
 		qsort(names, n, sizeof(*names), cmp_str);
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n && !err; i++) {
 		char *p = !strcmp(dir, ".") ?
 			nsp_xstrdup(names[i]) :
 			nsp_xasprintf("%s%s%s", dir,
 				      dir[strlen(dir) - 1] == '/' ? "" : "/",
 				      names[i]);
 		struct stat st;
-		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
+		if (lstat(p, &st) != 0)
+			/* listed but out of reach: no search permission */
+			err = errno == ENOENT ? 0 : errno;
+		else if (S_ISDIR(st.st_mode))
 			scan(in, p, lim);
 		else if (stat(p, &st) == 0 && S_ISREG(st.st_mode) &&
 			 yaml_name(names[i]) && is_design(p, lim))
 			inputs_add(in, p);
 		free(p);
-		free(names[i]);
 	}
+	if (err)
+		inputs_add_unread(in, dir, "directory", err);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
 	free(names);
 }
 
@@ -154,15 +181,22 @@ static void find_inputs(struct inputs *in, char **argv, int argc,
 	}
 }
 
-/* Load one design and add its findings (or input errors) to the run. */
+/*
+ * Load one design and add its findings (or input errors) to the run; a
+ * path that could not be read (unread says why) is an input error.
+ */
 static void check_one(struct nsp_run *run, struct nsp_model **keep,
-		      const char *path, const char *name,
+		      const char *path, const char *name, const char *unread,
 		      const struct nsp_limits *lim,
 		      const struct nsp_selection *sel)
 {
 	struct nsp_diags diags = {0};
 	struct nsp_model *m = NULL;
-	if (nsp_load_file(&m, path, lim, &diags) < 0) {
+	if (unread) {
+		char empty[] = "";
+		struct nsp_diag d = {{1, 1}, empty, (char *)unread};
+		nsp_findings_add_input(&run->findings, name, &d);
+	} else if (nsp_load_file(&m, path, lim, &diags) < 0) {
 		for (size_t i = 0; i < diags.n; i++)
 			nsp_findings_add_input(&run->findings, name,
 					       &diags.v[i]);
@@ -185,23 +219,24 @@ static void check_one(struct nsp_run *run, struct nsp_model **keep,
 /* Write a baseline of the run's findings to path; 0 or NSP_EXIT_USAGE. */
 static int write_baseline(const char *path, const struct nsp_findings *fs)
 {
-	FILE *f = fopen(path, "w");
-	if (!f)
-		return nsp_usage_error("--write-baseline: cannot write '%s': "
-				       "%s", path, strerror(errno));
-	int r = nsp_baseline_write(f, fs);
-	if (fclose(f) || r)
+	struct nsp_output o;
+	if (nsp_output_open(&o, "--write-baseline", path))
+		return NSP_EXIT_USAGE;
+	if (nsp_baseline_write(o.f, fs)) {
+		nsp_output_abort(&o);
 		return nsp_usage_error("--write-baseline: cannot write '%s'",
 				       path);
-	return 0;
+	}
+	return nsp_output_commit(&o);
 }
 
 /* Leave out the findings the baseline at path records. */
-static int apply_baseline(struct nsp_run *run, const char *path)
+static int apply_baseline(struct nsp_run *run, const char *path,
+			  const struct nsp_limits *lim)
 {
 	struct nsp_baseline b;
 	char *err = NULL;
-	if (nsp_baseline_read(&b, path, &err) < 0) {
+	if (nsp_baseline_read(&b, path, lim, &err) < 0) {
 		nsp_usage_error("--baseline: %s", err);
 		free(err);
 		return NSP_EXIT_USAGE;
@@ -217,6 +252,33 @@ static void config_errors(struct nsp_run *run, const char *name,
 {
 	for (size_t i = 0; i < diags->n; i++)
 		nsp_findings_add_input(&run->findings, name, &diags->v[i]);
+}
+
+/*
+ * Refuse to write an output over one of the run's inputs (the designs,
+ * the config, the baseline read) or over the other output: a usage error,
+ * NSP_EXIT_USAGE, or 0.
+ */
+static int refuse_inputs(const char *what, const char *path,
+			 const struct inputs *in, const char *cfg,
+			 const char *baseline)
+{
+	for (size_t i = 0; i < in->n; i++)
+		if (nsp_same_file(path, in->paths[i]))
+			return nsp_usage_error("%s: '%s' is the design file "
+					       "'%s': refusing to overwrite an "
+					       "input",
+					       what, path, in->paths[i]);
+	if (cfg && nsp_same_file(path, cfg))
+		return nsp_usage_error("%s: '%s' is the config file: "
+				       "refusing to overwrite an input",
+				       what, path);
+	if (baseline && nsp_same_file(path, baseline))
+		return nsp_usage_error("%s: '%s' is the baseline given with "
+				       "--baseline: refusing to overwrite an "
+				       "input",
+				       what, path);
+	return 0;
 }
 
 /* The options of one check run. */
@@ -289,11 +351,19 @@ static int parse_opts(struct opts *o, struct nsp_run *run,
 				nsp_selection_add(&o->cli.ignore,
 						  &o->cli.nignore, optarg);
 			if (bad) {
-				nsp_usage_error("--%s: '%s' matches no rule "
-						"(see 'nospof rules')",
-						c == O_SELECT ? "select" :
-								"ignore",
-						bad);
+				const char *dym = nsp_rule_suggest(bad);
+				const char *opt = c == O_SELECT ? "select" :
+								  "ignore";
+				if (dym)
+					nsp_usage_error("--%s: '%s' matches no "
+							"rule (did you mean "
+							"'%s'?)",
+							opt, bad, dym);
+				else
+					nsp_usage_error("--%s: '%s' matches no "
+							"rule (see 'nospof "
+							"rules')",
+							opt, bad);
 				return -1;
 			}
 			break;
@@ -379,14 +449,16 @@ int nsp_cmd_check(int argc, char **argv)
 	struct nsp_diags cfg_diags = {0};
 	struct inputs in = {0};
 	struct nsp_run run = {0};
+	struct nsp_output report = {0};
 	struct nsp_model **models = NULL;
 	char *cfg_path = NULL, *cfg_name = NULL;
 	FILE *out = stdout;
+	bool cfg_ok;
 	int ret = NSP_EXIT_USAGE;
 
 	run.fail_on = NSP_ERROR;
 	int first = parse_opts(&o, &run, &lim, argc, argv);
-	if (first < 0)
+	if (first < 0 || nsp_env_check())
 		goto out;
 	const struct nsp_reporter *rep = nsp_reporter_find(o.format);
 	if (!rep) {
@@ -399,18 +471,40 @@ int nsp_cmd_check(int argc, char **argv)
 				"--help')");
 		goto out;
 	}
-	if (o.output && !(out = fopen(o.output, "w"))) {
-		out = stdout;
-		nsp_usage_error("cannot write '%s': %s", o.output,
-				strerror(errno));
+	if (o.output && o.write_baseline &&
+	    nsp_same_file(o.output, o.write_baseline)) {
+		nsp_usage_error("-o and --write-baseline name the same file "
+				"'%s'", o.output);
 		goto out;
 	}
-	run.color = want_color(o.color, out);
 
 	cfg_path = o.no_config ? NULL :
 		   o.config    ? nsp_xstrdup(o.config) :
 				 nsp_config_find(NULL);
-	if (cfg_path && nsp_config_load(&cfg, cfg_path, &lim, &cfg_diags)) {
+	cfg_ok = !cfg_path ||
+		 !nsp_config_load(&cfg, cfg_path, &lim, &cfg_diags);
+	if (cfg_ok) {
+		merge_selection(&sel, &o, &cfg);
+		if (!o.fail_on_given && cfg.has_fail_on)
+			run.fail_on = cfg.fail_on;
+		lim.intent = &cfg.intent;
+		find_inputs(&in, argv + first, argc - first, &lim,
+			    o.designs_only);
+	}
+	const char *baseline = o.write_baseline ? NULL : o.baseline;
+	if ((o.output && refuse_inputs("-o", o.output, &in, cfg_path,
+				       baseline)) ||
+	    (o.write_baseline && refuse_inputs("--write-baseline",
+					       o.write_baseline, &in,
+					       cfg_path, NULL)))
+		goto out;
+	if (o.output) {
+		if (nsp_output_open(&report, "-o", o.output))
+			goto out;
+		out = report.f;
+	}
+	run.color = want_color(o.color, out);
+	if (!cfg_ok) {
 		/* a broken config: report it, check nothing with it */
 		char *rel = nsp_path_relative(cfg_path);
 		cfg_name = nsp_escape(rel, strlen(rel));
@@ -420,26 +514,26 @@ int nsp_cmd_check(int argc, char **argv)
 		run.nfiles = 1;
 		goto report;
 	}
-	merge_selection(&sel, &o, &cfg);
-	if (!o.fail_on_given && cfg.has_fail_on)
-		run.fail_on = cfg.fail_on;
-	lim.intent = &cfg.intent;
 
-	find_inputs(&in, argv + first, argc - first, &lim, o.designs_only);
 	run.nfiles = in.n;
 	run.files = (const char *const *)in.names;
 	models = nsp_xcalloc(in.n + 1, sizeof(*models));
-	for (size_t i = 0; i < in.n; i++)
-		check_one(&run, &models[i], in.paths[i], in.names[i], &lim,
-			  &sel);
+	for (size_t i = 0; i < in.n; i++) {
+		size_t from = run.findings.n;
+		check_one(&run, &models[i], in.paths[i], in.names[i],
+			  in.unread[i], &lim, &sel);
+		/* SARIF and GitHub name the file by its raw bytes */
+		for (size_t k = from; k < run.findings.n; k++)
+			run.findings.v[k]->path = in.paths[i];
+	}
 	run.models = (const struct nsp_model *const *)models;
 	nsp_findings_sort(&run.findings);
 	if (o.write_baseline) {
 		if (write_baseline(o.write_baseline, &run.findings))
 			goto out;
-		if (apply_baseline(&run, o.write_baseline))
+		if (apply_baseline(&run, o.write_baseline, &lim))
 			goto out;
-	} else if (o.baseline && apply_baseline(&run, o.baseline)) {
+	} else if (o.baseline && apply_baseline(&run, o.baseline, &lim)) {
 		goto out;
 	}
 report:
@@ -447,10 +541,11 @@ report:
 		nsp_usage_error("cannot write the report: %s", strerror(errno));
 		goto out;
 	}
+	if (nsp_output_commit(&report))
+		goto out;
 	ret = nsp_run_exit_status(&run);
 out:
-	if (out != stdout && fclose(out) && ret != NSP_EXIT_USAGE)
-		ret = nsp_usage_error("cannot write '%s'", o.output);
+	nsp_output_abort(&report);
 	for (size_t i = 0; models && i < in.n; i++)
 		nsp_model_free(models[i]);
 	free(models);

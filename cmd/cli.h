@@ -2,6 +2,10 @@
 #ifndef NSP_CLI_H
 #define NSP_CLI_H
 
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
 #define NSP_EXIT_OK 0
 #define NSP_EXIT_FINDINGS 1
 #define NSP_EXIT_INPUT 2
@@ -26,6 +30,75 @@ struct nsp_limits;
  */
 int nsp_limit_option(const char *opt, const char *val,
 		     struct nsp_limits *lim);
+
+/*
+ * Check the environment the commands that judge waivers read: 0, or a
+ * usage error (printed) when NOSPOF_TODAY is set and is not a date.
+ */
+int nsp_env_check(void);
+
+/*
+ * An output file (report, graph, baseline) written to a temporary file in
+ * its directory and renamed over the target only when complete, so that a
+ * failed or interrupted run leaves the old file as it was. Devices, FIFOs
+ * and sockets (/dev/stdout, /dev/null), and a symbolic link to a file not
+ * there yet, are written in place; a file the user may not write is not
+ * replaced.
+ */
+struct nsp_output {
+	FILE *f;
+	const char *what; /* the option, for messages: "-o" */
+	const char *path; /* as given */
+	char *target;     /* the file it replaces, resolved; NULL: in place */
+	char *tmp;        /* the temporary file; NULL: in place */
+};
+
+/* Open an output; 0, or a usage error (printed, NSP_EXIT_USAGE). */
+int nsp_output_open(struct nsp_output *o, const char *what, const char *path);
+/* Finish it and put it in place; 0, or a usage error (printed). */
+int nsp_output_commit(struct nsp_output *o);
+/* Drop it: the temporary file goes, the target stays as it was. */
+void nsp_output_abort(struct nsp_output *o);
+/*
+ * The file a path names once symbolic links are resolved (for one not
+ * there yet, its resolved directory and its name); NULL when its directory
+ * does not exist. The caller frees it.
+ */
+char *nsp_output_target(const char *path);
+/*
+ * Whether two paths name one file: the same device and inode when both
+ * exist, else the same resolved target. "-" is never the same file.
+ */
+bool nsp_same_file(const char *a, const char *b);
+
+/*
+ * Progress of long work on standard error: shown only when standard error
+ * is a terminal and the work has run for a second, at most four times a
+ * second, on one line that nsp_progress_end clears.
+ */
+struct nsp_progress {
+	bool tty, shown;
+	double start, last;
+};
+void nsp_progress_start(struct nsp_progress *p);
+void nsp_progress_show(struct nsp_progress *p, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void nsp_progress_end(struct nsp_progress *p);
+
+/*
+ * The default work limits: nodes and edges of an SVG layout; pairs of
+ * failure elements of one demand at scenarios --depth 2.
+ */
+#define NSP_MAX_LAYOUT 2500
+#define NSP_MAX_PAIRS 250000
+
+/*
+ * Parse the value of a work limit option (--max-layout, --max-pairs): a
+ * positive number up to max; 0 and *out set, or a usage error (printed)
+ * and -1.
+ */
+int nsp_work_limit(const char *opt, const char *val, uint64_t max,
+		   uint64_t *out);
 
 extern const char nsp_schema_json[];
 

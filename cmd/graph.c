@@ -1,5 +1,4 @@
 /* nospof graph: the topology as DOT or SVG, optionally after failures. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +7,47 @@
 #include "../lib/load.h"
 #include "../lib/report.h"
 #include "cli.h"
+
+/* Tell how long Graphviz has been at work. */
+static void layout_progress(void *ctx, unsigned seconds)
+{
+	(void)seconds;
+	struct nsp_progress *p = ctx;
+	nsp_progress_show(p, "laying the graph out with Graphviz");
+}
+
+/*
+ * Write the SVG of the design in file (m, its DOT text dot), within the
+ * layout limit: 0, or a usage error (printed) that names the file.
+ */
+static int svg(FILE *out, const char *file, const struct nsp_model *m,
+	       const char *dot, uint64_t max_layout)
+{
+	struct nsp_progress p;
+	char *err = NULL;
+	size_t size = nsp_graph_size(m);
+	if (size > max_layout)
+		return nsp_usage_error("graph: '%s': %zu nodes and edges, over "
+				       "the SVG layout limit of %llu (raise it "
+				       "with --max-layout N, or lay the DOT "
+				       "output out with another tool: nospof "
+				       "graph FILE | sfdp -Tsvg)",
+				       file, size,
+				       (unsigned long long)max_layout);
+	nsp_progress_start(&p);
+	struct nsp_svg_opts o = {layout_progress, &p};
+	int r = nsp_graph_svg(out, dot, &o, &err);
+	nsp_progress_end(&p);
+	if (r < 0) {
+		if (err)
+			nsp_usage_error("graph: '%s': %s", file, err);
+		else
+			nsp_usage_error("cannot write the SVG");
+		free(err);
+		return NSP_EXIT_USAGE;
+	}
+	return 0;
+}
 
 int nsp_cmd_graph(int argc, char **argv)
 {
@@ -20,6 +60,8 @@ int nsp_cmd_graph(int argc, char **argv)
 	struct nsp_findings fs = {0};
 	struct nsp_model *m = NULL;
 	char *dot = NULL, *err = NULL;
+	struct nsp_output graph = {0};
+	uint64_t max_layout = NSP_MAX_LAYOUT;
 	FILE *out = stdout;
 	int ret = NSP_EXIT_USAGE;
 
@@ -40,12 +82,18 @@ int nsp_cmd_graph(int argc, char **argv)
 			   i + 1 < argc) {
 			output = argv[++i];
 			failing = false;
+		} else if (!strcmp(a, "--max-layout") && i + 1 < argc) {
+			if (nsp_work_limit(a, argv[++i], 100000000,
+					   &max_layout))
+				goto out;
+			failing = false;
 		} else if (!strcmp(a, "--fail")) {
 			failing = true;
 		} else if (a[0] == '-' && a[1]) {
 			nsp_usage_error("graph: unknown or incomplete option "
 					"'%s' (usage: nospof graph FILE [-f "
-					"dot|svg] [-o OUT] [--fail ELEMENT...])",
+					"dot|svg] [-o OUT] [--max-layout N] "
+					"[--fail ELEMENT...])",
 					a);
 			goto out;
 		} else if (failing || file) {
@@ -56,13 +104,20 @@ int nsp_cmd_graph(int argc, char **argv)
 	}
 	if (!file) {
 		nsp_usage_error("graph: no design file given (usage: nospof "
-				"graph FILE [-f dot|svg] [-o OUT] [--fail "
-				"ELEMENT...])");
+				"graph FILE [-f dot|svg] [-o OUT] [--max-layout "
+				"N] [--fail ELEMENT...])");
 		goto out;
 	}
 	if (strcmp(format, "dot") && strcmp(format, "svg")) {
 		nsp_usage_error("graph: unknown format '%s' (dot or svg)",
 				format);
+		goto out;
+	}
+	if (nsp_env_check())
+		goto out;
+	if (output && nsp_same_file(output, file)) {
+		nsp_usage_error("-o: '%s' is the design file: refusing to "
+				"overwrite an input", output);
 		goto out;
 	}
 	if (nsp_load_file(&m, file, &lim, &diags) < 0) {
@@ -81,23 +136,22 @@ int nsp_cmd_graph(int argc, char **argv)
 		nsp_usage_error("%s", err);
 		goto out;
 	}
-	if (output && !(out = fopen(output, "w"))) {
-		out = stdout;
-		nsp_usage_error("cannot write '%s': %s", output,
-				strerror(errno));
-		goto out;
+	if (output) {
+		if (nsp_output_open(&graph, "-o", output))
+			goto out;
+		out = graph.f;
 	}
-	if (!strcmp(format, "dot")) {
+	if (!strcmp(format, "dot"))
 		fputs(dot, out);
-	} else if (nsp_graph_svg(out, dot, &err) < 0) {
-		nsp_usage_error("%s", err ? err : "cannot write the SVG");
+	else if (svg(out, file, m, dot, max_layout))
+		goto out;
+	if (fflush(out) || ferror(out)) {
+		nsp_usage_error("cannot write the graph");
 		goto out;
 	}
-	ret = fflush(out) || ferror(out) ?
-		nsp_usage_error("cannot write the graph") : NSP_EXIT_OK;
+	ret = nsp_output_commit(&graph) ? NSP_EXIT_USAGE : NSP_EXIT_OK;
 out:
-	if (out != stdout)
-		fclose(out);
+	nsp_output_abort(&graph);
 	free(dot);
 	free(err);
 	free(fail);

@@ -1,4 +1,5 @@
 /* nospof: argument dispatch to the subcommands. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -23,17 +24,22 @@ static const char usage[] =
 	"key), -\n"
 	"                            (standard input)\n"
 	"  scenarios FILE [--depth 1|2] [-f text|json|markdown] [limits]\n"
-	"                            the failure table: every single (or "
+	"        [--max-pairs N]     the failure table: every single (or "
 	"pair of)\n"
 	"                            failure, every demand, worst load, "
-	"failover\n"
+	"failover;\n"
+	"                            at most N pairs per demand (default "
+	"250000)\n"
 	"  rules [-f text|json]      list the rules\n"
 	"  explain ID|NAME           a rule's rationale, remediation, "
 	"references\n"
-	"  graph FILE [-f dot|svg] [-o OUT] [limits] [--fail ELEMENT...]\n"
-	"                            the topology as Graphviz DOT or SVG, "
+	"  graph FILE [-f dot|svg] [-o OUT] [limits] [--max-layout N]\n"
+	"        [--fail ELEMENT...] the topology as Graphviz DOT or SVG, "
 	"optionally\n"
-	"                            after the failure of some elements\n"
+	"                            after the failure of some elements; "
+	"SVG of at\n"
+	"                            most N nodes and edges (default "
+	"2500)\n"
 	"  schema                    print the input JSON Schema\n"
 	"  version                   print the version\n"
 	"\n"
@@ -43,8 +49,9 @@ static const char usage[] =
 	"                            markdown\n"
 	"  -o, --output FILE         write the report to FILE\n"
 	"  --fail-on LEVEL           error (default) | warning | info | never\n"
-	"  --select IDS              only these rules (ids or prefixes, "
-	"comma-separated)\n"
+	"  --select IDS              only these rules (ids, prefixes or "
+	"names,\n"
+	"                            comma-separated)\n"
 	"  --ignore IDS              not these rules\n"
 	"  --config FILE             the config (default: the nearest "
 	".nospof.yaml\n"
@@ -65,7 +72,8 @@ static const char usage[] =
 	"  --max-alias-ratio N       alias expansion limit (default 10)\n"
 	"\n"
 	"exit status: 0 no finding at or above --fail-on, 1 findings, "
-	"2 input error, 3 usage error\n";
+	"2 input error,\n"
+	"3 usage error, output error or work limit\n";
 
 int nsp_usage_error(const char *fmt, ...)
 {
@@ -120,10 +128,28 @@ int nsp_limit_option(const char *opt, const char *val, struct nsp_limits *lim)
 	return ok ? 0 : -1;
 }
 
-int main(int argc, char **argv)
+int nsp_work_limit(const char *opt, const char *val, uint64_t max,
+		   uint64_t *out)
 {
-	if (argc < 2)
-		return fputs(usage, stderr), NSP_EXIT_USAGE;
+	if (nsp_parse_uint(val, strlen(val), max, out) && *out)
+		return 0;
+	nsp_usage_error("%s: expected a positive number up to %llu, got '%s'",
+			opt, (unsigned long long)max, val);
+	return -1;
+}
+
+int nsp_env_check(void)
+{
+	if (nsp_today() >= 0)
+		return 0;
+	return nsp_usage_error("NOSPOF_TODAY: expected a calendar date "
+			       "YYYY-MM-DD, got '%s'",
+			       getenv("NOSPOF_TODAY"));
+}
+
+/* Run the command argv[1] names; its exit status. */
+static int dispatch(int argc, char **argv)
+{
 	const char *cmd = argv[1];
 	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") ||
 	    !strcmp(cmd, "help") || wants_help(argc, argv)) {
@@ -146,6 +172,20 @@ int main(int argc, char **argv)
 		return nsp_cmd_graph(argc - 1, argv + 1);
 	if (!strcmp(cmd, "schema"))
 		return nsp_cmd_schema(argc - 1, argv + 1);
-	nsp_usage_error("unknown command '%s' (see 'nospof --help')", cmd);
-	return NSP_EXIT_USAGE;
+	return nsp_usage_error("unknown command '%s' (see 'nospof --help')",
+			       cmd);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return fputs(usage, stderr), NSP_EXIT_USAGE;
+	int ret = dispatch(argc, argv);
+	/* whatever the command printed must have reached standard output */
+	bool flush = fflush(stdout) != 0;
+	if ((flush || ferror(stdout)) && ret != NSP_EXIT_USAGE)
+		ret = nsp_usage_error("cannot write to standard output%s%s",
+				      flush ? ": " : "",
+				      flush ? strerror(errno) : "");
+	return ret;
 }

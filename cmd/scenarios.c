@@ -45,10 +45,12 @@ static int cmp_row(const void *x, const void *y)
 	return 0;
 }
 
-/* The rows being built. */
+/* The rows being built, and how far the pairs are. */
 struct rows {
 	struct row *v;
 	size_t n, cap;
+	size_t pairs, npairs; /* pair rows so far, and in all */
+	struct nsp_progress progress;
 };
 
 static void add_pair(void *ctx, size_t d, size_t e1, size_t e2,
@@ -57,6 +59,47 @@ static void add_pair(void *ctx, size_t d, size_t e1, size_t e2,
 	struct rows *r = ctx;
 	NSP_GROW(r->v, r->cap, r->n + 1);
 	r->v[r->n++] = (struct row){{e1, e2}, 2, d, *o};
+	if (!(++r->pairs & 1023))
+		nsp_progress_show(&r->progress,
+		                  "scenarios --depth 2: %zu of %zu pair rows "
+		                  "(%zu%%)",
+		                  r->pairs, r->npairs,
+		                  r->pairs * 100 / (r->npairs ? r->npairs : 1));
+}
+
+/* The pairs of the elements demand d uses: the rows it has at depth 2. */
+static size_t demand_pairs(const struct nsp_analysis *a, size_t d)
+{
+	size_t ne;
+	nsp_demand_elems(a, d, &ne);
+	return ne * (ne ? ne - 1 : 0) / 2;
+}
+
+/*
+ * Refuse --depth 2 when a demand has more pairs of failure elements than
+ * max_pairs: each is rerouted over the demand's paths, so the work grows
+ * with the cube of the elements. 0, or a usage error (printed).
+ */
+static int check_pairs(const struct nsp_analysis *a, const char *file,
+                       uint64_t max_pairs)
+{
+	const struct nsp_model *m = a->m;
+	for (size_t d = 0; d < m->ndemands; d++) {
+		size_t ne, pairs = demand_pairs(a, d);
+		if (pairs <= max_pairs)
+			continue;
+		nsp_demand_elems(a, d, &ne);
+		return nsp_usage_error(
+		    "scenarios: '%s': demand '%s' -> '%s' (line %u) uses %zu "
+		    "failure elements, so --depth 2 would evaluate %zu pairs "
+		    "of them, over the limit of %llu per demand (raise it "
+		    "with --max-pairs N)",
+		    file, nsp_endpoint_id(m, m->demands[d].from),
+		    nsp_endpoint_id(m, m->demands[d].to),
+		    (unsigned)m->demands[d].loc.line, ne, pairs,
+		    (unsigned long long)max_pairs);
+	}
+	return 0;
 }
 
 /* Every row of the analysis up to the given depth, sorted. */
@@ -74,8 +117,13 @@ static struct row *build_rows(const struct nsp_analysis *a, int depth,
 			r.v[r.n++] = (struct row){
 			    {el[k], 0}, 1, d, *nsp_demand_single(a, d, k)};
 	}
-	if (depth >= 2)
+	if (depth >= 2) {
+		for (size_t d = 0; d < m->ndemands; d++)
+			r.npairs += demand_pairs(a, d);
+		nsp_progress_start(&r.progress);
 		nsp_analysis_pairs(a, add_pair, &r);
+		nsp_progress_end(&r.progress);
+	}
 	if (r.n > 1)
 		qsort(r.v, r.n, sizeof(*r.v), cmp_row);
 	*n = r.n;
@@ -409,6 +457,7 @@ int nsp_cmd_scenarios(int argc, char **argv)
 {
 	const char *file = NULL, *format = "text";
 	int depth = 1, r;
+	uint64_t max_pairs = NSP_MAX_PAIRS;
 	struct nsp_limits lim = NSP_LIMITS_DEFAULT;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -425,6 +474,10 @@ int nsp_cmd_scenarios(int argc, char **argv)
 				                       "2, got '%s'",
 				                       v);
 			depth = v[0] - '0';
+		} else if (!strcmp(a, "--max-pairs") && i + 1 < argc) {
+			if (nsp_work_limit(a, argv[++i], UINT64_MAX / 4,
+			                   &max_pairs))
+				return NSP_EXIT_USAGE;
 		} else if ((!strcmp(a, "-f") || !strcmp(a, "--format")) &&
 		           i + 1 < argc) {
 			format = argv[++i];
@@ -464,6 +517,12 @@ int nsp_cmd_scenarios(int argc, char **argv)
 	nsp_diags_free(&diags);
 	m->file = name;
 	struct nsp_analysis *a = nsp_analysis_new(m);
+	if (depth >= 2 && check_pairs(a, name, max_pairs)) {
+		nsp_analysis_free(a);
+		nsp_model_free(m);
+		free(name);
+		return NSP_EXIT_USAGE;
+	}
 	size_t n;
 	struct row *rows = build_rows(a, depth, &n);
 	int ret = NSP_EXIT_OK;

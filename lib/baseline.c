@@ -1,10 +1,12 @@
 /* Baselines: today's findings recorded, later runs report only new ones. */
 #include "baseline.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "load.h"
 #include "report.h"
 
 /* qsort order of strings. */
@@ -98,15 +100,60 @@ static const char *member(json_t *o, const char *key)
 	return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
-int nsp_baseline_read(struct nsp_baseline *out, const char *path, char **err)
+/* The message of a baseline over the size limit; returns -1. */
+static int over_size(const char *name, const struct nsp_limits *lim,
+		     char **err)
+{
+	*err = nsp_xasprintf("baseline '%s' is over the size limit of %zu MiB "
+			     "(raise it with --max-input-mb)",
+			     name, lim->max_bytes >> 20);
+	return -1;
+}
+
+/* How deep arrays and objects nest in JSON text (strings skipped). */
+static unsigned json_depth(const char *buf, size_t len)
+{
+	unsigned depth = 0, max = 0;
+	bool in_string = false;
+	for (size_t i = 0; i < len; i++) {
+		char c = buf[i];
+		if (in_string) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_string = false;
+		} else if (c == '"') {
+			in_string = true;
+		} else if (c == '[' || c == '{') {
+			if (++depth > max)
+				max = depth;
+		} else if ((c == ']' || c == '}') && depth) {
+			depth--;
+		}
+	}
+	return max;
+}
+
+int nsp_baseline_parse(struct nsp_baseline *out, const char *name,
+		       const char *buf, size_t len,
+		       const struct nsp_limits *lim, char **err)
 {
 	json_error_t je;
 	memset(out, 0, sizeof(*out));
 	*err = NULL;
-	json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
+	if (len > lim->max_bytes)
+		return over_size(name, lim, err);
+	if (json_depth(buf, len) > lim->max_depth) {
+		*err = nsp_xasprintf("baseline '%s' nests deeper than %u "
+				     "levels (depth limit; raise it with "
+				     "--max-depth)",
+				     name, lim->max_depth);
+		return -1;
+	}
+	json_t *root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &je);
 	if (!root) {
 		*err = nsp_xasprintf("cannot read the baseline '%s': %s (line "
-				     "%d)", path, je.text, je.line);
+				     "%d)", name, je.text, je.line);
 		return -1;
 	}
 	json_t *arr = json_object_get(root, "findings");
@@ -115,7 +162,7 @@ int nsp_baseline_read(struct nsp_baseline *out, const char *path, char **err)
 	    json_integer_value(ver) != 1) {
 		*err = nsp_xasprintf("'%s' is not a nospof baseline (format "
 				     "version 1 with a findings list): write "
-				     "one with --write-baseline", path);
+				     "one with --write-baseline", name);
 		json_decref(root);
 		return -1;
 	}
@@ -137,7 +184,7 @@ int nsp_baseline_read(struct nsp_baseline *out, const char *path, char **err)
 		if (!ok) {
 			*err = nsp_xasprintf("baseline '%s': findings[%zu] "
 					     "needs rule, file and elements "
-					     "(strings)", path, i);
+					     "(strings)", name, i);
 			json_decref(root);
 			nsp_baseline_free(out);
 			return -1;
@@ -145,6 +192,25 @@ int nsp_baseline_read(struct nsp_baseline *out, const char *path, char **err)
 	}
 	json_decref(root);
 	return 0;
+}
+
+int nsp_baseline_read(struct nsp_baseline *out, const char *path,
+		      const struct nsp_limits *lim, char **err)
+{
+	char *buf;
+	size_t len;
+	memset(out, 0, sizeof(*out));
+	int r = nsp_read_file(&buf, &len, path, lim->max_bytes);
+	if (r == -1) {
+		*err = nsp_xasprintf("cannot read the baseline '%s': %s", path,
+				     strerror(errno));
+		return -1;
+	}
+	if (r == -2)
+		return over_size(path, lim, err);
+	r = nsp_baseline_parse(out, path, buf, len, lim, err);
+	free(buf);
+	return r;
 }
 
 size_t nsp_baseline_apply(const struct nsp_baseline *b,

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "engine.h"
+#include "source.h"
 
 struct nsp_baseline {
 	struct nsp_map keys; /* identity -> itself */
@@ -30,10 +31,17 @@ bool nsp_baseline_eligible(const struct nsp_finding *f);
 int nsp_baseline_write(FILE *out, const struct nsp_findings *fs);
 
 /*
- * Read a baseline file into out (zeroed first). Returns 0, or -1 with a
+ * Read a baseline file into out (zeroed first), within the input limits
+ * (size, and nesting depth; JSON has no aliases). Returns 0, or -1 with a
  * message in *err (the caller frees it).
  */
-int nsp_baseline_read(struct nsp_baseline *out, const char *path, char **err);
+int nsp_baseline_read(struct nsp_baseline *out, const char *path,
+		      const struct nsp_limits *lim, char **err);
+
+/* Parse a baseline held in buf (named name in messages), the same way. */
+int nsp_baseline_parse(struct nsp_baseline *out, const char *name,
+		       const char *buf, size_t len,
+		       const struct nsp_limits *lim, char **err);
 
 /* Remove the findings the baseline records; returns how many it removed. */
 size_t nsp_baseline_apply(const struct nsp_baseline *b,

@@ -342,7 +342,8 @@ int nsp_config_load(struct nsp_config *out, const char *path,
 	}
 	if (r == -2) {
 		nsp_diags_add(diags, (struct nsp_loc){1, 1}, "",
-			      "config file is over the size limit of %zu MiB",
+			      "config file is over the size limit of %zu MiB "
+			      "(raise it with --max-input-mb)",
 			      lim->max_bytes >> 20);
 		return -1;
 	}

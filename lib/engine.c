@@ -316,21 +316,25 @@ static bool waiver_matches(const struct nsp_waiver *w,
 	return true;
 }
 
-/*
- * Today's date (UTC) for waiver expiry; NOSPOF_TODAY=YYYY-MM-DD overrides it
- * so that a run can be reproduced on another day.
- */
-static int today(void)
+/* Today's date (UTC) as YYYYMMDD. */
+static int system_today(void)
 {
-	const char *env = getenv("NOSPOF_TODAY");
-	int y, mo, d;
-	if (env && sscanf(env, "%4d-%2d-%2d", &y, &mo, &d) == 3)
-		return y * 10000 + mo * 100 + d;
 	time_t now = time(NULL);
 	struct tm tm;
 	gmtime_r(&now, &tm);
 	return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 +
 	       tm.tm_mday;
+}
+
+int nsp_today(void)
+{
+	const char *env = getenv("NOSPOF_TODAY");
+	struct nsp_date d;
+	if (!env || !*env)
+		return system_today();
+	if (!nsp_date_parse(env, &d))
+		return -1;
+	return d.year * 10000 + d.month * 100 + d.day;
 }
 
 /* Whether a waiver still applies: no expiry, or not yet past it. */
@@ -464,7 +468,9 @@ void nsp_engine_run(struct nsp_findings *out, const struct nsp_model *m,
 		    const struct nsp_selection *sel)
 {
 	size_t from = out->n;
-	int day = m->nwaivers ? today() : 0;
+	int day = m->nwaivers ? nsp_today() : 0;
+	if (day < 0)
+		day = system_today(); /* the command line refuses it first */
 	struct nsp_analysis *fa = NULL;
 	for (size_t i = 0; i < nsp_nrules; i++) {
 		const struct nsp_rule *r = nsp_rules[i];
@@ -487,6 +493,12 @@ void nsp_engine_run(struct nsp_findings *out, const struct nsp_model *m,
 	for (size_t i = from; i < out->n; i++)
 		out->v[i]->severity = nsp_selection_severity(
 			sel, out->v[i]->rule_id, out->v[i]->severity);
+	/* the loader's input warnings: text it normalised */
+	for (size_t i = 0; i < m->warnings.n; i++) {
+		nsp_findings_add_input(out, m->file, &m->warnings.v[i]);
+		out->v[out->n - 1]->severity = NSP_WARNING;
+		out->v[out->n - 1]->rule_name = "input-warning";
+	}
 }
 
 static int cmp_finding(const void *a, const void *b)

@@ -46,7 +46,8 @@ struct nsp_related {
 struct nsp_finding {
 	const char *rule_id, *rule_name; /* static strings */
 	enum nsp_severity severity;
-	const char *file; /* borrowed from the run */
+	const char *file; /* borrowed from the run, escaped */
+	const char *path; /* the file's raw name, for URIs; NULL: as file */
 	char *message;    /* escaped */
 	char *pointer;    /* JSON Pointer of the element */
 	struct nsp_loc loc;
@@ -138,6 +139,13 @@ enum nsp_severity nsp_selection_severity(const struct nsp_selection *sel,
  */
 void nsp_engine_run(struct nsp_findings *out, const struct nsp_model *m,
 		    const struct nsp_selection *sel);
+
+/*
+ * Today's date for waiver expiry, as YYYYMMDD: the date in UTC, or the one
+ * NOSPOF_TODAY=YYYY-MM-DD gives (so that a run can be reproduced on another
+ * day); -1 when NOSPOF_TODAY is set and is not a calendar date.
+ */
+int nsp_today(void);
 
 /* Sort findings by file, line, column, rule id, elements. */
 void nsp_findings_sort(struct nsp_findings *fs);

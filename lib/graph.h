@@ -23,7 +23,23 @@ struct nsp_graph_opts {
 int nsp_graph_dot(char **out, const struct nsp_model *m,
 		  const struct nsp_graph_opts *opts, char **err);
 
-/* Lay DOT text out with Graphviz's dot engine and render it as SVG. */
-int nsp_graph_svg(FILE *out, const char *dot, char **err);
+/* The nodes and edges of the graph nsp_graph_dot draws. */
+size_t nsp_graph_size(const struct nsp_model *m);
+
+/* How nsp_graph_svg tells that it is still at work. */
+struct nsp_svg_opts {
+	/* about once a second, the seconds so far; NULL: not told */
+	void (*progress)(void *ctx, unsigned seconds);
+	void *ctx;
+};
+
+/*
+ * Lay DOT text out with Graphviz's dot engine and render it as SVG into
+ * out. Graphviz runs in a child process, so that a crash in it cannot end
+ * the caller: a child that dies is an error like any other. Returns 0, or
+ * -1 with a message in *err (to free; NULL when out could not be written).
+ */
+int nsp_graph_svg(FILE *out, const char *dot, const struct nsp_svg_opts *o,
+		  char **err);
 
 #endif

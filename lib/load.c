@@ -394,6 +394,16 @@ static bool valid_id(const char *s)
 	return true;
 }
 
+/* The first invisible character in s (its code point), or 0. */
+static uint32_t first_invisible(const char *s)
+{
+	uint32_t cp = 0;
+	for (size_t i = 0, n = strlen(s); i < n; i++)
+		if (nsp_invisible_at(s + i, n - i, &cp))
+			return cp;
+	return 0;
+}
+
 /* Whether the key at ptr is present in the source (and not null). */
 static bool has(struct ctx *c, const char *map_ptr, const char *key)
 {
@@ -409,8 +419,16 @@ static void register_id(struct ctx *c, const char *id, enum nsp_kind kind,
 	PTR(idp, "%s/id", ptr);
 	if (!valid_id(id)) {
 		char *v = clip(id, strlen(id));
-		err_at(c, idp, "id '%s' does not match the id pattern "
-			       "[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}", v);
+		uint32_t cp = first_invisible(id);
+		if (cp)
+			err_at(c, idp, "id '%s' contains the invisible "
+				       "character U+%04X (%s): ids match the "
+				       "pattern [A-Za-z0-9][A-Za-z0-9._:/-]"
+				       "{0,63}", v, (unsigned)cp,
+			       nsp_invisible_name(cp));
+		else
+			err_at(c, idp, "id '%s' does not match the id pattern "
+				       "[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}", v);
 		free(v);
 		return;
 	}
@@ -468,7 +486,13 @@ static size_t resolve(struct ctx *c, const char *id, unsigned kinds,
 	char *v = clip(id, strlen(id));
 	if (!e) {
 		const char *dym = suggest(c, id, kinds);
-		if (dym)
+		uint32_t cp = first_invisible(id);
+		if (cp)
+			err_at(c, ptr, "unknown %s '%s': it contains the "
+				       "invisible character U+%04X (%s), which "
+				       "no id may hold", what, v, (unsigned)cp,
+			       nsp_invisible_name(cp));
+		else if (dym)
 			err_at(c, ptr, "unknown %s '%s' (did you mean '%s'?)",
 			       what, v, dym);
 		else
@@ -523,6 +547,63 @@ static void strs(struct ctx *c, struct nsp_strs *out, char **in, uint32_t n)
 	out->n = n;
 }
 
+/*
+ * A free-text value that is compared with others (facility, metro, tag,
+ * carrier, port, ...): invisible characters are removed from it, in
+ * place, so that two values that look the same are the same, and an
+ * input warning at ptr says so.
+ */
+static void plain_text(struct ctx *c, char *s, const char *ptr)
+{
+	uint32_t cp = s ? first_invisible(s) : 0;
+	if (!cp)
+		return;
+	char *before = clip(s, strlen(s));
+	size_t w = 0;
+	for (size_t i = 0, n = strlen(s); i < n;) {
+		uint32_t x;
+		size_t k = nsp_invisible_at(s + i, n - i, &x);
+		if (k) {
+			i += k;
+			continue;
+		}
+		s[w++] = s[i++];
+	}
+	s[w] = '\0';
+	char *after = clip(s, w);
+	char *what = describe(c->src, ptr);
+	nsp_diags_add(&c->m->warnings, nsp_source_loc(c->src, ptr), ptr,
+		      "%s: '%s' contains the invisible character U+%04X (%s): "
+		      "it is compared without it, as '%s'",
+		      what, before, (unsigned)cp, nsp_invisible_name(cp),
+		      after);
+	free(what);
+	free(after);
+	free(before);
+}
+
+/* plain_text on the field key of the element at base. */
+static void text_field(struct ctx *c, char *s, const char *base,
+		       const char *key)
+{
+	char p[300];
+	if (!s)
+		return;
+	PTR(p, "%s/%s", base, key);
+	plain_text(c, s, p);
+}
+
+/* plain_text on every string of the list key of the element at base. */
+static void text_list(struct ctx *c, char **v, uint32_t n, const char *base,
+		      const char *key)
+{
+	char p[300];
+	for (uint32_t i = 0; i < n; i++) {
+		PTR(p, "%s/%s/%u", base, key, i);
+		plain_text(c, v[i], p);
+	}
+}
+
 /* Range check of an integer already known to be a valid number. */
 static void range(struct ctx *c, const char *map, const char *key,
 		  uint64_t v, uint64_t lo, uint64_t hi)
@@ -554,8 +635,7 @@ static bool leap(int y)
 	return (y % 4 == 0 && y % 100) || y % 400 == 0;
 }
 
-/* Parse YYYY-MM-DD into a real calendar date. */
-static bool parse_date(const char *s, struct nsp_date *d)
+bool nsp_date_parse(const char *s, struct nsp_date *d)
 {
 	static const int days[] = {31, 28, 31, 30, 31, 30,
 				   31, 31, 30, 31, 30, 31};
@@ -699,6 +779,7 @@ static void norm_elements(struct ctx *c, struct nsp_raw_design *r)
 		struct nsp_raw_site *s = &r->sites[i];
 		struct nsp_site *o = &m->sites[i];
 		PTR(p, "/sites/%zu", i);
+		text_field(c, s->region, p, "region");
 		o->id = s->id;
 		o->region = s->region;
 		o->stateful_firewall = s->stateful_firewall;
@@ -710,6 +791,7 @@ static void norm_elements(struct ctx *c, struct nsp_raw_design *r)
 		struct nsp_raw_cloud *s = &r->clouds[i];
 		struct nsp_cloud *o = &m->clouds[i];
 		PTR(p, "/clouds/%zu", i);
+		text_field(c, s->region, p, "region");
 		o->id = s->id;
 		o->region = s->region;
 		o->provider = (enum nsp_provider)s->provider;
@@ -721,6 +803,11 @@ static void norm_elements(struct ctx *c, struct nsp_raw_design *r)
 		struct nsp_raw_pop *s = &r->pops[i];
 		struct nsp_pop *o = &m->pops[i];
 		PTR(p, "/pops/%zu", i);
+		text_field(c, s->region, p, "region");
+		text_field(c, s->metro, p, "metro");
+		text_field(c, s->facility, p, "facility");
+		text_field(c, s->edge_domain, p, "edge_domain");
+		text_list(c, s->srlg, s->srlg_count, p, "srlg");
 		o->id = s->id;
 		o->region = s->region;
 		o->metro = s->metro;
@@ -750,6 +837,8 @@ static void norm_routers(struct ctx *c, struct nsp_raw_design *r)
 		struct nsp_raw_router *s = &r->routers[i];
 		struct nsp_router *o = &m->routers[i];
 		PTR(rp, "/routers/%zu", i);
+		text_field(c, s->gateway, rp, "gateway");
+		text_list(c, s->srlg, s->srlg_count, rp, "srlg");
 		o->id = s->id;
 		o->role = (enum nsp_router_role)s->role;
 		o->site = o->pop = o->cloud = NSP_NONE;
@@ -958,6 +1047,8 @@ static void norm_end(struct ctx *c, struct nsp_end *o, struct nsp_raw_end *s,
 	PTR(p, "%s/%s/router", cp, side);
 	o->router = resolve(c, s->router, 1u << NSP_KIND_ROUTER, "router", p,
 			    &kind);
+	PTR(p, "%s/%s", cp, side);
+	text_field(c, s->port, p, "port");
 	o->port = s->port;
 	if (o->port && !*o->port) {
 		PTR(p, "%s/%s/port", cp, side);
@@ -973,6 +1064,8 @@ static void norm_circuits(struct ctx *c, struct nsp_raw_design *r)
 		struct nsp_raw_circuit *s = &r->circuits[i];
 		struct nsp_circuit *o = &m->circuits[i];
 		PTR(cp, "/circuits/%zu", i);
+		text_field(c, s->carrier, cp, "carrier");
+		text_list(c, s->srlg, s->srlg_count, cp, "srlg");
 		o->id = s->id;
 		o->loc = nsp_model_loc(m, cp);
 		norm_end(c, &o->a, &s->a, cp, "a");
@@ -1086,11 +1179,13 @@ static void norm_waivers(struct ctx *c, struct nsp_raw_design *r)
 		struct nsp_waiver *o = &m->waivers[i];
 		PTR(wp, "/waivers/%zu", i);
 		o->loc = nsp_model_loc(m, wp);
-		o->rule = s->rule;
+		const struct nsp_rule *rule = nsp_rule_find(s->rule);
+		/* a rule named by its name matches findings by its id */
+		o->rule = rule ? rule->id : s->rule;
 		o->reason = s->reason;
 		o->ticket = s->ticket;
 		o->expires_text = s->expires;
-		if (!nsp_rule_find(s->rule)) {
+		if (!rule) {
 			PTR(p, "%s/rule", wp);
 			char *v = clip(s->rule, strlen(s->rule));
 			const char *dym = nsp_rule_suggest(s->rule);
@@ -1108,9 +1203,10 @@ static void norm_waivers(struct ctx *c, struct nsp_raw_design *r)
 				     "accepted");
 		}
 		/* free strings: findings also name carriers, tags, metros */
+		text_list(c, s->elements, s->elements_count, wp, "elements");
 		strs(c, &o->elements, s->elements, s->elements_count);
 		if (s->expires) {
-			o->has_expires = parse_date(s->expires, &o->expires);
+			o->has_expires = nsp_date_parse(s->expires, &o->expires);
 			if (!o->has_expires) {
 				PTR(p, "%s/expires", wp);
 				char *v = clip(s->expires, strlen(s->expires));
@@ -1155,6 +1251,7 @@ void nsp_model_free(struct nsp_model *m)
 		cyaml_free(&cfg, &nsp_design_schema, m->raw, 0);
 		nsp_buf_free(&log);
 	}
+	nsp_diags_free(&m->warnings);
 	nsp_map_free(&m->ids);
 	nsp_arena_free(&m->arena);
 	nsp_source_free(&m->src);

@@ -205,6 +205,8 @@ struct nsp_demand {
 struct nsp_date {
 	int year, month, day;
 };
+/* Parse YYYY-MM-DD into a real calendar date; false when it is not one. */
+bool nsp_date_parse(const char *s, struct nsp_date *d);
 
 struct nsp_waiver {
 	const char *rule;
@@ -235,6 +237,8 @@ struct nsp_model {
 	bool demands_given;
 	struct nsp_waiver *waivers;
 	size_t nwaivers;
+	/* input warnings: text the loader normalised (check reports them) */
+	struct nsp_diags warnings;
 
 	/* private to the loader */
 	struct nsp_source src;

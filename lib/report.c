@@ -14,7 +14,7 @@ void nsp_run_summary(const struct nsp_run *run, struct nsp_summary *out)
 	bool failing = false;
 	for (size_t i = 0; i < run->findings.n; i++) {
 		const struct nsp_finding *f = run->findings.v[i];
-		if (!strcmp(f->rule_id, "INPUT"))
+		if (!strcmp(f->rule_id, "INPUT") && f->severity == NSP_ERROR)
 			out->input_errors++;
 		if (f->waived) {
 			out->waived++;

@@ -13,6 +13,11 @@
 static const char *const sev_color[] = {"#1f6fb2", "#d97706", "#c81e1e"};
 #define PLAIN_COLOR "#333333"
 #define FAILED_COLOR "#b0b0b0"
+#define ELLIPSIS "\xe2\x80\xa6"
+/* Code points of one value shown in a label; more are cut to an ellipsis. */
+#define VALUE_MAX 200
+/* Bytes of one quoted label (Graphviz refuses strings over 16,384). */
+#define LABEL_MAX 4096
 
 struct gctx {
 	const struct nsp_model *m;
@@ -21,18 +26,66 @@ struct gctx {
 	struct nsp_map worst; /* element id -> severity + 1 */
 	bool *failed_circuit, *failed_router, *failed_pop;
 	struct nsp_buf *b;
+	struct nsp_buf lab; /* the label being built */
 };
 
-/* Append s as the inside of a DOT double-quoted string, escaped. */
+/*
+ * Append s as the inside of a DOT double-quoted string, escaped, its first
+ * VALUE_MAX code points only (then an ellipsis).
+ */
 static void q(struct nsp_buf *b, const char *s)
 {
-	char *e = nsp_escape(s, strlen(s));
+	size_t len = strlen(s), cut = len, cps = 0;
+	for (size_t i = 0; i < len && cut == len; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80 && cps++ == VALUE_MAX)
+			cut = i;
+	char *e = nsp_escape(s, cut);
 	for (const char *p = e; *p; p++) {
 		if (*p == '"' || *p == '\\')
 			nsp_buf_putc(b, '\\');
 		nsp_buf_putc(b, *p);
 	}
 	free(e);
+	if (cut < len)
+		nsp_buf_puts(b, ELLIPSIS);
+}
+
+/* Start a label: what follows goes to g->lab until put_label. */
+static struct nsp_buf *label(struct gctx *g)
+{
+	g->lab.len = 0;
+	if (g->lab.s)
+		g->lab.s[0] = '\0';
+	return &g->lab;
+}
+
+/*
+ * Append the label built since label() to the graph, at most LABEL_MAX
+ * bytes of it: a longer one is cut between two characters (never inside
+ * an escape) and ends with an ellipsis.
+ */
+static void put_label(struct gctx *g)
+{
+	const char *s = g->lab.s ? g->lab.s : "";
+	size_t n = g->lab.len, end = 0;
+	if (n <= LABEL_MAX) {
+		nsp_buf_add(g->b, s, n);
+		return;
+	}
+	for (size_t i = 0; i < n;) {
+		size_t next = i + 1;
+		if (s[i] == '\\')
+			next = i + 2;
+		else
+			while (next < n && ((unsigned char)s[next] & 0xc0) ==
+						   0x80)
+				next++;
+		if (next > LABEL_MAX - strlen(ELLIPSIS))
+			break;
+		end = i = next;
+	}
+	nsp_buf_add(g->b, s, end);
+	nsp_buf_puts(g->b, ELLIPSIS);
 }
 
 /* The colour of an element: its worst finding, or plain. */
@@ -196,8 +249,8 @@ static bool connected(struct gctx *g, const struct nsp_demand *d)
 static void title(struct gctx *g, const struct nsp_graph_opts *o)
 {
 	const struct nsp_model *m = g->m;
-	struct nsp_buf *b = g->b;
-	nsp_buf_puts(b, "\tlabel=\"");
+	struct nsp_buf *b = label(g);
+	nsp_buf_puts(g->b, "\tlabel=\"");
 	q(b, m->name);
 	if (o->nfail) {
 		nsp_buf_puts(b, "\\nafter the failure of ");
@@ -218,7 +271,8 @@ static void title(struct gctx *g, const struct nsp_graph_opts *o)
 		if (!cut)
 			nsp_buf_puts(b, "\\nevery demand still connected");
 	}
-	nsp_buf_puts(b, "\";\n");
+	put_label(g);
+	nsp_buf_puts(g->b, "\";\n");
 }
 
 /* Append "a, b, c" of a tag list. */
@@ -239,20 +293,22 @@ static void router_node(struct gctx *g, size_t r, const char *indent)
 	static const char *const role[] = {"cpe", "edge", "exchange"};
 	nsp_buf_printf(b, "%s\"r:", indent);
 	q(b, rr->id);
-	nsp_buf_printf(b, "\" [shape=%s, label=\"%s", shape[rr->role],
-		       failed ? "\xe2\x9c\x97 " : "");
-	q(b, rr->id);
-	nsp_buf_printf(b, "\\n%s", role[rr->role]);
+	nsp_buf_printf(b, "\" [shape=%s, label=\"", shape[rr->role]);
+	struct nsp_buf *l = label(g);
+	nsp_buf_puts(l, failed ? "\xe2\x9c\x97 " : "");
+	q(l, rr->id);
+	nsp_buf_printf(l, "\\n%s", role[rr->role]);
 	if (rr->has_asn)
-		nsp_buf_printf(b, " AS%u", (unsigned)rr->asn);
+		nsp_buf_printf(l, " AS%u", (unsigned)rr->asn);
 	if (rr->gateway) {
-		nsp_buf_puts(b, "\\ngateway ");
-		q(b, rr->gateway);
+		nsp_buf_puts(l, "\\ngateway ");
+		q(l, rr->gateway);
 	}
 	if (rr->srlg.n) {
-		nsp_buf_puts(b, "\\nsrlg: ");
-		tags(b, &rr->srlg);
+		nsp_buf_puts(l, "\\nsrlg: ");
+		tags(l, &rr->srlg);
 	}
+	put_label(g);
 	const char *col = failed ? FAILED_COLOR : color_of(g, rr->id);
 	nsp_buf_printf(b, "\", color=\"%s\", fontcolor=\"%s\"%s];\n", col,
 		       failed ? FAILED_COLOR : PLAIN_COLOR,
@@ -312,22 +368,25 @@ static void circuit_edge(struct gctx *g, size_t c)
 	q(b, g->m->routers[cc->a.router].id);
 	nsp_buf_puts(b, "\" -> \"r:");
 	q(b, g->m->routers[cc->z.router].id);
-	nsp_buf_printf(b, "\" [label=\"%s", failed ? "\xe2\x9c\x97 " : "");
-	q(b, cc->id);
-	nsp_buf_printf(b, "\\n%llu Mbit/s, %s",
+	nsp_buf_puts(b, "\" [label=\"");
+	struct nsp_buf *l = label(g);
+	nsp_buf_puts(l, failed ? "\xe2\x9c\x97 " : "");
+	q(l, cc->id);
+	nsp_buf_printf(l, "\\n%llu Mbit/s, %s",
 		       (unsigned long long)cc->bandwidth_mbps, role[cc->role]);
 	if (cc->carrier) {
-		nsp_buf_puts(b, "\\n");
-		q(b, cc->carrier);
+		nsp_buf_puts(l, "\\n");
+		q(l, cc->carrier);
 	}
 	if (cc->srlg.n) {
-		nsp_buf_puts(b, "\\nsrlg: ");
-		tags(b, &cc->srlg);
+		nsp_buf_puts(l, "\\nsrlg: ");
+		tags(l, &cc->srlg);
 	}
 	if (over)
-		nsp_buf_printf(b, "\\noverloaded: %.0f of %.0f Mbit/s (%.0f%%)",
+		nsp_buf_printf(l, "\\noverloaded: %.0f of %.0f Mbit/s (%.0f%%)",
 			       g->load[c], g->usable[c],
 			       100 * g->load[c] / g->usable[c]);
+	put_label(g);
 	nsp_buf_puts(b, "\"");
 	if (cc->a.port) {
 		nsp_buf_puts(b, ", taillabel=\"");
@@ -357,30 +416,33 @@ static void pop_cluster(struct gctx *g, size_t p)
 	const struct nsp_pop *pp = &g->m->pops[p];
 	struct nsp_buf *b = g->b;
 	bool failed = g->failed_pop[p];
-	nsp_buf_printf(b, "\tsubgraph \"cluster_pop_%zu\" {\n\t\tlabel=\"%s",
-		       p, failed ? "\xe2\x9c\x97 " : "");
-	nsp_buf_puts(b, "PoP ");
-	q(b, pp->id);
+	nsp_buf_printf(b, "\tsubgraph \"cluster_pop_%zu\" {\n\t\tlabel=\"",
+		       p);
+	struct nsp_buf *l = label(g);
+	nsp_buf_puts(l, failed ? "\xe2\x9c\x97 " : "");
+	nsp_buf_puts(l, "PoP ");
+	q(l, pp->id);
 	if (pp->metro || pp->facility) {
-		nsp_buf_puts(b, "\\n");
+		nsp_buf_puts(l, "\\n");
 		if (pp->metro) {
-			nsp_buf_puts(b, "metro ");
-			q(b, pp->metro);
+			nsp_buf_puts(l, "metro ");
+			q(l, pp->metro);
 		}
 		if (pp->facility) {
-			nsp_buf_puts(b, pp->metro ? ", facility " :
+			nsp_buf_puts(l, pp->metro ? ", facility " :
 						    "facility ");
-			q(b, pp->facility);
+			q(l, pp->facility);
 		}
 	}
 	if (pp->edge_domain) {
-		nsp_buf_puts(b, "\\nedge domain ");
-		q(b, pp->edge_domain);
+		nsp_buf_puts(l, "\\nedge domain ");
+		q(l, pp->edge_domain);
 	}
 	if (pp->srlg.n) {
-		nsp_buf_puts(b, "\\nsrlg: ");
-		tags(b, &pp->srlg);
+		nsp_buf_puts(l, "\\nsrlg: ");
+		tags(l, &pp->srlg);
 	}
+	put_label(g);
 	const char *col = failed ? FAILED_COLOR : color_of(g, pp->id);
 	nsp_buf_printf(b, "\";\n\t\tcolor=\"%s\"; fontcolor=\"%s\"; "
 			  "style=\"rounded%s\";\n",
@@ -429,6 +491,15 @@ static void endpoints(struct gctx *g)
 			nsp_buf_puts(b, "\" [style=dotted, arrowhead=none];\n");
 		}
 	}
+}
+
+size_t nsp_graph_size(const struct nsp_model *m)
+{
+	/* nodes: sites, clouds, routers; edges: circuits, endpoint links */
+	size_t n = m->nsites + m->nclouds + m->nrouters + m->ncircuits;
+	for (size_t r = 0; r < m->nrouters; r++)
+		n += m->routers[r].role != NSP_ROLE_EXCHANGE;
+	return n;
 }
 
 int nsp_graph_dot(char **out, const struct nsp_model *m,
@@ -480,6 +551,7 @@ int nsp_graph_dot(char **out, const struct nsp_model *m,
 	ret = 0;
 out:
 	nsp_buf_free(&b);
+	nsp_buf_free(&g.lab);
 	nsp_map_free(&g.worst);
 	free(g.load);
 	free(g.usable);

@@ -34,20 +34,55 @@ static void esc(FILE *out, const char *s, bool property)
 	}
 }
 
-/* One finding as a workflow command. */
+/*
+ * Whether a raw file name can go into file= as it is: nothing in it but CR
+ * and LF (which the toolkit's escaping carries) needs escaping for output.
+ */
+static bool carriable(const char *name)
+{
+	char *plain = nsp_xstrdup(name);
+	for (char *p = plain; *p; p++)
+		if (*p == '\r' || *p == '\n')
+			*p = ' ';
+	char *e = nsp_escape(plain, strlen(plain));
+	bool same = !strcmp(e, plain);
+	free(e);
+	free(plain);
+	return same;
+}
+
+/*
+ * One finding as a workflow command. The file property is the raw name
+ * (GitHub matches it against the repository), escaped as the toolkit
+ * does; a name GitHub could not match or that would reach the log with
+ * raw control, bidirectional or invalid bytes is left out, and the
+ * message starts with the escaped name and place instead.
+ */
 static void annotation(FILE *out, const struct nsp_finding *f)
 {
 	static const char *const cmd[3] = {"notice", "warning", "error"};
-	char *file = nsp_path_relative(f->file);
-	fprintf(out, "::%s file=", f->waived ? "notice" : cmd[f->severity]);
-	esc(out, file, true);
+	char *file = nsp_path_relative(f->path ? f->path : f->file);
+	bool located = carriable(file);
+	fprintf(out, "::%s ", f->waived ? "notice" : cmd[f->severity]);
+	if (located) {
+		fputs("file=", out);
+		esc(out, file, true);
+		fprintf(out, ",line=%u,col=%u,", (unsigned)f->loc.line,
+			(unsigned)f->loc.col);
+	}
 	free(file);
-	fprintf(out, ",line=%u,col=%u,title=", (unsigned)f->loc.line,
-		(unsigned)f->loc.col);
+	fputs("title=", out);
 	esc(out, f->rule_id, true);
 	if (f->waived)
 		esc(out, " (waived)", true);
 	fputs("::", out);
+	if (!located) {
+		char *where = nsp_xasprintf("%s:%u:%u: ", f->file,
+					    (unsigned)f->loc.line,
+					    (unsigned)f->loc.col);
+		esc(out, where, false);
+		free(where);
+	}
 	esc(out, f->message, false);
 	if (f->waived && f->waiver) {
 		char *r = nsp_escape(f->waiver->reason,

@@ -103,7 +103,8 @@ static struct counts count(const struct nsp_run *run, const char *file)
 		c.tests++;
 		if (f->waived)
 			c.skipped++;
-		else if (!strcmp(f->rule_id, "INPUT"))
+		else if (!strcmp(f->rule_id, "INPUT") &&
+			 f->severity == NSP_ERROR)
 			c.errors++;
 		else
 			c.failures++;
@@ -159,7 +160,8 @@ static void testcase(FILE *out, const struct nsp_finding *f,
 		free(msg);
 		free(w);
 	} else {
-		bool input = !strcmp(f->rule_id, "INPUT");
+		bool input = !strcmp(f->rule_id, "INPUT") &&
+			     f->severity == NSP_ERROR;
 		fputs(input ? "      <error" : "      <failure", out);
 		attr(out, "type", sev);
 		attr(out, "message", f->message);

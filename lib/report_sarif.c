@@ -56,10 +56,17 @@ static json_t *text(const char *s)
 	return o;
 }
 
+/* The file of a finding as it was named, raw bytes. */
+static const char *raw_name(const struct nsp_finding *f)
+{
+	return f->path ? f->path : f->file;
+}
+
 /*
- * A file name as a URI reference: relative to the working directory with
- * every byte outside the unreserved set and '/' percent-encoded; a file
- * outside the working directory becomes a file:// URI.
+ * A raw file name as a URI reference (RFC 3986): relative to the working
+ * directory with every byte outside the unreserved set and '/'
+ * percent-encoded; a file outside the working directory becomes a file://
+ * URI.
  */
 static char *file_uri(const char *file)
 {
@@ -227,7 +234,7 @@ static json_t *result_json(const struct nsp_finding *f)
 	json_object_set_new(o, "message", text(f->message));
 	json_t *loc = json_object();
 	json_object_set_new(loc, "physicalLocation",
-			    physical(f->file, f->loc, f->end));
+			    physical(raw_name(f), f->loc, f->end));
 	json_t *locs = json_array();
 	json_array_append_new(locs, loc);
 	json_object_set_new(o, "locations", locs);
@@ -238,7 +245,8 @@ static json_t *result_json(const struct nsp_finding *f)
 			json_object_set_new(r, "id",
 					    json_integer((json_int_t)i));
 			json_object_set_new(r, "physicalLocation",
-					    physical(f->file, f->related[i].loc,
+					    physical(raw_name(f),
+						     f->related[i].loc,
 						     f->related[i].end));
 			json_object_set_new(r, "message",
 					    text(f->related[i].message));

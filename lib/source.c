@@ -244,6 +244,13 @@ static bool reject_tag(struct pass *p, const yaml_char_t *tag, yaml_mark_t m)
 	return true;
 }
 
+/* Whether the next node is the key of a mapping being built. */
+static bool key_position(const struct pass *p)
+{
+	return p->depth && p->stack[p->depth - 1].node->kind == NSP_NODE_MAP &&
+	       !(p->stack[p->depth - 1].n & 1);
+}
+
 /* Handle one event; returns false when the pass must stop. */
 static bool on_event(struct pass *p, yaml_event_t *e, int *docs)
 {
@@ -293,9 +300,7 @@ static bool on_event(struct pass *p, yaml_event_t *e, int *docs)
 			error(p, mark_loc(e->start_mark), msg);
 			return false;
 		}
-		if (p->depth && p->stack[p->depth - 1].node->kind ==
-					NSP_NODE_MAP &&
-		    !(p->stack[p->depth - 1].n & 1)) {
+		if (key_position(p)) {
 			error(p, mark_loc(e->start_mark),
 			      "a mapping key must be a plain value, not a "
 			      "sequence or mapping");
@@ -331,6 +336,12 @@ static bool on_event(struct pass *p, yaml_event_t *e, int *docs)
 			error(p, mark_loc(e->start_mark), msg);
 			free(msg);
 			return true;
+		}
+		if (t->node->kind != NSP_NODE_SCALAR && key_position(p)) {
+			error(p, mark_loc(e->start_mark),
+			      "a mapping key must be a plain value, not an "
+			      "alias to a sequence or mapping");
+			return false;
 		}
 		n = new_node(p, NSP_NODE_ALIAS, e->start_mark);
 		n->end = mark_loc(e->end_mark);

@@ -283,7 +283,7 @@ static bool unsafe_cp(uint32_t c)
 	       c == 0x061c || c == 0x200e || c == 0x200f ||
 	       (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ||
 	       c == 0x2028 || c == 0x2029 || c == 0xfeff || c == 0xfffe ||
-	       c == 0xffff;
+	       c == 0xffff || (c >= 0x200b && c <= 0x200d) || c == 0x2060;
 }
 
 void nsp_buf_escaped(struct nsp_buf *b, const char *s, size_t len)
@@ -317,6 +317,33 @@ char *nsp_escape(const char *s, size_t len)
 	struct nsp_buf b = {0};
 	nsp_buf_escaped(&b, s, len);
 	return nsp_buf_detach(&b);
+}
+
+size_t nsp_invisible_at(const char *s, size_t len, uint32_t *cp)
+{
+	uint32_t c;
+	size_t n = len ? utf8_decode((const unsigned char *)s, len, &c) : 0;
+	if (!n || !((c >= 0x200b && c <= 0x200d) || c == 0x2060 ||
+		    c == 0xfeff))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+const char *nsp_invisible_name(uint32_t cp)
+{
+	switch (cp) {
+	case 0x200b:
+		return "zero width space";
+	case 0x200c:
+		return "zero width non-joiner";
+	case 0x200d:
+		return "zero width joiner";
+	case 0x2060:
+		return "word joiner";
+	default:
+		return "zero width no-break space";
+	}
 }
 
 size_t nsp_edit_distance(const char *a, const char *b, size_t cap)

@@ -63,11 +63,21 @@ void nsp_map_free(struct nsp_map *m);
 
 /*
  * Text from the input made safe for any output: C0 and C1 controls, DEL,
- * bidirectional controls and invalid UTF-8 become visible escapes (\xNN,
- * \u{XXXX}); everything else is copied. The result is valid UTF-8.
+ * bidirectional controls, invisible characters (zero-width space,
+ * non-joiner and joiner, word joiner, byte order mark) and invalid UTF-8
+ * become visible escapes (\xNN, \u{XXXX}); everything else is copied.
+ * The result is valid UTF-8.
  */
 char *nsp_escape(const char *s, size_t len);
 void nsp_buf_escaped(struct nsp_buf *b, const char *s, size_t len);
+
+/*
+ * The invisible character (U+200B-U+200D, U+2060, U+FEFF) that starts at
+ * s, if any: its length in bytes (else 0), its code point in *cp.
+ */
+size_t nsp_invisible_at(const char *s, size_t len, uint32_t *cp);
+/* The Unicode name of one of those characters, in lower case. */
+const char *nsp_invisible_name(uint32_t cp);
 
 /* Edit distance, capped: returns cap + 1 when larger than cap. */
 size_t nsp_edit_distance(const char *a, const char *b, size_t cap);

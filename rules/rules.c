@@ -24,9 +24,11 @@ const struct nsp_rule *nsp_rule_find(const char *id_or_name)
 
 const char *nsp_rule_suggest(const char *id)
 {
-	const char *ids[256];
+	const char *cands[512];
 	size_t n = 0;
 	for (size_t i = 0; i < nsp_nrules && n < 256; i++)
-		ids[n++] = nsp_rules[i]->id;
-	return nsp_did_you_mean(id, ids, n);
+		cands[n++] = nsp_rules[i]->id;
+	for (size_t i = 0; i < nsp_nrules && n < 512; i++)
+		cands[n++] = nsp_rules[i]->name;
+	return nsp_did_you_mean(id, cands, n);
 }

@@ -71,7 +71,7 @@ extern const size_t nsp_nrules;
 
 /* A rule by id (any case) or name, or NULL. */
 const struct nsp_rule *nsp_rule_find(const char *id_or_name);
-/* The id closest to a misspelt one, or NULL. */
+/* The id or name closest to a misspelt one, or NULL. */
 const char *nsp_rule_suggest(const char *id);
 
 /*

@@ -34,12 +34,16 @@ for f in examples/*.yaml; do
 	fi
 	rm -f "$log"
 done
-# every format, directory scanning, a config and a baseline, once each
+# every format, directory scanning, a config (and a broken one) and a
+# baseline, once each
 cfg="$out/cfg.yaml"
 printf 'severity: {DIV00: warning}\nintent: {survive: [circuit]}\n' > "$cfg"
+badcfg="$out/badcfg.yaml"
+printf 'intent: &m {mode: active-active}\n*m : 1\n' > "$badcfg"
 for args in "-f sarif --no-config" "-f junit --no-config" \
 	"-f github --no-config" "-f markdown --no-config" "-f text --no-config" \
-	"-f json --config $cfg" "-f json --no-config --write-baseline $out/base.json" \
+	"-f json --config $cfg" "-f text --config $badcfg" \
+	"-f json --no-config --write-baseline $out/base.json" \
 	"-f json --no-config --baseline $out/base.json"; do
 	log="$out/run-$(echo "$args" | tr ' /' '__').log"
 	NOSPOF_TODAY=2026-06-01 valgrind -q --error-exitcode=99 \
@@ -56,7 +60,7 @@ for args in "-f sarif --no-config" "-f junit --no-config" \
 	rm -f "$log"
 done
 n=$(( $(ls examples/*.yaml tests/hostile/*.yaml | wc -l) + \
-	$(ls examples/*.yaml | wc -l) + 8 ))
+	$(ls examples/*.yaml | wc -l) + 9 ))
 fail=0
 for f in "$out"/*.fail; do
 	[ -e "$f" ] || continue

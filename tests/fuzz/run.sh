@@ -1,36 +1,57 @@
 #!/bin/sh
-# Run both fuzz targets for SECONDS in all (five sixths on the design target):
-# the working corpus lives under the build directory, seeded from the
-# examples, the rule fixtures and the hostile inputs; a crash leaves its input
-# in BUILD/crash-* and fails the run (minimise it, add it to tests/hostile/).
+# Run the fuzz targets for SECONDS in all: half on the design target (the
+# loader, every rule, the failure analysis, every reporter), a sixth on the
+# graph (DOT, and SVG through Graphviz's child process), a ninth each on
+# the config reader, the baseline reader and the escaper. Each working
+# corpus lives under the build directory, seeded from the examples, the
+# rule fixtures, the hostile inputs and tests/fuzz/seeds; a crash leaves
+# its input in BUILD/crash-* and fails the run (minimise it, add it to
+# tests/hostile/ or the seeds).
 set -eu
 build=$1
 seconds=$2
 corpus=$build/corpus
-mkdir -p "$corpus/design" "$corpus/escape"
-cp examples/*.yaml tests/hostile/*.yaml tests/rules/*/*.yaml \
-	tests/schema/good/*.yaml "$corpus/design/" 2>/dev/null || true
+mkdir -p "$corpus/design" "$corpus/graph" "$corpus/config" \
+	"$corpus/baseline" "$corpus/escape"
+for c in design graph; do
+	cp examples/*.yaml tests/hostile/*.yaml tests/rules/*/*.yaml \
+		tests/schema/good/*.yaml "$corpus/$c/" 2>/dev/null || true
+done
+cp tests/fuzz/seeds/config/* tests/hostile/alias-*.yaml \
+	tests/hostile/deep-*.yaml "$corpus/config/"
+cp tests/fuzz/seeds/baseline/* "$corpus/baseline/"
+cp tests/golden/*.json "$corpus/baseline/" 2>/dev/null || true
 cp tests/hostile/*.yaml "$corpus/escape/"
-design=$((seconds * 5 / 6))
-escape=$((seconds - design))
-[ "$escape" -ge 1 ] || escape=1
+design=$((seconds / 2))
+graph=$((seconds / 6))
+rest=$(((seconds - design - graph) / 3))
+[ "$graph" -ge 1 ] || graph=1
+[ "$rest" -ge 1 ] || rest=1
 opts="-timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1"
 fail=0
-echo "fuzz: design target for ${design}s"
-"$build/fuzz_design" $opts -max_total_time="$design" \
-	-dict=tests/fuzz/nospof.dict -artifact_prefix="$build/" \
-	"$corpus/design" > "$build/design.log" 2>&1 || fail=1
-grep -E '^(#[0-9]+.*(INITED|DONE)|stat::|==|SUMMARY|Done)' \
-	"$build/design.log" | tail -8
-echo "fuzz: escape target for ${escape}s"
-"$build/fuzz_escape" $opts -max_total_time="$escape" \
-	-artifact_prefix="$build/" "$corpus/escape" > "$build/escape.log" \
-	2>&1 || fail=1
-grep -E '^(#[0-9]+.*(INITED|DONE)|stat::|==|SUMMARY|Done)' \
-	"$build/escape.log" | tail -4
+n=0
+# run TARGET SECONDS [OPTIONS]: one target, its summary lines
+run() {
+	t=$1
+	s=$2
+	shift 2
+	n=$((n + 1))
+	echo "fuzz: $t target for ${s}s"
+	"$build/fuzz_$t" $opts -max_total_time="$s" "$@" \
+		-artifact_prefix="$build/" "$corpus/$t" > "$build/$t.log" \
+		2>&1 || fail=1
+	grep -E '^(#[0-9]+.*(INITED|DONE)|stat::|==|SUMMARY|Done)' \
+		"$build/$t.log" | tail -8
+}
+run design "$design" -dict=tests/fuzz/nospof.dict
+run graph "$graph" -dict=tests/fuzz/nospof.dict
+run config "$rest" -dict=tests/fuzz/nospof.dict
+run baseline "$rest" -dict=tests/fuzz/baseline.dict
+run escape "$rest"
 if [ $fail -ne 0 ]; then
-	echo "fuzz: a target failed; see $build/design.log, $build/escape.log"
-	tail -30 "$build/design.log" "$build/escape.log"
+	echo "fuzz: a target failed; see $build/*.log"
+	tail -30 "$build"/design.log "$build"/graph.log "$build"/config.log \
+		"$build"/baseline.log "$build"/escape.log
 	exit 1
 fi
 if ls "$build"/crash-* "$build"/leak-* "$build"/timeout-* \
@@ -40,4 +61,4 @@ if ls "$build"/crash-* "$build"/leak-* "$build"/timeout-* \
 		"$build"/oom-* 2>/dev/null
 	exit 1
 fi
-echo "fuzz: 2 passed, 0 failed"
+echo "fuzz: $n passed, 0 failed"

@@ -461,6 +461,15 @@ variant("id-with-space.yaml", "  - id: c1\n", "  - id: a b\n", "id",
         "id 'a b'")
 variant("id-65-chars.yaml", "  - id: c1\n", "  - id: c" + "1" * 64 + "\n",
         "id", "a 65-character id (at most 64)")
+variant("id-zero-width.yaml", "  - id: c1\n", '  - id: "c1\\u200B"\n',
+        "id", "an id ending in a zero-width space (U+200B), invisible when "
+        "printed: the message shows it escaped")
+variant("id-word-joiner.yaml", "  - id: edge1\n", "  - id: edge\u20601\n",
+        "id", "a router id with a raw word joiner (U+2060) inside")
+variant("reference-zero-width.yaml", "    z: { router: edge1 }\n",
+        '    z: { router: "edge1\\uFEFF" }\n', "unknown",
+        "a reference with a zero-width no-break space (U+FEFF) after a "
+        "valid id: no id may hold one")
 variant("id-empty.yaml", "  - id: c1\n", '  - id: ""\n', "id",
         "an empty id")
 
@@ -513,6 +522,17 @@ variant("complex-key.yaml", "demands:\n", "? [a, b]\n: c\ndemands:\n",
 variant("mapping-as-key.yaml", "    vlan: 100\n",
         "    vlan: 100\n    {bandwidth_mbps: 1}: 2\n", "key",
         "a flow mapping used as a key", mark="{bandwidth_mbps")
+multi("alias-mapping-as-key.yaml",
+      [("intent:\n", "intent: &i\n"),
+       ("demands:\n", "*i : 1\ndemands:\n")],
+      "key", "an alias to a mapping used as a key (*i : 1): an error, "
+      "never the mapping read as text", mark="*i :")
+multi("alias-sequence-as-key.yaml",
+      [("    prefixes: [192.168.0.0/16]\n",
+        "    prefixes: &p [192.168.0.0/16]\n"),
+       ("    vlan: 100\n", "    vlan: 100\n    *p : 2\n")],
+      "key", "an alias to a sequence used as a key inside a circuit",
+      mark="*p :")
 variant("unknown-key-typo.yaml", "    bandwidth_mbps: 1000\n",
         "    bandwith_mbps: 1000\n", "key",
         "bandwith_mbps (a near miss: did-you-mean)")

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../../rules/rules.h"
@@ -318,6 +319,72 @@ START_TEST(sarif_structure)
 }
 END_TEST
 
+/*
+ * Odd file names: SARIF percent-encodes the raw bytes; GitHub escapes the
+ * raw name its own way, or leaves out a name it could not carry.
+ */
+START_TEST(odd_file_names)
+{
+	static const struct {
+		const char *name, *uri, *github;
+	} cases[] = {
+		{"a\nb.yaml", "a%0Ab.yaml", "file=a%0Ab.yaml,line="},
+		{"p%q,r:s.yaml", "p%25q%2Cr%3As.yaml",
+		 "file=p%25q%2Cr%3As.yaml,line="},
+		{"sp ace.yaml", "sp%20ace.yaml", "file=sp ace.yaml,line="},
+		{"c\x01" "d.yaml", "c%01d.yaml", "::c\\x01d.yaml:"},
+		{"e\xe2\x80\xae" "f.yaml", "e%E2%80%AEf.yaml",
+		 "::e\\u{202E}f.yaml:"},
+		{"g\xff" "h.yaml", "g%FFh.yaml", "::g\\xFFh.yaml:"},
+		{"caf\xc3\xa9.yaml", "caf%C3%A9.yaml",
+		 "file=caf\xc3\xa9.yaml,line="},
+	};
+	char *d = temp_dir();
+	char *y = one_cpe("", "");
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *out;
+		write_file(d, cases[i].name, y);
+		char *args = nsp_xasprintf("check --no-config -f sarif '%s'",
+					   cases[i].name);
+		ck_assert_int_eq(in_dir(d, args, &out), 1);
+		json_t *root = json_loads(out, 0, NULL);
+		ck_assert_ptr_nonnull(root);
+		json_t *r = json_array_get(
+			json_object_get(json_array_get(json_object_get(root,
+								       "runs"),
+						       0),
+					"results"),
+			0);
+		json_t *loc = json_object_get(
+			json_object_get(json_array_get(json_object_get(
+						       r, "locations"), 0),
+					"physicalLocation"),
+			"artifactLocation");
+		ck_assert_str_eq(text_of(loc, "uri"), cases[i].uri);
+		json_decref(root);
+		free(out);
+		free(args);
+		args = nsp_xasprintf("check --no-config -f github '%s'",
+				     cases[i].name);
+		ck_assert_int_eq(in_dir(d, args, &out), 1);
+		ck_assert_msg(strstr(out, cases[i].github), "%zu: %s", i, out);
+		/* nothing raw that should not be: controls, bidi, bad bytes */
+		char *e = nsp_escape(out, strlen(out));
+		for (char *p = out; *p; p++)
+			if (*p == '\n')
+				*p = ' ';
+		char *flat = nsp_escape(out, strlen(out));
+		ck_assert_msg(!strcmp(flat, out), "%zu: raw bytes: %s", i, e);
+		free(flat);
+		free(e);
+		free(out);
+		free(args);
+	}
+	free(y);
+	remove_dir(d);
+}
+END_TEST
+
 /* The fingerprint of the only result of a SARIF report of path. */
 static char *fingerprint_of(const char *dir, const char *name, int *line)
 {
@@ -423,6 +490,64 @@ START_TEST(many_inputs)
 }
 END_TEST
 
+/*
+ * A directory that cannot be read, named or met in a scan, is an input
+ * error in every format. As root, nospof runs as nobody so that
+ * permissions bite.
+ */
+START_TEST(unreadable_directories)
+{
+	const char *as = "";
+	if (geteuid() == 0) {
+		if (run_cmd("setpriv --version >/dev/null 2>&1", NULL))
+			return;
+		as = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+	}
+	char *d = temp_dir(), *out;
+	char *cmd = nsp_xasprintf("cd '%s' && chmod 755 . && mkdir a b c && "
+				  "chmod 644 c", d);
+	ck_assert_int_eq(system(cmd), 0);
+	free(cmd);
+	write_file(d, "a/x.yaml", base_design);
+	write_file(d, "c/z.yaml", base_design);
+	cmd = nsp_xasprintf("chmod 000 '%s/b'", d);
+	ck_assert_int_eq(system(cmd), 0);
+	free(cmd);
+	char bin[4096];
+	ck_assert_ptr_nonnull(realpath(nospof_bin(), bin));
+	static const char *const formats[] = {"text", "json", "sarif",
+					      "junit", "github", "markdown"};
+	for (size_t i = 0; i < 6; i++) {
+		cmd = nsp_xasprintf("cd '%s' && %s'%s' check --no-config -f %s "
+				    ". b",
+				    d, as, bin, formats[i]);
+		ck_assert_msg(run_cmd(cmd, &out) == 2, "%s: %s", formats[i],
+			      out);
+		ck_assert_msg(strstr(out, "cannot read the directory: "
+					  "Permission denied"),
+			      "%s: %s", formats[i], out);
+		ck_assert_ptr_null(strstr(out, "verdict: pass"));
+		free(out);
+		free(cmd);
+	}
+	/* a readable directory whose entries cannot be reached: c */
+	cmd = nsp_xasprintf("cd '%s' && %s'%s' check --no-config .", d, as,
+			    bin);
+	ck_assert_int_eq(run_cmd(cmd, &out), 2);
+	ck_assert_msg(strstr(out, "b:1:1: error: cannot read the directory"),
+		      "%s", out);
+	ck_assert_msg(strstr(out, "c:1:1: error: cannot read the directory"),
+		      "%s", out);
+	ck_assert_ptr_nonnull(strstr(out, "3 files checked"));
+	free(out);
+	free(cmd);
+	cmd = nsp_xasprintf("chmod 755 '%s/b' '%s/c'", d, d);
+	ck_assert_int_eq(system(cmd), 0);
+	free(cmd);
+	remove_dir(d);
+}
+END_TEST
+
 START_TEST(config_discovery_and_precedence)
 {
 	char *d = temp_dir(), *out;
@@ -467,6 +592,44 @@ START_TEST(config_discovery_and_precedence)
 	ck_assert_int_eq(in_dir(deep, "check x.yaml", &out), 0);
 	ck_assert_ptr_nonnull(strstr(out, "warning: circuits"));
 	free(out);
+	/* rules named by their names, in the config and on the command line */
+	write_file(repo, ".nospof.yaml", "severity: {same-cpe-device: info}\n");
+	ck_assert_int_eq(in_dir(deep, "check --fail-on warning x.yaml", &out),
+			 0);
+	ck_assert_ptr_nonnull(strstr(out, "info: circuits"));
+	free(out);
+	write_file(repo, ".nospof.yaml", "select: [same-cpe-device]\n");
+	ck_assert_int_eq(in_dir(deep, "check x.yaml", &out), 1);
+	ck_assert_ptr_nonnull(strstr(out, "[DIV002]"));
+	free(out);
+	write_file(repo, ".nospof.yaml", "ignore: same-cpe-device, SPOF001\n");
+	ck_assert_int_eq(in_dir(deep, "check x.yaml", NULL), 0);
+	ck_assert_int_eq(in_dir(deep, "check --no-config --ignore "
+				      "same-cpe-device,single-point-of-failure "
+				      "x.yaml",
+				NULL),
+			 0);
+	ck_assert_int_eq(in_dir(deep, "check --no-config --select "
+				      "same-cpe-device x.yaml",
+				&out),
+			 1);
+	ck_assert_ptr_nonnull(strstr(out, "[DIV002]"));
+	free(out);
+	ck_assert_int_eq(in_dir(deep, "check --no-config --select "
+				      "same-cpe-devise x.yaml 2>&1",
+				&out),
+			 3);
+	ck_assert_msg(strstr(out, "did you mean 'same-cpe-device'?"), "%s",
+		      out);
+	free(out);
+	write_file(repo, ".nospof.yaml", "ignore: [same-cpe-devise]\n");
+	ck_assert_int_eq(in_dir(deep, "check x.yaml", &out), 2);
+	ck_assert_msg(strstr(out, "did you mean 'same-cpe-device'?"), "%s",
+		      out);
+	free(out);
+	write_file(repo, ".nospof.yaml", "intent:\n  survive: [circuit, port, "
+					 "pop]\n  mode: active-active\n  "
+					 "availability: 99.9\n");
 	char *own = one_cpe("", "intent: {survive: [router]}\n");
 	write_file(deep, "x.yaml", own);
 	ck_assert_int_eq(in_dir(deep, "check x.yaml", NULL), 1);
@@ -508,6 +671,18 @@ START_TEST(config_errors_are_located)
 	ck_assert_int_eq(in_dir(d, "check design.yaml", &out), 2);
 	ck_assert_ptr_nonnull(strstr(out, ".nospof.yaml:"));
 	free(out);
+	/* an alias to a mapping as a key: located, the same every run */
+	write_file(d, ".nospof.yaml",
+		   "intent: &m {mode: active-active}\n*m : 1\n");
+	char *again;
+	ck_assert_int_eq(in_dir(d, "check design.yaml", &out), 2);
+	ck_assert_int_eq(in_dir(d, "check design.yaml", &again), 2);
+	ck_assert_msg(strstr(out, ".nospof.yaml:2:1: error: a mapping key "
+				  "must be a plain value, not an alias"),
+		      "%s", out);
+	ck_assert_str_eq(out, again);
+	free(out);
+	free(again);
 	write_file(d, ".nospof.yaml", "# nothing yet\n");
 	ck_assert_int_eq(in_dir(d, "check design.yaml", NULL), 0);
 	ck_assert_int_eq(in_dir(d, "check --config nope.yaml design.yaml",
@@ -537,6 +712,23 @@ START_TEST(waivers_in_the_cli)
 	ck_assert_ptr_nonnull(strstr(out, "2 errors"));
 	free(out);
 	free(y);
+	/* a NOSPOF_TODAY that is not a date is a usage error naming it */
+	static const char *const bad_days[] = {"tomorrow", "2026-02-30",
+					       "2026-6-1", "2026-06-01x"};
+	for (size_t i = 0; i < 4; i++) {
+		setenv("NOSPOF_TODAY", bad_days[i], 1);
+		ck_assert_int_eq(in_dir(d, "check --no-config w.yaml 2>&1",
+					&out), 3);
+		ck_assert_msg(strstr(out, "NOSPOF_TODAY: expected a calendar "
+					  "date YYYY-MM-DD"), "%s", out);
+		free(out);
+		ck_assert_int_eq(in_dir(d, "graph w.yaml 2>/dev/null", NULL),
+				 3);
+	}
+	/* set but empty: as if not set (today's date, so 0 or 1) */
+	setenv("NOSPOF_TODAY", "", 1);
+	ck_assert_int_le(in_dir(d, "check --no-config w.yaml", NULL), 1);
+	unsetenv("NOSPOF_TODAY");
 	/* a waiver that matches nothing: a warning */
 	y = with_bfd("", "demands:\n  - {from: dc, to: vpc, mbps: 100}\n"
 			 "waivers:\n  - {rule: DIV003, reason: r}\n");
@@ -568,6 +760,24 @@ START_TEST(waivers_in_the_cli)
 					  "finding"));
 	ck_assert_ptr_null(strstr(out, "the waiver of div002"));
 	ck_assert_ptr_nonnull(strstr(out, "(1 waived)"));
+	free(out);
+	free(y);
+	/* a rule named by its name waives that rule's findings */
+	y = one_cpe("", "waivers:\n  - {rule: same-cpe-device, reason: n}\n");
+	write_file(d, "n.yaml", y);
+	ck_assert_int_eq(in_dir(d, "check --no-config --fail-on warning "
+				   "n.yaml", &out), 0);
+	ck_assert_ptr_nonnull(strstr(out, "(waived: n)"));
+	ck_assert_ptr_null(strstr(out, "matches no finding"));
+	free(out);
+	free(y);
+	/* a misspelt name: an input error that suggests the name */
+	y = one_cpe("", "waivers:\n  - {rule: same-cpe-devise, reason: n}\n");
+	write_file(d, "n.yaml", y);
+	ck_assert_int_eq(in_dir(d, "check --no-config n.yaml", &out), 2);
+	ck_assert_msg(strstr(out, "unknown rule 'same-cpe-devise' (did you "
+				  "mean 'same-cpe-device'?)"),
+		      "%s", out);
 	free(out);
 	free(y);
 	remove_dir(d);
@@ -626,6 +836,265 @@ START_TEST(baselines)
 }
 END_TEST
 
+/*
+ * Two facilities that differ only by a zero-width space are one facility
+ * (DIV005), and the removed character is an INPUT warning, which fails
+ * only at --fail-on warning.
+ */
+START_TEST(invisible_characters_in_text)
+{
+	char *d = temp_dir(), *out;
+	char *y = with_bfd("", "demands:\n  - {from: dc, to: vpc, mbps: 100}\n"
+			       "intent: {survive: [circuit, port, router, "
+			       "pop, facility]}\n");
+	char *p = strstr(y, "facility: fb");
+	ck_assert_ptr_nonnull(p);
+	char *z = nsp_xasprintf("%.*sfacility: \"f\\u200Ba\"%s",
+				(int)(p - y), y, p + strlen("facility: fb"));
+	write_file(d, "z.yaml", z);
+	ck_assert_int_eq(in_dir(d, "check --no-config z.yaml", &out), 1);
+	ck_assert_msg(strstr(out, "z.yaml:9:27: warning: pop 'pop-b': "
+				  "facility: 'f\\u{200B}a' contains the "
+				  "invisible character U+200B (zero width "
+				  "space): it is compared without it, as 'fa' "
+				  "[INPUT]"),
+		      "%s", out);
+	ck_assert_ptr_nonnull(strstr(out, "share facility 'fa'"));
+	ck_assert_ptr_nonnull(strstr(out, "[DIV005]"));
+	ck_assert_ptr_nonnull(strstr(out, "1 error, 1 warning"));
+	free(out);
+	/* alone, the warning passes unless --fail-on warning */
+	ck_assert_int_eq(in_dir(d, "check --no-config --ignore DIV005,SPOF001 "
+				   "z.yaml", NULL), 0);
+	ck_assert_int_eq(in_dir(d, "check --no-config --ignore DIV005,SPOF001 "
+				   "--fail-on warning z.yaml", NULL), 1);
+	ck_assert_int_eq(in_dir(d, "check --no-config -f json z.yaml", &out),
+			 1);
+	ck_assert_ptr_nonnull(strstr(out, "\"input_errors\": 0"));
+	ck_assert_ptr_nonnull(strstr(out, "\"name\": \"input-warning\""));
+	free(out);
+	ck_assert_int_eq(in_dir(d, "check --no-config -f junit z.yaml", &out),
+			 1);
+	ck_assert_ptr_null(strstr(out, "<error"));
+	ck_assert_ptr_nonnull(strstr(out, "<failure type=\"warning\""));
+	free(out);
+	free(z);
+	free(y);
+	remove_dir(d);
+}
+END_TEST
+
+/* Write n bytes of a repeated comment line to dir/name. */
+static void write_big(const char *dir, const char *name, const char *head,
+		      size_t n)
+{
+	struct nsp_buf b = {0};
+	nsp_buf_puts(&b, head);
+	while (b.len < n)
+		nsp_buf_puts(&b, "# padding padding padding padding padding\n");
+	write_file(dir, name, b.s);
+	nsp_buf_free(&b);
+}
+
+/* The input limits apply to configs and baselines as to designs. */
+START_TEST(limits_on_configs_and_baselines)
+{
+	char *d = temp_dir(), *out;
+	write_file(d, "d.yaml", base_design);
+	/* the config: input errors (2) located in it */
+	write_file(d, "bomb.yaml",
+		   "a: &a [x, x, x, x, x, x, x, x, x]\n"
+		   "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+		   "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+		   "d: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n");
+	ck_assert_int_eq(in_dir(d, "check --config bomb.yaml d.yaml", &out),
+			 2);
+	ck_assert_msg(strstr(out, "bomb.yaml:4:") &&
+			      strstr(out, "(alias limit)"),
+		      "%s", out);
+	free(out);
+	struct nsp_buf deep = {0};
+	nsp_buf_puts(&deep, "intent: ");
+	for (int i = 0; i < 70; i++)
+		nsp_buf_putc(&deep, '[');
+	for (int i = 0; i < 70; i++)
+		nsp_buf_putc(&deep, ']');
+	nsp_buf_putc(&deep, '\n');
+	write_file(d, "deep.yaml", deep.s);
+	ck_assert_int_eq(in_dir(d, "check --config deep.yaml d.yaml", &out),
+			 2);
+	ck_assert_msg(strstr(out, "(depth limit)"), "%s", out);
+	free(out);
+	ck_assert_int_eq(in_dir(d, "check --max-depth 80 --config deep.yaml "
+				   "d.yaml", &out), 2);
+	ck_assert_ptr_null(strstr(out, "(depth limit)"));
+	free(out);
+	write_big(d, "big.yaml", "fail_on: error\n", 1100000);
+	ck_assert_int_eq(in_dir(d, "check --max-input-mb 1 --config big.yaml "
+				   "d.yaml", &out), 2);
+	ck_assert_msg(strstr(out, "big.yaml:1:1: error: config file is over "
+				  "the size limit of 1 MiB"),
+		      "%s", out);
+	free(out);
+	ck_assert_int_eq(in_dir(d, "check --max-input-mb 2 --config big.yaml "
+				   "d.yaml", NULL), 0);
+	/* the baseline: a usage error (3), like an unreadable one */
+	struct nsp_buf b = {0};
+	nsp_buf_puts(&b, "{\"format_version\": 1, \"findings\": [");
+	while (b.len < 1100000)
+		nsp_buf_puts(&b, "{\"rule\": \"DIV001\", \"file\": \"x.yaml\", "
+				 "\"elements\": [\"a\", \"b\"]},\n");
+	nsp_buf_puts(&b, "{\"rule\": \"DIV001\", \"file\": \"x.yaml\", "
+			 "\"elements\": []}]}\n");
+	write_file(d, "big.json", b.s);
+	nsp_buf_free(&b);
+	ck_assert_int_eq(in_dir(d, "check --no-config --max-input-mb 1 "
+				   "--baseline big.json d.yaml 2>&1",
+				&out),
+			 3);
+	ck_assert_msg(strstr(out, "baseline 'big.json' is over the size "
+				  "limit of 1 MiB (raise it with "
+				  "--max-input-mb)"),
+		      "%s", out);
+	free(out);
+	ck_assert_int_eq(in_dir(d, "check --no-config --max-input-mb 2 "
+				   "--baseline big.json d.yaml",
+				NULL),
+			 0);
+	nsp_buf_free(&deep);
+	nsp_buf_puts(&deep, "{\"format_version\": 1, \"findings\": [], "
+			    "\"x\": ");
+	for (int i = 0; i < 70; i++)
+		nsp_buf_putc(&deep, '[');
+	for (int i = 0; i < 70; i++)
+		nsp_buf_putc(&deep, ']');
+	nsp_buf_puts(&deep, "}\n");
+	write_file(d, "deep.json", deep.s);
+	nsp_buf_free(&deep);
+	ck_assert_int_eq(in_dir(d, "check --no-config --baseline deep.json "
+				   "d.yaml 2>&1",
+				&out),
+			 3);
+	ck_assert_msg(strstr(out, "deeper than 64 levels (depth limit; "
+				  "raise it with --max-depth)"),
+		      "%s", out);
+	free(out);
+	ck_assert_int_eq(in_dir(d, "check --no-config --max-depth 80 "
+				   "--baseline deep.json d.yaml",
+				NULL),
+			 0);
+	remove_dir(d);
+}
+END_TEST
+
+/* Whether a file in dir holds exactly text. */
+static bool holds(const char *dir, const char *name, const char *text)
+{
+	char *p = nsp_xasprintf("%s/%s", dir, name);
+	char *got = read_text(p);
+	bool same = got && !strcmp(got, text);
+	free(got);
+	free(p);
+	return same;
+}
+
+/* No output ever replaces an input, and a failed run leaves old outputs. */
+START_TEST(outputs_never_lose_inputs)
+{
+	char *d = temp_dir(), *out;
+	char *y = one_cpe("", "");
+	write_file(d, "d.yaml", y);
+	write_file(d, ".nospof.yaml", "fail_on: error\n");
+	write_file(d, "base.json", "{\"format_version\": 1, \"findings\": "
+				   "[]}\n");
+	char *cmd = nsp_xasprintf("cd '%s' && ln d.yaml hard.yaml && "
+				  "ln -s d.yaml soft.yaml && mkdir sub && "
+				  "ln -s ../d.yaml sub/d.yaml", d);
+	ck_assert_int_eq(system(cmd), 0);
+	free(cmd);
+	static const char *const refused[] = {
+		"check -o d.yaml d.yaml",
+		"check -f json -o ./d.yaml .",
+		"check -o hard.yaml d.yaml",
+		"check -o soft.yaml d.yaml",
+		"check -o d.yaml sub",
+		"check -o sub/d.yaml d.yaml",
+		"check --write-baseline d.yaml d.yaml",
+		"check -o .nospof.yaml d.yaml",
+		"check --no-config --baseline base.json -o base.json d.yaml",
+		"check -o r.txt --write-baseline ./r.txt d.yaml",
+		"graph d.yaml -o d.yaml",
+		"graph hard.yaml -f svg -o soft.yaml",
+	};
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		char *args = nsp_xasprintf("%s 2>&1", refused[i]);
+		ck_assert_msg(in_dir(d, args, &out) == 3, "%s: %s", refused[i],
+			      out);
+		ck_assert_msg(strstr(out, "refusing to overwrite an input") ||
+				      strstr(out, "name the same file"),
+			      "%s: %s", refused[i], out);
+		ck_assert_msg(holds(d, "d.yaml", y), "%s", refused[i]);
+		free(out);
+		free(args);
+	}
+	ck_assert(holds(d, ".nospof.yaml", "fail_on: error\n"));
+	ck_assert(holds(d, "base.json", "{\"format_version\": 1, "
+					"\"findings\": []}\n"));
+	/* a run that fails keeps the old report; one that works replaces it */
+	write_file(d, "r.txt", "old\n");
+	ck_assert_int_eq(in_dir(d, "check -o r.txt --baseline nope.json "
+				   "d.yaml 2>/dev/null",
+				NULL),
+			 3);
+	ck_assert(holds(d, "r.txt", "old\n"));
+	ck_assert_int_eq(in_dir(d, "graph d.yaml -o r.txt --fail nothing "
+				   "2>/dev/null",
+				NULL),
+			 3);
+	ck_assert(holds(d, "r.txt", "old\n"));
+	ck_assert_int_eq(in_dir(d, "check -o r.txt d.yaml", NULL), 1);
+	ck_assert(!holds(d, "r.txt", "old\n"));
+	/* no temporary file is left behind */
+	cmd = nsp_xasprintf("ls -A '%s' | grep -c nospof-", d);
+	run_cmd(cmd, &out);
+	ck_assert_str_eq(out, "0\n");
+	free(out);
+	free(cmd);
+	/* a new file gets the umask's mode, a replaced one keeps its own */
+	mode_t old = umask(027);
+	ck_assert_int_eq(in_dir(d, "check -o new.txt d.yaml", NULL), 1);
+	umask(old);
+	char *p = nsp_xasprintf("%s/new.txt", d);
+	struct stat st;
+	ck_assert_int_eq(stat(p, &st), 0);
+	ck_assert_uint_eq(st.st_mode & 0777, 0640);
+	ck_assert_int_eq(chmod(p, 0600), 0);
+	ck_assert_int_eq(in_dir(d, "check -o new.txt d.yaml", NULL), 1);
+	ck_assert_int_eq(stat(p, &st), 0);
+	ck_assert_uint_eq(st.st_mode & 0777, 0600);
+	free(p);
+	/* a link to a file not there yet creates that file */
+	cmd = nsp_xasprintf("cd '%s' && ln -s later.txt link.txt", d);
+	ck_assert_int_eq(system(cmd), 0);
+	free(cmd);
+	ck_assert_int_eq(in_dir(d, "check -o link.txt d.yaml", NULL), 1);
+	char *later = nsp_xasprintf("%s/later.txt", d);
+	char *link = nsp_xasprintf("%s/link.txt", d);
+	struct stat lst;
+	ck_assert_int_eq(stat(later, &st), 0);
+	ck_assert_int_eq(lstat(link, &lst), 0);
+	ck_assert(S_ISLNK(lst.st_mode));
+	free(later);
+	free(link);
+	/* devices are written in place */
+	ck_assert_int_eq(in_dir(d, "check -o /dev/null d.yaml", NULL), 1);
+	ck_assert_int_eq(stat("/dev/null", &st), 0);
+	ck_assert(S_ISCHR(st.st_mode));
+	free(y);
+	remove_dir(d);
+}
+END_TEST
+
 Suite *ci_suite(void)
 {
 	Suite *s = suite_create("ci");
@@ -634,12 +1103,17 @@ Suite *ci_suite(void)
 	tcase_add_test(t, github_escaping);
 	tcase_add_test(t, junit_xml);
 	tcase_add_test(t, sarif_structure);
+	tcase_add_test(t, odd_file_names);
 	tcase_add_test(t, sarif_fingerprint_survives_edits);
 	tcase_add_test(t, many_inputs);
+	tcase_add_test(t, unreadable_directories);
 	tcase_add_test(t, config_discovery_and_precedence);
 	tcase_add_test(t, config_errors_are_located);
 	tcase_add_test(t, waivers_in_the_cli);
 	tcase_add_test(t, baselines);
+	tcase_add_test(t, outputs_never_lose_inputs);
+	tcase_add_test(t, limits_on_configs_and_baselines);
+	tcase_add_test(t, invisible_characters_in_text);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -277,6 +277,52 @@ START_TEST(error_id_pattern)
 }
 END_TEST
 
+/*
+ * Invisible characters: an error in ids, shown escaped; removed from the
+ * compared free text, with a located warning.
+ */
+START_TEST(invisible_characters)
+{
+	expect_replaced("{id: c2,", "{id: \"c2\\u200B\",", 17,
+			"id 'c2\\u{200B}' contains the invisible character "
+			"U+200B (zero width space)");
+	expect_replaced("{id: c2,", "{id: \"c\xe2\x81\xa0" "2\",", 17,
+			"U+2060 (word joiner)");
+	expect_replaced("z: {router: e1}", "z: {router: \"e1\\u200D\"}", 16,
+			"unknown router 'e1\\u{200D}': it contains the "
+			"invisible character U+200D");
+	char *y = with("facility: fb,", "facility: \"f\\uFEFFa\", "
+					 "srlg: [\"t\\u200C1\", t1],");
+	struct loaded l;
+	load_string(&l, y);
+	ck_assert_int_eq(l.rc, 0);
+	ck_assert_str_eq(l.m->pops[1].facility, "fa");
+	ck_assert_str_eq(l.m->pops[1].srlg.v[0], "t1");
+	ck_assert_uint_eq(l.m->warnings.n, 2);
+	ck_assert_uint_eq(l.m->warnings.v[0].loc.line, 9);
+	ck_assert_str_eq(l.m->warnings.v[0].pointer, "/pops/1/facility");
+	ck_assert_msg(strstr(l.m->warnings.v[0].msg,
+			     "'f\\u{FEFF}a' contains the invisible character "
+			     "U+FEFF (zero width no-break space): it is "
+			     "compared without it, as 'fa'"),
+		      "%s", l.m->warnings.v[0].msg);
+	ck_assert_str_eq(l.m->warnings.v[1].pointer, "/pops/1/srlg/0");
+	/* the engine reports them as INPUT warnings */
+	struct nsp_findings fs = {0};
+	run_rules(&fs, l.m);
+	size_t n = 0;
+	for (size_t i = 0; i < fs.n; i++)
+		if (!strcmp(fs.v[i]->rule_id, "INPUT")) {
+			ck_assert_int_eq(fs.v[i]->severity, NSP_WARNING);
+			n++;
+		}
+	ck_assert_uint_eq(n, 2);
+	nsp_findings_free(&fs);
+	loaded_free(&l);
+	free(y);
+}
+END_TEST
+
 START_TEST(error_nul)
 {
 	expect_replaced("{id: c2,", "{id: \"c2\\0x\",", 17, "NUL");
@@ -422,6 +468,7 @@ Suite *load_suite(void)
 	tcase_add_test(t, error_non_decimal_integers);
 	tcase_add_test(t, error_id_pattern);
 	tcase_add_test(t, error_nul);
+	tcase_add_test(t, invisible_characters);
 	tcase_add_test(t, error_semantics);
 	tcase_add_test(t, error_documents_and_limits);
 	tcase_add_test(t, many_errors_in_one_run);
