@@ -18,7 +18,7 @@ WARN := -Wall -Wextra -Werror -pedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wformat=2 \
 	-Wno-format-truncation
 CFLAGS ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -MMD -MP \
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -Ilib $(WARN) $(CFLAGS) -MMD -MP \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
@@ -31,7 +31,7 @@ DEB_PKGS := gcc make pkg-config libyaml-dev libcyaml-dev libjansson-dev \
 	clang libclang-rt-14-dev libgraphviz-dev graphviz libxml2-utils \
 	groff-base man-db
 
-LIB_SRC := $(wildcard lib/*.c) $(wildcard rules/*.c)
+LIB_SRC := $(wildcard lib/*/*.c) $(wildcard rules/*.c)
 CMD_SRC := $(wildcard cmd/*.c)
 TEST_SRC := $(wildcard tests/unit/*.c)
 
@@ -43,7 +43,7 @@ TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 600
 FUZZ_BUILD := $(BUILD)/fuzz
-FUZZ_FLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer -MMD -MP \
+FUZZ_FLAGS := -std=c11 -D_GNU_SOURCE -Ilib -g -O1 -fno-omit-frame-pointer -MMD -MP \
 	-fsanitize=address,undefined -fno-sanitize-recover=all \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 FUZZ_LIB_OBJ := $(LIB_SRC:%.c=$(FUZZ_BUILD)/%.o)

@@ -12,10 +12,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../lib/baseline.h"
-#include "../lib/config.h"
-#include "../lib/load.h"
-#include "../lib/report.h"
+#include "report/baseline.h"
+#include "load/config.h"
+#include "load/load.h"
+#include "report/report.h"
 #include "../rules/rules.h"
 #include "cli.h"
 

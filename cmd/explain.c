@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/report.h"
+#include "report/report.h"
 #include "../rules/rules.h"
 #include "cli.h"
 

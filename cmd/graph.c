@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/graph.h"
-#include "../lib/load.h"
-#include "../lib/report.h"
+#include "report/topology.h"
+#include "load/load.h"
+#include "report/report.h"
 #include "cli.h"
 
 /* Tell how long Graphviz has been at work. */

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/report.h"
-#include "../lib/source.h"
-#include "../lib/util.h"
+#include "report/report.h"
+#include "load/source.h"
+#include "model/util.h"
 #include "cli.h"
 
 static const char usage[] =

@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../lib/util.h"
+#include "model/util.h"
 #include "cli.h"
 
 bool nsp_same_file(const char *a, const char *b)

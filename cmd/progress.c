@@ -10,7 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../lib/util.h"
+#include "model/util.h"
 #include "cli.h"
 
 /* Seconds on a monotonic clock. */

@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/failure.h"
-#include "../lib/load.h"
-#include "../lib/report.h"
+#include "analysis/failure.h"
+#include "load/load.h"
+#include "report/report.h"
 #include "cli.h"
 
 /* One row: a scenario (no, one or two failed elements) and a demand. */

@@ -1,9 +1,9 @@
 /* AVAIL001: a demand's estimated availability is below the target. */
 #include <stdlib.h>
 
-#include "../lib/avail.h"
+#include "analysis/avail.h"
 #include "analysis.h"
-#include "sources.h"
+#include "providers/sources.h"
 
 /*
  * Element e and the elements merged with it for demand d (they take down

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 
 #include "routing.h"
-#include "sources.h"
+#include "providers/sources.h"
 
 static void check(struct nsp_ctx *ctx)
 {

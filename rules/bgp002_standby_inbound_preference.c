@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "routing.h"
-#include "sources.h"
+#include "providers/sources.h"
 
 /* Whether circuits b and q hand traffic to clouds in one given region. */
 static bool same_home(const struct nsp_model *m, const struct nsp_circuit *b,

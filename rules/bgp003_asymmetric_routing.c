@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "routing.h"
-#include "sources.h"
+#include "providers/sources.h"
 
 /* The members the CPEs send on: the highest local_pref. */
 static size_t outbound(const struct nsp_members *s, bool *in)

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "routing.h"
-#include "sources.h"
+#include "providers/sources.h"
 
 /* The fastest BFD the provider of circuit c runs, within the target. */
 static void fastest_bfd(const struct nsp_model *m, const struct nsp_circuit *c,

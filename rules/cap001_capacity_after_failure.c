@@ -4,7 +4,7 @@
 #include <stdlib.h>
 
 #include "analysis.h"
-#include "sources.h"
+#include "providers/sources.h"
 
 /* Whether circuit c is already over its usable bandwidth with nothing
  * failed (CAP002 reports that). */

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 
 #include "analysis.h"
-#include "sources.h"
+#include "providers/sources.h"
 
 /*
  * The circuits router r sends, in the direction circuit c carries them

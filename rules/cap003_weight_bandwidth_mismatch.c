@@ -3,7 +3,7 @@
 #include <stdlib.h>
 
 #include "analysis.h"
-#include "sources.h"
+#include "providers/sources.h"
 
 static uint64_t gcd(uint64_t x, uint64_t y)
 {

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 
 #include "div.h"
-#include "sources.h"
+#include "providers/sources.h"
 
 static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 {

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "div.h"
-#include "sources.h"
+#include "providers/sources.h"
 
 static bool in(const struct nsp_strs *t, const char *tag)
 {

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "routing.h"
-#include "sources.h"
+#include "providers/sources.h"
 
 /* The effective AS_PATH of a circuit, as text. */
 static char *as_path(const struct nsp_model *m, const struct nsp_circuit *c)

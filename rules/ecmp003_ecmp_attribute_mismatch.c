@@ -3,7 +3,7 @@
 #include <stdlib.h>
 
 #include "routing.h"
-#include "sources.h"
+#include "providers/sources.h"
 
 /* "(MED 0, local_pref 100)"; a missing MED counts as 0. */
 static char *attributes(const struct nsp_model *m, const struct nsp_circuit *c)

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 
 #include "routing.h"
-#include "sources.h"
+#include "providers/sources.h"
 
 /* "bgp" or "static". */
 static char *method(const struct nsp_model *m, const struct nsp_circuit *c)

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 
 #include "div.h"
-#include "sources.h"
+#include "providers/sources.h"
 
 /* A stage of one circuit: the demand depends on it alone. */
 static void lone(struct nsp_ctx *ctx, const struct nsp_members *s)

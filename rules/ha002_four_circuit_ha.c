@@ -5,7 +5,7 @@
 #include <stdlib.h>
 
 #include "analysis.h"
-#include "sources.h"
+#include "providers/sources.h"
 
 /* The PoPs a circuit lands in through its two routers (up to two). */
 static size_t pops_of(const struct nsp_model *m, size_t c, size_t out[2])

@@ -5,11 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/avail.h"
+#include "analysis/avail.h"
 #include "analysis.h"
-#include "provider_sla.h"
-#include "providers.h"
-#include "sources.h"
+#include "providers/sla.h"
+#include "providers/providers.h"
+#include "providers/sources.h"
 
 /* The circuits of demand d that touch cloud endpoint e. */
 static size_t cloud_side(const struct nsp_model *m, const struct nsp_demand *d,

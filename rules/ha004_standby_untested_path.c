@@ -3,7 +3,7 @@
 #include <stdlib.h>
 
 #include "analysis.h"
-#include "sources.h"
+#include "providers/sources.h"
 
 static void check(struct nsp_ctx *ctx)
 {

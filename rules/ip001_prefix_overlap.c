@@ -3,7 +3,7 @@
 #include <stdlib.h>
 
 #include "routing.h"
-#include "sources.h"
+#include "providers/sources.h"
 
 /* The prefixes of an endpoint and the JSON Pointer of its entry. */
 static const struct nsp_prefixes *

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "routing.h"
-#include "sources.h"
+#include "providers/sources.h"
 
 static void check(struct nsp_ctx *ctx)
 {

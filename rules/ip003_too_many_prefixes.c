@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "routing.h"
-#include "sources.h"
+#include "providers/sources.h"
 
 /* Per interface: the remote subnets a circuit advertises. */
 static void interfaces(struct nsp_ctx *ctx)

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 
 #include "routing.h"
-#include "sources.h"
+#include "providers/sources.h"
 
 /* Report circuits whose MTU the provider does not offer. */
 static void offered(struct nsp_ctx *ctx)

@@ -7,9 +7,9 @@
 #ifndef NSP_RULES_ROUTING_H
 #define NSP_RULES_ROUTING_H
 
-#include "../lib/failover.h"
+#include "analysis/failover.h"
 #include "div.h"
-#include "providers.h"
+#include "providers/providers.h"
 
 /* Which members of a stage a routing rule looks at (bits). */
 enum nsp_pick {

@@ -13,7 +13,7 @@
 #ifndef NSP_RULES_H
 #define NSP_RULES_H
 
-#include "../lib/engine.h"
+#include "engine/engine.h"
 
 #define NSP_RULE_LIST                                                          \
 	NSP_RULE(avail001)                                                     \

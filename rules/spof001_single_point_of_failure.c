@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "analysis.h"
-#include "sources.h"
+#include "providers/sources.h"
 
 /* A cut a DIV/HA finding reported for a demand: the circuits it named. */
 struct cut {

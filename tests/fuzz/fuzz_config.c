@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../lib/config.h"
-#include "../../lib/engine.h"
-#include "../../lib/load.h"
+#include "load/config.h"
+#include "engine/engine.h"
+#include "load/load.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

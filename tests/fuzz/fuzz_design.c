@@ -11,11 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../lib/engine.h"
-#include "../../lib/failure.h"
-#include "../../lib/graph.h"
-#include "../../lib/load.h"
-#include "../../lib/report.h"
+#include "engine/engine.h"
+#include "analysis/failure.h"
+#include "report/topology.h"
+#include "load/load.h"
+#include "report/report.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

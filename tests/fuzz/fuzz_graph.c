@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../lib/engine.h"
-#include "../../lib/graph.h"
-#include "../../lib/load.h"
+#include "engine/engine.h"
+#include "report/topology.h"
+#include "load/load.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

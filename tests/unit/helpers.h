@@ -6,9 +6,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "../../lib/engine.h"
-#include "../../lib/load.h"
-#include "../../lib/report.h"
+#include "engine/engine.h"
+#include "load/load.h"
+#include "report/report.h"
 
 /* A design loaded from a string, with its input errors. */
 struct loaded {

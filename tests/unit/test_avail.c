@@ -6,7 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "../../lib/avail.h"
+#include "analysis/avail.h"
 #include "helpers.h"
 
 /* Unavailability (fraction) of a small system with one-word masks. */

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../lib/failure.h"
+#include "analysis/failure.h"
 #include "helpers.h"
 
 /* Whether finding f is an error that names element e's cut of demand d. */

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../lib/failover.h"
+#include "analysis/failover.h"
 #include "helpers.h"
 
 /* base_design with the first occurrence of from replaced by to. */

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../../lib/graph.h"
+#include "report/topology.h"
 #include "helpers.h"
 
 /* The report of one format over the given files, as a string. */

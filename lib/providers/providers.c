@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/util.h"
+#include "model/util.h"
 #include "sources.h"
 
 #define AWS_QUOTAS                                                             \

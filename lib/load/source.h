@@ -10,8 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "diag.h"
-#include "util.h"
+#include "model/diag.h"
+#include "model/util.h"
 
 enum nsp_node_kind { NSP_NODE_SCALAR, NSP_NODE_SEQ, NSP_NODE_MAP, NSP_NODE_ALIAS };
 

@@ -9,8 +9,8 @@
 
 #include <stdio.h>
 
-#include "engine.h"
-#include "source.h"
+#include "engine/engine.h"
+#include "load/source.h"
 
 struct nsp_baseline {
 	struct nsp_map keys; /* identity -> itself */

@@ -1,7 +1,7 @@
 /* How long a circuit's failure takes to notice (FORMAT.md, failover time). */
 #include "failover.h"
 
-#include "../rules/providers.h"
+#include "providers/providers.h"
 
 uint64_t nsp_circuit_failover_ms(const struct nsp_model *m,
 				 const struct nsp_circuit *c, bool *never)

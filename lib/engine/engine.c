@@ -10,7 +10,7 @@
 #include <strings.h>
 #include <time.h>
 
-#include "../rules/rules.h"
+#include "../../rules/rules.h"
 
 const char *const nsp_severity_names[3] = {"info", "warning", "error"};
 

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "failure.h"
-#include "graph.h"
+#include "analysis/failure.h"
+#include "topology.h"
 
 static const char *const sev_color[] = {"#1f6fb2", "#d97706", "#c81e1e"};
 #define PLAIN_COLOR "#333333"

@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "engine.h"
+#include "engine/engine.h"
 
 #define NSP_VERSION "0.1.0"
 #define NSP_INFO_URI "https://github.com/nospof/nospof"

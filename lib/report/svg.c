@@ -15,7 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "graph.h"
+#include "topology.h"
 
 /* Graphviz reports problems through this hook instead of stderr. */
 static char *gv_error;

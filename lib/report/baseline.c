@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "load.h"
+#include "load/load.h"
 #include "report.h"
 
 /* qsort order of strings. */

@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "../lib/model.h"
+#include "model/model.h"
 
 enum nsp_tri { NSP_TRI_UNKNOWN, NSP_TRI_YES, NSP_TRI_NO };
 

@@ -10,9 +10,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "diag.h"
-#include "failure.h"
-#include "model.h"
+#include "model/diag.h"
+#include "analysis/failure.h"
+#include "model/model.h"
 
 enum nsp_severity { NSP_INFO, NSP_WARNING, NSP_ERROR };
 extern const char *const nsp_severity_names[3];

@@ -4,7 +4,7 @@
  * their locations, the waived findings with reason and ticket, and the
  * failure-scenario summary once the failure analysis exists.
  */
-#include "failure.h"
+#include "analysis/failure.h"
 #include "report.h"
 
 #include <stdlib.h>

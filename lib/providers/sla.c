@@ -2,7 +2,7 @@
  * Provider SLA tiers, one table, strongest tier of each provider first.
  * Each row names the public page its figure and topology come from.
  */
-#include "provider_sla.h"
+#include "sla.h"
 
 #include <stddef.h>
 

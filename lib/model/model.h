@@ -12,7 +12,7 @@
 
 #include "diag.h"
 #include "net.h"
-#include "source.h"
+#include "load/source.h"
 #include "util.h"
 
 #define NSP_NONE ((size_t)-1)

@@ -8,9 +8,9 @@
 
 #include <stdbool.h>
 
-#include "diag.h"
-#include "engine.h"
-#include "model.h"
+#include "model/diag.h"
+#include "engine/engine.h"
+#include "model/model.h"
 #include "source.h"
 
 #define NSP_CONFIG_NAME ".nospof.yaml"

@@ -5,7 +5,7 @@
  */
 #include "schema.h"
 
-#include "model.h"
+#include "model/model.h"
 
 #define OPT CYAML_FLAG_OPTIONAL
 #define PTR CYAML_FLAG_POINTER

@@ -5,8 +5,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "diag.h"
-#include "model.h"
+#include "model/diag.h"
+#include "model/model.h"
 #include "source.h"
 
 /*

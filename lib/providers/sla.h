@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "../lib/model.h"
+#include "model/model.h"
 
 struct nsp_sla_tier {
 	enum nsp_provider provider;

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../rules/rules.h"
+#include "../../rules/rules.h"
 #include "schema.h"
 
 /* ---- element context for messages ------------------------------------ */

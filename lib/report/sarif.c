@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../rules/rules.h"
+#include "../../rules/rules.h"
 #include "baseline.h"
 
 #define SARIF_SCHEMA                                                           \

@@ -12,9 +12,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../rules/rules.h"
+#include "../../rules/rules.h"
 #include "load.h"
-#include "report.h"
+#include "report/report.h"
 
 static const char *const top_keys[] = {
 	"select", "ignore", "severity", "fail_on", "intent",

@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "model.h"
+#include "model/model.h"
 
 /*
  * Failover time of circuit c in milliseconds: BFD on both sides gives the
