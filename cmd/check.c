@@ -186,9 +186,10 @@ static void find_inputs(struct inputs *in, char **argv, int argc,
  * path that could not be read (unread says why) is an input error.
  */
 static void check_one(struct nsp_run *run, struct nsp_model **keep,
-		      const char *path, const char *name, const char *unread,
+		      struct nsp_analysis **fa, const char *path,
+		      const char *name, const char *unread,
 		      const struct nsp_limits *lim,
-		      const struct nsp_selection *sel)
+		      const struct nsp_selection *sel, bool analysis)
 {
 	struct nsp_diags diags = {0};
 	struct nsp_model *m = NULL;
@@ -210,7 +211,11 @@ static void check_one(struct nsp_run *run, struct nsp_model **keep,
 		}
 	} else {
 		m->file = name;
-		nsp_engine_run(&run->findings, m, sel);
+		/* a reporter that reads the analysis gets the engine's */
+		nsp_engine_run(&run->findings, m, &nsp_builtin_rules, sel,
+			       analysis ? fa : NULL);
+		if (analysis && !*fa)
+			*fa = nsp_analysis_new(m);
 	}
 	nsp_diags_free(&diags);
 	*keep = m;
@@ -346,9 +351,11 @@ static int parse_opts(struct opts *o, struct nsp_run *run,
 		case O_SELECT:
 		case O_IGNORE:
 			bad = c == O_SELECT ?
-				nsp_selection_add(&o->cli.select,
+				nsp_selection_add(&nsp_builtin_rules,
+						  &o->cli.select,
 						  &o->cli.nselect, optarg) :
-				nsp_selection_add(&o->cli.ignore,
+				nsp_selection_add(&nsp_builtin_rules,
+						  &o->cli.ignore,
 						  &o->cli.nignore, optarg);
 			if (bad) {
 				const char *dym = nsp_rule_suggest(bad);
@@ -443,8 +450,9 @@ static void merge_selection(struct nsp_selection *out, struct opts *o,
 int nsp_cmd_check(int argc, char **argv)
 {
 	struct opts o = {.format = "text", .color = "auto"};
-	struct nsp_limits lim = NSP_LIMITS_DEFAULT;
+	struct nsp_limits lim = NSP_LIMITS_WITH(&nsp_builtin_rules);
 	struct nsp_selection sel = {0};
+	struct nsp_analysis **analyses = NULL;
 	struct nsp_config cfg = {0};
 	struct nsp_diags cfg_diags = {0};
 	struct inputs in = {0};
@@ -457,6 +465,7 @@ int nsp_cmd_check(int argc, char **argv)
 	int ret = NSP_EXIT_USAGE;
 
 	run.fail_on = NSP_ERROR;
+	run.rules = &nsp_builtin_rules;
 	int first = parse_opts(&o, &run, &lim, argc, argv);
 	if (first < 0 || nsp_env_check())
 		goto out;
@@ -518,15 +527,18 @@ int nsp_cmd_check(int argc, char **argv)
 	run.nfiles = in.n;
 	run.files = (const char *const *)in.names;
 	models = nsp_xcalloc(in.n + 1, sizeof(*models));
+	analyses = nsp_xcalloc(in.n + 1, sizeof(*analyses));
 	for (size_t i = 0; i < in.n; i++) {
 		size_t from = run.findings.n;
-		check_one(&run, &models[i], in.paths[i], in.names[i],
-			  in.unread[i], &lim, &sel);
+		check_one(&run, &models[i], &analyses[i], in.paths[i],
+			  in.names[i], in.unread[i], &lim, &sel,
+			  rep->analysis);
 		/* SARIF and GitHub name the file by its raw bytes */
 		for (size_t k = from; k < run.findings.n; k++)
 			run.findings.v[k]->path = in.paths[i];
 	}
 	run.models = (const struct nsp_model *const *)models;
+	run.analyses = (const struct nsp_analysis *const *)analyses;
 	nsp_findings_sort(&run.findings);
 	if (o.write_baseline) {
 		if (write_baseline(o.write_baseline, &run.findings))
@@ -546,8 +558,11 @@ report:
 	ret = nsp_run_exit_status(&run);
 out:
 	nsp_output_abort(&report);
-	for (size_t i = 0; models && i < in.n; i++)
+	for (size_t i = 0; models && i < in.n; i++) {
+		nsp_analysis_free(analyses[i]);
 		nsp_model_free(models[i]);
+	}
+	free(analyses);
 	free(models);
 	inputs_free(&in);
 	nsp_findings_free(&run.findings);

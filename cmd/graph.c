@@ -6,6 +6,7 @@
 #include "report/topology.h"
 #include "load/load.h"
 #include "report/report.h"
+#include "../rules/rules.h"
 #include "cli.h"
 
 /* Tell how long Graphviz has been at work. */
@@ -25,7 +26,7 @@ static int svg(FILE *out, const char *file, const struct nsp_model *m,
 {
 	struct nsp_progress p;
 	char *err = NULL;
-	size_t size = nsp_graph_size(m);
+	size_t size = nsp_topology_size(m);
 	if (size > max_layout)
 		return nsp_usage_error("graph: '%s': %zu nodes and edges, over "
 				       "the SVG layout limit of %llu (raise it "
@@ -36,7 +37,7 @@ static int svg(FILE *out, const char *file, const struct nsp_model *m,
 				       (unsigned long long)max_layout);
 	nsp_progress_start(&p);
 	struct nsp_svg_opts o = {layout_progress, &p};
-	int r = nsp_graph_svg(out, dot, &o, &err);
+	int r = nsp_topology_svg(out, dot, &o, &err);
 	nsp_progress_end(&p);
 	if (r < 0) {
 		if (err)
@@ -55,9 +56,10 @@ int nsp_cmd_graph(int argc, char **argv)
 	const char **fail = nsp_xcalloc((size_t)argc, sizeof(*fail));
 	size_t nfail = 0;
 	bool failing = false;
-	struct nsp_limits lim = NSP_LIMITS_DEFAULT;
+	struct nsp_limits lim = NSP_LIMITS_WITH(&nsp_builtin_rules);
 	struct nsp_diags diags = {0};
 	struct nsp_findings fs = {0};
+	struct nsp_analysis *fa = NULL;
 	struct nsp_model *m = NULL;
 	char *dot = NULL, *err = NULL;
 	struct nsp_output graph = {0};
@@ -130,9 +132,12 @@ int nsp_cmd_graph(int argc, char **argv)
 		ret = NSP_EXIT_INPUT;
 		goto out;
 	}
-	nsp_engine_run(&fs, m, NULL);
-	struct nsp_graph_opts opts = {&fs, fail, nfail};
-	if (nsp_graph_dot(&dot, m, &opts, &err) < 0) {
+	/* the findings colour the picture; the analysis gives the loads */
+	nsp_engine_run(&fs, m, &nsp_builtin_rules, NULL, &fa);
+	if (nfail && !fa)
+		fa = nsp_analysis_new(m);
+	struct nsp_topology_opts opts = {&fs, fail, nfail, fa};
+	if (nsp_topology_dot(&dot, m, &opts, &err) < 0) {
 		nsp_usage_error("%s", err);
 		goto out;
 	}
@@ -152,6 +157,7 @@ int nsp_cmd_graph(int argc, char **argv)
 	ret = nsp_output_commit(&graph) ? NSP_EXIT_USAGE : NSP_EXIT_OK;
 out:
 	nsp_output_abort(&graph);
+	nsp_analysis_free(fa);
 	free(dot);
 	free(err);
 	free(fail);

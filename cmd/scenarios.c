@@ -7,6 +7,7 @@
 #include "analysis/failure.h"
 #include "load/load.h"
 #include "report/report.h"
+#include "../rules/rules.h"
 #include "cli.h"
 
 /* One row: a scenario (no, one or two failed elements) and a demand. */
@@ -458,7 +459,7 @@ int nsp_cmd_scenarios(int argc, char **argv)
 	const char *file = NULL, *format = "text";
 	int depth = 1, r;
 	uint64_t max_pairs = NSP_MAX_PAIRS;
-	struct nsp_limits lim = NSP_LIMITS_DEFAULT;
+	struct nsp_limits lim = NSP_LIMITS_WITH(&nsp_builtin_rules);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (i + 1 < argc &&

@@ -2,8 +2,6 @@
 #include "rules.h"
 
 #include <stdlib.h>
-#include <string.h>
-#include <strings.h>
 
 const struct nsp_rule *const nsp_rules[] = {
 #define NSP_RULE(x) &nsp_rule_##x,
@@ -13,22 +11,15 @@ const struct nsp_rule *const nsp_rules[] = {
 
 const size_t nsp_nrules = sizeof(nsp_rules) / sizeof(nsp_rules[0]);
 
+const struct nsp_registry nsp_builtin_rules = {
+	nsp_rules, sizeof(nsp_rules) / sizeof(nsp_rules[0])};
+
 const struct nsp_rule *nsp_rule_find(const char *id_or_name)
 {
-	for (size_t i = 0; i < nsp_nrules; i++)
-		if (!strcasecmp(nsp_rules[i]->id, id_or_name) ||
-		    !strcmp(nsp_rules[i]->name, id_or_name))
-			return nsp_rules[i];
-	return NULL;
+	return nsp_registry_find(&nsp_builtin_rules, id_or_name);
 }
 
 const char *nsp_rule_suggest(const char *id)
 {
-	const char *cands[512];
-	size_t n = 0;
-	for (size_t i = 0; i < nsp_nrules && n < 256; i++)
-		cands[n++] = nsp_rules[i]->id;
-	for (size_t i = 0; i < nsp_nrules && n < 512; i++)
-		cands[n++] = nsp_rules[i]->name;
-	return nsp_did_you_mean(id, cands, n);
+	return nsp_registry_suggest(&nsp_builtin_rules, id);
 }

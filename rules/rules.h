@@ -69,15 +69,12 @@ NSP_RULE_LIST
 extern const struct nsp_rule *const nsp_rules[];
 extern const size_t nsp_nrules;
 
-/* A rule by id (any case) or name, or NULL. */
-const struct nsp_rule *nsp_rule_find(const char *id_or_name);
-/* The id or name closest to a misspelt one, or NULL. */
-const char *nsp_rule_suggest(const char *id);
+/* The same table, as the engine, loaders and reporters take it. */
+extern const struct nsp_registry nsp_builtin_rules;
 
-/*
- * WAIVE001's finding about waiver w of ctx's model: expired, or matching no
- * finding. The engine calls it after applying the waivers.
- */
-void nsp_waive001_report(struct nsp_ctx *ctx, size_t w, bool expired);
+/* A rule of nsp_builtin_rules by id (any case) or name, or NULL. */
+const struct nsp_rule *nsp_rule_find(const char *id_or_name);
+/* The id or name of nsp_builtin_rules closest to a misspelt one, or NULL. */
+const char *nsp_rule_suggest(const char *id);
 
 #endif

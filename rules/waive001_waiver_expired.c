@@ -15,7 +15,11 @@ static char *waiver_label(const struct nsp_waiver *w)
 	return nsp_buf_detach(&b);
 }
 
-void nsp_waive001_report(struct nsp_ctx *ctx, size_t w, bool expired)
+/*
+ * The finding about waiver w: expired, or matching no finding. The engine
+ * calls it after it applied the waivers (see judge_waiver in engine.h).
+ */
+static void judge(struct nsp_ctx *ctx, size_t w, bool expired)
 {
 	const struct nsp_waiver *wv = &ctx->model->waivers[w];
 	char *label = waiver_label(wv);
@@ -36,12 +40,6 @@ void nsp_waive001_report(struct nsp_ctx *ctx, size_t w, bool expired)
 	for (size_t i = 0; i < wv->elements.n; i++)
 		nsp_finding_element(f, wv->elements.v[i]);
 	free(label);
-}
-
-/* The engine judges the waivers after it applied them (see engine.c). */
-static void check(struct nsp_ctx *ctx)
-{
-	(void)ctx;
 }
 
 static const char *const refs[] = {
@@ -85,5 +83,5 @@ const struct nsp_rule nsp_rule_waive001 = {
 		  "    reason: second CPE arrives in Q1\n"
 		  "    ticket: NET-1234\n"
 		  "    expires: 2099-03-31\n",
-	.check = check,
+	.judge_waiver = judge,
 };

@@ -10,7 +10,6 @@
 #include <strings.h>
 #include <time.h>
 
-#include "../../rules/rules.h"
 
 const char *const nsp_severity_names[3] = {"info", "warning", "error"};
 
@@ -192,7 +191,30 @@ bool nsp_selection_enabled(const struct nsp_selection *sel,
 	return on;
 }
 
-const char *nsp_selection_add(char ***list, size_t *n, const char *csv)
+const struct nsp_rule *nsp_registry_find(const struct nsp_registry *reg,
+					 const char *id_or_name)
+{
+	for (size_t i = 0; reg && i < reg->n; i++)
+		if (!strcasecmp(reg->rules[i]->id, id_or_name) ||
+		    !strcmp(reg->rules[i]->name, id_or_name))
+			return reg->rules[i];
+	return NULL;
+}
+
+const char *nsp_registry_suggest(const struct nsp_registry *reg,
+				 const char *id)
+{
+	const char *cands[512];
+	size_t n = 0;
+	for (size_t i = 0; reg && i < reg->n && n < 256; i++)
+		cands[n++] = reg->rules[i]->id;
+	for (size_t i = 0; reg && i < reg->n && n < 512; i++)
+		cands[n++] = reg->rules[i]->name;
+	return nsp_did_you_mean(id, cands, n);
+}
+
+const char *nsp_selection_add(const struct nsp_registry *reg, char ***list,
+			      size_t *n, const char *csv)
 {
 	static char bad[128];
 	const char *p = csv;
@@ -206,8 +228,8 @@ const char *nsp_selection_add(char ***list, size_t *n, const char *csv)
 		if (len) {
 			char *tok = nsp_xstrndup(p, len);
 			bool any = false;
-			for (size_t i = 0; i < nsp_nrules; i++)
-				any |= matches(tok, nsp_rules[i]);
+			for (size_t i = 0; reg && i < reg->n; i++)
+				any |= matches(tok, reg->rules[i]);
 			if (!any) {
 				snprintf(bad, sizeof(bad), "%s", tok);
 				free(tok);
@@ -238,10 +260,11 @@ void nsp_selection_free(struct nsp_selection *sel)
 }
 
 enum nsp_severity nsp_selection_severity(const struct nsp_selection *sel,
+					 const struct nsp_registry *reg,
 					 const char *rule_id,
 					 enum nsp_severity sev)
 {
-	const struct nsp_rule *r = nsp_rule_find(rule_id);
+	const struct nsp_rule *r = nsp_registry_find(reg, rule_id);
 	size_t best = 0;
 	for (size_t i = 0; sel && r && i < sel->nseverity; i++) {
 		size_t len = strlen(sel->severity[i].sel);
@@ -436,28 +459,32 @@ static void apply_waivers(struct nsp_findings *out, size_t from,
 }
 
 /*
- * WAIVE001 over the waivers: expired ones, and current ones that matched no
- * finding of a rule that ran. Waivers of WAIVE001 itself then apply to
- * these findings and are not judged themselves.
+ * The waiver rules (WAIVE001) over the waivers: expired ones, and current
+ * ones that matched no finding of a rule that ran. Waivers of a waiver
+ * rule then apply to its findings and are not judged themselves.
  */
 static void judge_waivers(struct nsp_findings *out, const struct nsp_model *m,
+			  const struct nsp_registry *reg,
 			  const struct nsp_selection *sel, int day,
 			  const bool *used)
 {
-	const struct nsp_rule *self = &nsp_rule_waive001;
-	if (!nsp_selection_enabled(sel, self))
-		return;
 	size_t from = out->n;
-	struct nsp_ctx ctx = {m, self, out, m->file, NULL, from, NULL};
-	for (size_t w = 0; w < m->nwaivers; w++) {
-		const struct nsp_waiver *wv = &m->waivers[w];
-		const struct nsp_rule *r = nsp_rule_find(wv->rule);
-		if (r == self)
+	for (size_t i = 0; i < reg->n; i++) {
+		const struct nsp_rule *self = reg->rules[i];
+		if (!self->judge_waiver || !nsp_selection_enabled(sel, self))
 			continue;
-		if (!waiver_current(wv, day))
-			nsp_waive001_report(&ctx, w, true);
-		else if (!used[w] && r && nsp_selection_enabled(sel, r))
-			nsp_waive001_report(&ctx, w, false);
+		struct nsp_ctx ctx = {m, self, out, m->file, NULL, from, NULL};
+		for (size_t w = 0; w < m->nwaivers; w++) {
+			const struct nsp_waiver *wv = &m->waivers[w];
+			const struct nsp_rule *r =
+				nsp_registry_find(reg, wv->rule);
+			if (r && r->judge_waiver)
+				continue;
+			if (!waiver_current(wv, day))
+				self->judge_waiver(&ctx, w, true);
+			else if (!used[w] && r && nsp_selection_enabled(sel, r))
+				self->judge_waiver(&ctx, w, false);
+		}
 	}
 	bool *ignored = nsp_xcalloc(m->nwaivers + 1, sizeof(*ignored));
 	apply_waivers(out, from, m, day, ignored);
@@ -465,34 +492,36 @@ static void judge_waivers(struct nsp_findings *out, const struct nsp_model *m,
 }
 
 void nsp_engine_run(struct nsp_findings *out, const struct nsp_model *m,
-		    const struct nsp_selection *sel)
+		    const struct nsp_registry *reg,
+		    const struct nsp_selection *sel, struct nsp_analysis **fa)
 {
 	size_t from = out->n;
 	int day = m->nwaivers ? nsp_today() : 0;
 	if (day < 0)
 		day = system_today(); /* the command line refuses it first */
-	struct nsp_analysis *fa = NULL;
-	for (size_t i = 0; i < nsp_nrules; i++) {
-		const struct nsp_rule *r = nsp_rules[i];
-		if (!nsp_selection_enabled(sel, r))
+	struct nsp_analysis *own = NULL, **a = fa ? fa : &own;
+	for (size_t i = 0; i < reg->n; i++) {
+		const struct nsp_rule *r = reg->rules[i];
+		if (!r->check || !nsp_selection_enabled(sel, r))
 			continue;
 		/* the failure analysis, once, for the rules that read it */
-		if (r->analysis && !fa)
-			fa = nsp_analysis_new(m);
-		struct nsp_ctx ctx = {m, r, out, m->file, fa, from, NULL};
+		if (r->analysis && !*a)
+			*a = nsp_analysis_new(m);
+		struct nsp_ctx ctx = {m, r, out, m->file, r->analysis ? *a : NULL,
+				      from, NULL};
 		r->check(&ctx);
 	}
 	for (size_t i = from; i < out->n; i++)
 		unique_elements(out->v[i]);
-	nsp_analysis_free(fa);
+	nsp_analysis_free(own);
 	dedupe(out, from);
 	bool *used = nsp_xcalloc(m->nwaivers + 1, sizeof(*used));
 	apply_waivers(out, from, m, day, used);
-	judge_waivers(out, m, sel, day, used);
+	judge_waivers(out, m, reg, sel, day, used);
 	free(used);
 	for (size_t i = from; i < out->n; i++)
 		out->v[i]->severity = nsp_selection_severity(
-			sel, out->v[i]->rule_id, out->v[i]->severity);
+			sel, reg, out->v[i]->rule_id, out->v[i]->severity);
 	/* the loader's input warnings: text it normalised */
 	for (size_t i = 0; i < m->warnings.n; i++) {
 		nsp_findings_add_input(out, m->file, &m->warnings.v[i]);

@@ -18,6 +18,8 @@ enum nsp_severity { NSP_INFO, NSP_WARNING, NSP_ERROR };
 extern const char *const nsp_severity_names[3];
 /* Parse "error" | "warning" | "info"; returns -1 when unknown. */
 int nsp_severity_parse(const char *s);
+/* A fail-on threshold no finding reaches (--fail-on never). */
+#define NSP_FAIL_NEVER (-1)
 
 struct nsp_ctx;
 
@@ -31,8 +33,15 @@ struct nsp_rule {
 	const char *const *references; /* NULL-terminated */
 	const char *fails;  /* a YAML snippet that triggers the rule */
 	const char *passes; /* the same design, fixed */
-	void (*check)(struct nsp_ctx *ctx);
+	void (*check)(struct nsp_ctx *ctx); /* NULL: a waiver rule only */
 	bool analysis; /* reads the failure analysis (ctx->fa) */
+	/*
+	 * A rule about the waivers themselves runs after they are applied:
+	 * the engine calls it for each waiver w that has expired, or that
+	 * matched no finding of a rule that ran (expired false). Waivers
+	 * naming such a rule are not judged; they apply to its findings.
+	 */
+	void (*judge_waiver)(struct nsp_ctx *ctx, size_t w, bool expired);
 	/* optional: print the provider figures the rule uses (explain) */
 	void (*facts)(FILE *out);
 };
@@ -64,6 +73,22 @@ struct nsp_findings {
 	struct nsp_finding **v;
 	size_t n, cap;
 };
+
+/*
+ * The rules a run knows. The engine, the loaders (rule names in waivers
+ * and config) and the reporters (SARIF's rule list) are handed one; the
+ * library names no rule itself (rules/ builds the table).
+ */
+struct nsp_registry {
+	const struct nsp_rule *const *rules; /* in id order */
+	size_t n;
+};
+/* A rule by id (any case) or name, or NULL. */
+const struct nsp_rule *nsp_registry_find(const struct nsp_registry *reg,
+					 const char *id_or_name);
+/* The id or name closest to a misspelt one, or NULL. */
+const char *nsp_registry_suggest(const struct nsp_registry *reg,
+				 const char *id);
 
 /* What a rule sees: the model, and where its findings go. */
 struct nsp_ctx {
@@ -123,22 +148,33 @@ struct nsp_selection {
 };
 bool nsp_selection_enabled(const struct nsp_selection *sel,
 			   const struct nsp_rule *r);
-/* Add comma-separated ids/prefixes; returns the first that matches no rule. */
-const char *nsp_selection_add(char ***list, size_t *n, const char *csv);
+/*
+ * Add comma-separated ids/prefixes/names; returns the first that matches
+ * no rule of reg.
+ */
+const char *nsp_selection_add(const struct nsp_registry *reg, char ***list,
+			      size_t *n, const char *csv);
 void nsp_selection_free(struct nsp_selection *sel);
 /* The severity of a finding of rule r, after the overrides. */
 enum nsp_severity nsp_selection_severity(const struct nsp_selection *sel,
+					 const struct nsp_registry *reg,
 					 const char *rule_id,
 					 enum nsp_severity sev);
 
 /*
- * Run the enabled rules on a model and append the findings, deduplicated
- * (one finding per rule and set of elements), waivers applied, WAIVE001
- * findings added for expired and unused waivers, severity overrides
- * applied last.
+ * Run the rules of reg that sel enables (NULL: all) on a model and append
+ * the findings, deduplicated (one finding per rule and set of elements),
+ * waivers applied, the waiver rules' findings added for expired and
+ * unused waivers, severity overrides applied last.
+ *
+ * fa is the model's failure analysis, built once for the rules that read
+ * it: pass NULL to have it built and freed here; else *fa is used when
+ * set, built here when a rule needs it and it is not, and left to the
+ * caller to free (a reporter that reads it then needs no second one).
  */
 void nsp_engine_run(struct nsp_findings *out, const struct nsp_model *m,
-		    const struct nsp_selection *sel);
+		    const struct nsp_registry *reg,
+		    const struct nsp_selection *sel, struct nsp_analysis **fa);
 
 /*
  * Today's date for waiver expiry, as YYYYMMDD: the date in UTC, or the one

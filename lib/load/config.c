@@ -12,9 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../../rules/rules.h"
+#include "engine/engine.h"
 #include "load.h"
-#include "report/report.h"
 
 static const char *const top_keys[] = {
 	"select", "ignore", "severity", "fail_on", "intent",
@@ -31,6 +30,7 @@ static const char *const fail_levels[] = {"error", "warning", "info",
 struct cfg {
 	struct nsp_config *out;
 	struct nsp_diags *diags;
+	const struct nsp_registry *rules; /* the rules a selector may name */
 };
 
 /* Add a problem at node n, prefixed with the key path it is under. */
@@ -92,10 +92,10 @@ static void add_selector(struct cfg *c, const struct nsp_node *n,
 	const char *s = scalar(c, n, where, "a rule id, prefix or name");
 	if (!s)
 		return;
-	const char *unknown = nsp_selection_add(list, count, s);
+	const char *unknown = nsp_selection_add(c->rules, list, count, s);
 	if (!unknown)
 		return;
-	const char *dym = nsp_rule_suggest(unknown);
+	const char *dym = nsp_registry_suggest(c->rules, unknown);
 	if (dym)
 		bad(c, n, where, "'%s' matches no rule (did you mean '%s'?)",
 		    unknown, dym);
@@ -268,7 +268,7 @@ int nsp_config_parse(struct nsp_config *out, const char *buf, size_t len,
 		     const struct nsp_limits *lim, struct nsp_diags *diags)
 {
 	struct nsp_source src;
-	struct cfg c = {out, diags};
+	struct cfg c = {out, diags, lim->rules};
 	size_t before = diags->n;
 
 	memset(out, 0, sizeof(*out));

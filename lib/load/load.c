@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../rules/rules.h"
+#include "engine/engine.h"
 #include "schema.h"
 
 /* ---- element context for messages ------------------------------------ */
@@ -98,6 +98,7 @@ struct ctx {
 	struct nsp_diags *diags;
 	struct nsp_model *m;
 	const struct nsp_intent_defaults *defaults; /* from the config */
+	const struct nsp_registry *rules; /* the rules a waiver may name */
 };
 
 /* Add an error about the node at ptr, prefixed with its description. */
@@ -1179,7 +1180,7 @@ static void norm_waivers(struct ctx *c, struct nsp_raw_design *r)
 		struct nsp_waiver *o = &m->waivers[i];
 		PTR(wp, "/waivers/%zu", i);
 		o->loc = nsp_model_loc(m, wp);
-		const struct nsp_rule *rule = nsp_rule_find(s->rule);
+		const struct nsp_rule *rule = nsp_registry_find(c->rules, s->rule);
 		/* a rule named by its name matches findings by its id */
 		o->rule = rule ? rule->id : s->rule;
 		o->reason = s->reason;
@@ -1188,7 +1189,7 @@ static void norm_waivers(struct ctx *c, struct nsp_raw_design *r)
 		if (!rule) {
 			PTR(p, "%s/rule", wp);
 			char *v = clip(s->rule, strlen(s->rule));
-			const char *dym = nsp_rule_suggest(s->rule);
+			const char *dym = nsp_registry_suggest(c->rules, s->rule);
 			if (dym)
 				err_at(c, p, "unknown rule '%s' (did you mean "
 					     "'%s'?)", v, dym);
@@ -1263,7 +1264,7 @@ int nsp_load_buffer(struct nsp_model **out, const char *name, const char *buf,
 		    struct nsp_diags *diags)
 {
 	struct nsp_model *m = nsp_xcalloc(1, sizeof(*m));
-	struct ctx c = {&m->src, diags, m, lim->intent};
+	struct ctx c = {&m->src, diags, m, lim->intent, lim->rules};
 	struct nsp_buf ptr = {0}, log = {0};
 	size_t before = diags->n;
 	int ret = -1;

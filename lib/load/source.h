@@ -29,6 +29,7 @@ struct nsp_node {
 };
 
 struct nsp_intent_defaults;
+struct nsp_registry;
 
 /*
  * How a file is read: the limits, and (for designs) the intent defaults of
@@ -40,9 +41,16 @@ struct nsp_limits {
 	unsigned max_depth;   /* default 64 */
 	unsigned alias_ratio; /* expanded nodes / own nodes, default 10 */
 	const struct nsp_intent_defaults *intent; /* NULL: none */
+	/*
+	 * The rules a waiver or the config may name, handed in by the caller
+	 * (the loaders know no rule); NULL: every rule name is unknown.
+	 */
+	const struct nsp_registry *rules;
 };
 
-#define NSP_LIMITS_DEFAULT {32u << 20, 64, 10, NULL}
+/* The default limits, with the rules a waiver or config may name. */
+#define NSP_LIMITS_WITH(rules) {32u << 20, 64, 10, NULL, (rules)}
+#define NSP_LIMITS_DEFAULT NSP_LIMITS_WITH(NULL)
 
 struct nsp_source {
 	struct nsp_arena arena;

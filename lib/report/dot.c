@@ -246,7 +246,7 @@ static bool connected(struct gctx *g, const struct nsp_demand *d)
 	return ok;
 }
 
-static void title(struct gctx *g, const struct nsp_graph_opts *o)
+static void title(struct gctx *g, const struct nsp_topology_opts *o)
 {
 	const struct nsp_model *m = g->m;
 	struct nsp_buf *b = label(g);
@@ -319,10 +319,10 @@ static void router_node(struct gctx *g, size_t r, const char *indent)
  * The loads after the --fail elements fail, from the failure analysis: per
  * demand, the worst circuit and its load (every demand sharing it counted).
  */
-static void overloads(struct gctx *g, const struct nsp_graph_opts *o)
+static void overloads(struct gctx *g, const struct nsp_topology_opts *o)
 {
 	const struct nsp_model *m = g->m;
-	struct nsp_analysis *a = nsp_analysis_new(m);
+	const struct nsp_analysis *a = o->fa;
 	size_t *fail = nsp_xcalloc(o->nfail + 1, sizeof(size_t));
 	size_t nfail = 0;
 	for (size_t i = 0; i < o->nfail; i++) {
@@ -354,7 +354,6 @@ static void overloads(struct gctx *g, const struct nsp_graph_opts *o)
 		g->usable[c] = a->usable[c];
 	}
 	free(fail);
-	nsp_analysis_free(a);
 }
 
 static void circuit_edge(struct gctx *g, size_t c)
@@ -493,7 +492,7 @@ static void endpoints(struct gctx *g)
 	}
 }
 
-size_t nsp_graph_size(const struct nsp_model *m)
+size_t nsp_topology_size(const struct nsp_model *m)
 {
 	/* nodes: sites, clouds, routers; edges: circuits, endpoint links */
 	size_t n = m->nsites + m->nclouds + m->nrouters + m->ncircuits;
@@ -502,8 +501,8 @@ size_t nsp_graph_size(const struct nsp_model *m)
 	return n;
 }
 
-int nsp_graph_dot(char **out, const struct nsp_model *m,
-		  const struct nsp_graph_opts *opts, char **err)
+int nsp_topology_dot(char **out, const struct nsp_model *m,
+		  const struct nsp_topology_opts *opts, char **err)
 {
 	struct nsp_buf b = {0};
 	struct gctx g = {.m = m, .b = &b};
@@ -525,7 +524,7 @@ int nsp_graph_dot(char **out, const struct nsp_model *m,
 				opts->fail[i]);
 			goto out;
 		}
-	if (opts->nfail)
+	if (opts->nfail && opts->fa)
 		overloads(&g, opts);
 	nsp_buf_puts(&b, "digraph nospof {\n");
 	nsp_buf_puts(&b, "\tgraph [rankdir=LR, fontname=\"Helvetica\", "

@@ -98,9 +98,10 @@ static void markdown_failure_scenarios(FILE *out, const struct nsp_run *run)
 	bool header = false;
 	for (size_t i = 0; run->models && i < run->nfiles; i++) {
 		const struct nsp_model *m = run->models[i];
-		if (!m || !m->ndemands)
+		const struct nsp_analysis *a =
+			run->analyses ? run->analyses[i] : NULL;
+		if (!m || !m->ndemands || !a)
 			continue;
-		struct nsp_analysis *a = nsp_analysis_new(m);
 		size_t n[NSP_CLASS_COUNT] = {0}, cut[NSP_CLASS_COUNT] = {0};
 		size_t over[NSP_CLASS_COUNT] = {0};
 		unsigned char *flags = nsp_xcalloc(a->nelems + 1, 1);
@@ -150,7 +151,6 @@ static void markdown_failure_scenarios(FILE *out, const struct nsp_run *run)
 		      "the design after a failure.\n", out);
 		free(file);
 		free(flags);
-		nsp_analysis_free(a);
 	}
 }
 
@@ -192,4 +192,5 @@ static int markdown_write(FILE *out, const struct nsp_run *run)
 const struct nsp_reporter nsp_reporter_markdown = {
 	.name = "markdown",
 	.write = markdown_write,
+	.analysis = true,
 };

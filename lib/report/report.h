@@ -9,7 +9,6 @@
 
 #define NSP_VERSION "0.1.0"
 #define NSP_INFO_URI "https://github.com/nospof/nospof"
-#define NSP_FAIL_NEVER (-1)
 
 /* Everything one `nospof check` run reports. */
 struct nsp_run {
@@ -21,6 +20,13 @@ struct nsp_run {
 	size_t baselined; /* findings left out because a baseline has them */
 	/* the loaded designs, parallel to files (NULL: not loaded); optional */
 	const struct nsp_model *const *models;
+	/*
+	 * their failure analyses, parallel to models (NULL: none), for the
+	 * reporters that read them (nsp_reporter.analysis); optional
+	 */
+	const struct nsp_analysis *const *analyses;
+	/* the rules the run knew (SARIF lists them all); optional */
+	const struct nsp_registry *rules;
 };
 
 struct nsp_summary {
@@ -38,6 +44,8 @@ struct nsp_reporter {
 	const char *name;
 	/* Write the whole report; returns 0, or -1 on an I/O error. */
 	int (*write)(FILE *out, const struct nsp_run *run);
+	/* reads run->analyses: the caller keeps the engine's (engine.h) */
+	bool analysis;
 };
 
 extern const struct nsp_reporter nsp_reporter_text;

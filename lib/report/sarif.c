@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../rules/rules.h"
 #include "baseline.h"
 
 #define SARIF_SCHEMA                                                           \
@@ -194,12 +193,12 @@ static json_t *rule_json(const struct nsp_rule *r)
 }
 
 /* The index of a rule id in tool.driver.rules (INPUT last). */
-static size_t rule_index(const char *id)
+static size_t rule_index(const struct nsp_registry *reg, const char *id)
 {
-	for (size_t i = 0; i < nsp_nrules; i++)
-		if (!strcmp(nsp_rules[i]->id, id))
+	for (size_t i = 0; i < reg->n; i++)
+		if (!strcmp(reg->rules[i]->id, id))
 			return i;
-	return nsp_nrules;
+	return reg->n;
 }
 
 /* The suppression of a waived finding: external, with the reason. */
@@ -224,12 +223,13 @@ static json_t *suppression(const struct nsp_waiver *w)
 }
 
 /* One result: a finding with its locations and fingerprint. */
-static json_t *result_json(const struct nsp_finding *f)
+static json_t *result_json(const struct nsp_registry *reg,
+			   const struct nsp_finding *f)
 {
 	json_t *o = json_object();
 	json_object_set_new(o, "ruleId", str(f->rule_id));
 	json_object_set_new(o, "ruleIndex",
-			    json_integer((json_int_t)rule_index(f->rule_id)));
+			    json_integer((json_int_t)rule_index(reg, f->rule_id)));
 	json_object_set_new(o, "level", str(levels[f->severity]));
 	json_object_set_new(o, "message", text(f->message));
 	json_t *loc = json_object();
@@ -306,9 +306,11 @@ static int sarif_write(FILE *out, const struct nsp_run *run)
 	json_object_set_new(driver, "version", str(NSP_VERSION));
 	json_object_set_new(driver, "semanticVersion", str(NSP_VERSION));
 	json_object_set_new(driver, "informationUri", str(NSP_INFO_URI));
+	static const struct nsp_registry none = {NULL, 0};
+	const struct nsp_registry *reg = run->rules ? run->rules : &none;
 	json_t *rules = json_array();
-	for (size_t i = 0; i < nsp_nrules; i++)
-		json_array_append_new(rules, rule_json(nsp_rules[i]));
+	for (size_t i = 0; i < reg->n; i++)
+		json_array_append_new(rules, rule_json(reg->rules[i]));
 	json_array_append_new(rules, rule_json(&input_rule));
 	json_object_set_new(driver, "rules", rules);
 	json_t *tool = json_object();
@@ -319,7 +321,7 @@ static int sarif_write(FILE *out, const struct nsp_run *run)
 	json_t *results = json_array();
 	for (size_t i = 0; i < run->findings.n; i++)
 		json_array_append_new(results,
-				      result_json(run->findings.v[i]));
+				      result_json(reg, run->findings.v[i]));
 	json_object_set_new(r, "results", results);
 	json_t *props = json_object();
 	json_object_set_new(props, "summary", summary_json(run));

@@ -114,7 +114,7 @@ static bool read_child(int fd, struct nsp_buf *b,
 	}
 }
 
-int nsp_graph_svg(FILE *out, const char *dot, const struct nsp_svg_opts *o,
+int nsp_topology_svg(FILE *out, const char *dot, const struct nsp_svg_opts *o,
 		  char **err)
 {
 	struct nsp_buf b = {0};

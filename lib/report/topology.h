@@ -1,6 +1,6 @@
 /* The topology picture: Graphviz DOT, and SVG rendered with libgvc. */
-#ifndef NSP_GRAPH_H
-#define NSP_GRAPH_H
+#ifndef NSP_TOPOLOGY_H
+#define NSP_TOPOLOGY_H
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -9,10 +9,12 @@
 #include "model/model.h"
 
 /* What to draw on top of the topology. */
-struct nsp_graph_opts {
+struct nsp_topology_opts {
 	const struct nsp_findings *findings; /* colour by worst finding */
 	const char *const *fail; /* elements to draw failed, or NULL */
 	size_t nfail;
+	/* the design's failure analysis: the loads after fail; NULL: none */
+	const struct nsp_analysis *fa;
 };
 
 /*
@@ -20,13 +22,13 @@ struct nsp_graph_opts {
  * clusters, routers as nodes, circuits as edges. Returns 0, or -1 with a
  * message in *err (to free) when a --fail element names nothing.
  */
-int nsp_graph_dot(char **out, const struct nsp_model *m,
-		  const struct nsp_graph_opts *opts, char **err);
+int nsp_topology_dot(char **out, const struct nsp_model *m,
+		  const struct nsp_topology_opts *opts, char **err);
 
-/* The nodes and edges of the graph nsp_graph_dot draws. */
-size_t nsp_graph_size(const struct nsp_model *m);
+/* The nodes and edges of the graph nsp_topology_dot draws. */
+size_t nsp_topology_size(const struct nsp_model *m);
 
-/* How nsp_graph_svg tells that it is still at work. */
+/* How nsp_topology_svg tells that it is still at work. */
 struct nsp_svg_opts {
 	/* about once a second, the seconds so far; NULL: not told */
 	void (*progress)(void *ctx, unsigned seconds);
@@ -39,7 +41,7 @@ struct nsp_svg_opts {
  * the caller: a child that dies is an error like any other. Returns 0, or
  * -1 with a message in *err (to free; NULL when out could not be written).
  */
-int nsp_graph_svg(FILE *out, const char *dot, const struct nsp_svg_opts *o,
+int nsp_topology_svg(FILE *out, const char *dot, const struct nsp_svg_opts *o,
 		  char **err);
 
 #endif

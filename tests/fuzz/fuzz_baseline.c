@@ -12,6 +12,7 @@
 #include "report/baseline.h"
 #include "engine/engine.h"
 #include "load/load.h"
+#include "../../rules/rules.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -33,7 +34,7 @@ static const char design[] =
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const struct nsp_limits lim = NSP_LIMITS_DEFAULT;
+	static const struct nsp_limits lim = NSP_LIMITS_WITH(&nsp_builtin_rules);
 	struct nsp_baseline b, again;
 	struct nsp_diags diags = {0};
 	struct nsp_findings fs = {0};
@@ -52,7 +53,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (nsp_load_buffer(&m, "fuzz.yaml", design, sizeof(design) - 1, &lim,
 			    &diags) < 0)
 		abort();
-	nsp_engine_run(&fs, m, NULL);
+	nsp_engine_run(&fs, m, &nsp_builtin_rules, NULL, NULL);
 	size_t before = fs.n;
 	if (nsp_baseline_apply(&b, &fs) + fs.n != before)
 		abort();

@@ -12,6 +12,7 @@
 #include "load/config.h"
 #include "engine/engine.h"
 #include "load/load.h"
+#include "../../rules/rules.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -35,7 +36,7 @@ static const char design[] =
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct nsp_limits lim = NSP_LIMITS_DEFAULT;
+	struct nsp_limits lim = NSP_LIMITS_WITH(&nsp_builtin_rules);
 	struct nsp_config cfg;
 	struct nsp_diags diags = {0};
 
@@ -55,7 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (nsp_load_buffer(&m, "fuzz.yaml", design,
 				    sizeof(design) - 1, &lim, &dd) < 0)
 			abort(); /* intent defaults never break a design */
-		nsp_engine_run(&fs, m, &cfg.sel);
+		nsp_engine_run(&fs, m, &nsp_builtin_rules, &cfg.sel, NULL);
 		nsp_findings_sort(&fs);
 		nsp_findings_free(&fs);
 		nsp_model_free(m);

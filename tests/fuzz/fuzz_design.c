@@ -16,6 +16,7 @@
 #include "report/topology.h"
 #include "load/load.h"
 #include "report/report.h"
+#include "../../rules/rules.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -106,12 +107,14 @@ static void check_analysis(const struct nsp_model *m)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const struct nsp_limits lim = NSP_LIMITS_DEFAULT;
+	static const struct nsp_limits lim = NSP_LIMITS_WITH(&nsp_builtin_rules);
 	static const char *const files[] = {"fuzz.yaml"};
 	struct nsp_diags diags = {0};
 	struct nsp_model *m = NULL;
 	struct nsp_run run = {.files = files, .nfiles = 1,
-			      .fail_on = NSP_ERROR};
+			      .fail_on = NSP_ERROR,
+			      .rules = &nsp_builtin_rules};
+	struct nsp_analysis *fa = NULL;
 
 	if (nsp_load_buffer(&m, "fuzz.yaml", (const char *)data, size, &lim,
 			    &diags) < 0) {
@@ -119,24 +122,28 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			nsp_findings_add_input(&run.findings, "fuzz.yaml",
 					       &diags.v[i]);
 	} else {
-		nsp_engine_run(&run.findings, m, NULL);
+		nsp_engine_run(&run.findings, m, &nsp_builtin_rules, NULL,
+			       &fa);
 		check_analysis(m);
 		/* the topology, after the failure of the first circuit */
 		const char *fail[] = {m->ncircuits ? m->circuits[0].id : "x"};
-		struct nsp_graph_opts o = {&run.findings, fail, 1};
+		struct nsp_topology_opts o = {&run.findings, fail, 1, fa};
 		char *dot = NULL, *err = NULL;
-		nsp_graph_dot(&dot, m, &o, &err);
+		nsp_topology_dot(&dot, m, &o, &err);
 		free(dot);
 		free(err);
 	}
 	nsp_findings_sort(&run.findings);
 	const struct nsp_model *models[] = {m};
 	run.models = models;
+	const struct nsp_analysis *analyses[] = {fa};
+	run.analyses = analyses;
 	FILE *out = fopen("/dev/null", "w");
 	for (size_t i = 0; nsp_reporters[i]; i++)
 		nsp_reporters[i]->write(out, &run);
 	fclose(out);
 	nsp_findings_free(&run.findings);
+	nsp_analysis_free(fa);
 	nsp_model_free(m);
 	nsp_diags_free(&diags);
 	return 0;

@@ -32,7 +32,7 @@ const char base_design[] =
 
 void load_string(struct loaded *l, const char *yaml)
 {
-	static const struct nsp_limits lim = NSP_LIMITS_DEFAULT;
+	static const struct nsp_limits lim = NSP_LIMITS_WITH(&nsp_builtin_rules);
 	memset(l, 0, sizeof(*l));
 	l->rc = nsp_load_buffer(&l->m, "test.yaml", yaml, strlen(yaml), &lim,
 				&l->diags);
@@ -55,7 +55,7 @@ bool has_diag(const struct loaded *l, unsigned line, const char *text)
 
 void run_rules(struct nsp_findings *out, const struct nsp_model *m)
 {
-	nsp_engine_run(out, m, NULL);
+	nsp_engine_run(out, m, &nsp_builtin_rules, NULL, NULL);
 	nsp_findings_sort(out);
 }
 

@@ -9,6 +9,7 @@
 #include "engine/engine.h"
 #include "load/load.h"
 #include "report/report.h"
+#include "../../rules/rules.h"
 
 /* A design loaded from a string, with its input errors. */
 struct loaded {

@@ -282,7 +282,7 @@ START_TEST(fast_singles_match_reference)
 		for (char **f = files; *f; f++) {
 			struct nsp_model *m = NULL;
 			struct nsp_diags diags = {0};
-			struct nsp_limits lim = NSP_LIMITS_DEFAULT;
+			struct nsp_limits lim = NSP_LIMITS_WITH(&nsp_builtin_rules);
 			if (!nsp_load_file(&m, *f, &lim, &diags)) {
 				fast += check_against_reference(m, *f);
 				check_pairs(m, *f);
@@ -298,7 +298,7 @@ START_TEST(fast_singles_match_reference)
 	for (char **f = ex; *f; f++) {
 		struct nsp_model *m = NULL;
 		struct nsp_diags diags = {0};
-		struct nsp_limits lim = NSP_LIMITS_DEFAULT;
+		struct nsp_limits lim = NSP_LIMITS_WITH(&nsp_builtin_rules);
 		ck_assert_int_eq(nsp_load_file(&m, *f, &lim, &diags), 0);
 		fast += check_against_reference(m, *f);
 		check_pairs(m, *f);

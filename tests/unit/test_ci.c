@@ -123,7 +123,8 @@ START_TEST(github_escaping)
 {
 	const char *files[] = {"dir,x/a:b.yaml"};
 	struct nsp_run run = {.files = files, .nfiles = 1,
-			      .fail_on = NSP_ERROR};
+			      .fail_on = NSP_ERROR,
+			      .rules = &nsp_builtin_rules};
 	fake(&run.findings, files[0], "50% of a\r\nb::c, d", NSP_ERROR);
 	fake(&run.findings, files[0], "w", NSP_WARNING);
 	fake(&run.findings, files[0], "i", NSP_INFO);
@@ -158,7 +159,8 @@ START_TEST(junit_xml)
 {
 	const char *files[] = {"a<b>.yaml", "clean.yaml"};
 	struct nsp_run run = {.files = files, .nfiles = 2,
-			      .fail_on = NSP_ERROR};
+			      .fail_on = NSP_ERROR,
+			      .rules = &nsp_builtin_rules};
 	fake(&run.findings, files[0], "x\x01y \xef\xbf\xbe <&\"> z",
 	     NSP_ERROR);
 	fake(&run.findings, files[0], "same place", NSP_ERROR);

@@ -167,7 +167,7 @@ static size_t check_dir(const char *dir)
 	for (char **f = files; *f; f++) {
 		struct nsp_model *m = NULL;
 		struct nsp_diags diags = {0};
-		struct nsp_limits lim = NSP_LIMITS_DEFAULT;
+		struct nsp_limits lim = NSP_LIMITS_WITH(&nsp_builtin_rules);
 		if (!nsp_load_file(&m, *f, &lim, &diags)) {
 			check_model(m, *f, NULL);
 			n++;

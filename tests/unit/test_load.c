@@ -374,7 +374,7 @@ START_TEST(error_documents_and_limits)
 	expect_error("nospof: 2\nname: x\n", 1, "version");
 
 	/* the size limit */
-	static const struct nsp_limits small = {16, 64, 10, NULL};
+	static const struct nsp_limits small = {16, 64, 10, NULL, NULL};
 	struct loaded l = {0};
 	l.rc = nsp_load_buffer(&l.m, "t", base_design, strlen(base_design),
 			       &small, &l.diags);
@@ -431,7 +431,7 @@ START_TEST(hostile_corpus)
 		if (sscanf(line, "%255s\t%u\t%63[^\n]", name, &ln, word) != 3)
 			continue;
 		char *path = nsp_xasprintf("tests/hostile/%s", name);
-		static const struct nsp_limits lim = NSP_LIMITS_DEFAULT;
+		static const struct nsp_limits lim = NSP_LIMITS_WITH(&nsp_builtin_rules);
 		struct loaded l = {0};
 		l.rc = nsp_load_file(&l.m, path, &lim, &l.diags);
 		ck_assert_msg(l.rc == -1, "%s loaded", name);

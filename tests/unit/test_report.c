@@ -12,10 +12,12 @@
 static char *report(const char *format, const char *const *files, size_t n,
 		    int *status)
 {
-	static const struct nsp_limits lim = NSP_LIMITS_DEFAULT;
+	static const struct nsp_limits lim = NSP_LIMITS_WITH(&nsp_builtin_rules);
 	struct nsp_run run = {.files = files, .nfiles = n,
-			      .fail_on = NSP_ERROR};
+			      .fail_on = NSP_ERROR,
+			      .rules = &nsp_builtin_rules};
 	struct nsp_model **models = nsp_xcalloc(n, sizeof(*models));
+	struct nsp_analysis **fa = nsp_xcalloc(n, sizeof(*fa));
 	for (size_t i = 0; i < n; i++) {
 		struct nsp_diags d = {0};
 		if (nsp_load_file(&models[i], files[i], &lim, &d) < 0)
@@ -23,11 +25,13 @@ static char *report(const char *format, const char *const *files, size_t n,
 				nsp_findings_add_input(&run.findings, files[i],
 						       &d.v[k]);
 		else
-			nsp_engine_run(&run.findings, models[i], NULL);
+			nsp_engine_run(&run.findings, models[i],
+				       &nsp_builtin_rules, NULL, &fa[i]);
 		nsp_diags_free(&d);
 	}
 	nsp_findings_sort(&run.findings);
 	run.models = (const struct nsp_model *const *)models;
+	run.analyses = (const struct nsp_analysis *const *)fa;
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
@@ -35,8 +39,11 @@ static char *report(const char *format, const char *const *files, size_t n,
 	fclose(f);
 	if (status)
 		*status = nsp_run_exit_status(&run);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		nsp_analysis_free(fa[i]);
 		nsp_model_free(models[i]);
+	}
+	free(fa);
 	free(models);
 	nsp_findings_free(&run.findings);
 	return buf;
@@ -64,15 +71,15 @@ static void compare_golden(const char *example, const char *format,
 /* The DOT graph of one example through the library. */
 static char *graph_of(const char *file)
 {
-	static const struct nsp_limits lim = NSP_LIMITS_DEFAULT;
+	static const struct nsp_limits lim = NSP_LIMITS_WITH(&nsp_builtin_rules);
 	struct nsp_diags d = {0};
 	struct nsp_model *m = NULL;
 	struct nsp_findings fs = {0};
 	char *dot = NULL, *err = NULL;
 	ck_assert_int_eq(nsp_load_file(&m, file, &lim, &d), 0);
-	nsp_engine_run(&fs, m, NULL);
-	struct nsp_graph_opts o = {&fs, NULL, 0};
-	ck_assert_int_eq(nsp_graph_dot(&dot, m, &o, &err), 0);
+	nsp_engine_run(&fs, m, &nsp_builtin_rules, NULL, NULL);
+	struct nsp_topology_opts o = {&fs, NULL, 0, NULL};
+	ck_assert_int_eq(nsp_topology_dot(&dot, m, &o, &err), 0);
 	nsp_findings_free(&fs);
 	nsp_model_free(m);
 	nsp_diags_free(&d);

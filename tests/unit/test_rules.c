@@ -19,7 +19,8 @@ START_TEST(registry_is_sound)
 				      r->title && *r->title && r->rationale &&
 				      *r->rationale && r->remediation &&
 				      *r->remediation && r->fails && *r->fails &&
-				      r->passes && *r->passes && r->check,
+				      r->passes && *r->passes &&
+					      (r->check || r->judge_waiver),
 			      "rule %zu has an empty field", i);
 		ck_assert_msg(r->references && r->references[0],
 			      "%s has no reference", r->id);
@@ -89,7 +90,7 @@ static char *expect_line(const char *text)
 
 static void check_fixture(const char *path, const char *id, bool fail)
 {
-	static const struct nsp_limits lim = NSP_LIMITS_DEFAULT;
+	static const struct nsp_limits lim = NSP_LIMITS_WITH(&nsp_builtin_rules);
 	struct loaded l = {0};
 	char *text = read_text(path);
 	ck_assert_ptr_nonnull(text);
@@ -145,12 +146,12 @@ START_TEST(select_and_ignore)
 	nsp_findings_free(&fs);
 
 	struct nsp_selection sel = {0};
-	ck_assert_ptr_null(nsp_selection_add(&sel.select, &sel.nselect, "DIV"));
-	ck_assert_ptr_null(nsp_selection_add(&sel.ignore, &sel.nignore,
+	ck_assert_ptr_null(nsp_selection_add(&nsp_builtin_rules, &sel.select, &sel.nselect, "DIV"));
+	ck_assert_ptr_null(nsp_selection_add(&nsp_builtin_rules, &sel.ignore, &sel.nignore,
 					     "DIV001, same-cpe-device"));
-	ck_assert_str_eq(nsp_selection_add(&sel.ignore, &sel.nignore, "XYZ"),
+	ck_assert_str_eq(nsp_selection_add(&nsp_builtin_rules, &sel.ignore, &sel.nignore, "XYZ"),
 			 "XYZ");
-	nsp_engine_run(&fs, l.m, &sel);
+	nsp_engine_run(&fs, l.m, &nsp_builtin_rules, &sel, NULL);
 	ck_assert_uint_eq(count_rule(&fs, NULL), 0);
 	nsp_findings_free(&fs);
 	nsp_selection_free(&sel);
