@@ -1,6 +1,7 @@
 /*
- * The rule engine: the rule type, findings, selection by id or prefix,
- * waivers, and the deterministic order of findings.
+ * The rule engine: runs the rules of a registry on a model, merges
+ * duplicate findings, applies the waivers and runs the waiver rules, then
+ * the severity overrides.
  */
 #include "engine.h"
 
@@ -9,86 +10,6 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
-
-
-const char *const nsp_severity_names[3] = {"info", "warning", "error"};
-
-int nsp_severity_parse(const char *s)
-{
-	for (int i = 0; i < 3; i++)
-		if (!strcmp(s, nsp_severity_names[i]))
-			return i;
-	return -1;
-}
-
-static struct nsp_finding *findings_push(struct nsp_findings *fs)
-{
-	NSP_GROW(fs->v, fs->cap, fs->n + 1);
-	struct nsp_finding *f = nsp_xcalloc(1, sizeof(*f));
-	fs->v[fs->n++] = f;
-	return f;
-}
-
-/* nsp_report with a va_list. */
-static struct nsp_finding *vreport(struct nsp_ctx *ctx, enum nsp_severity sev,
-				   const char *pointer,
-				   const char *field_pointer, const char *fmt,
-				   va_list ap)
-{
-	struct nsp_finding *f = findings_push(ctx->out);
-	char *raw = nsp_xvasprintf(fmt, ap);
-	f->rule_id = ctx->rule->id;
-	f->rule_name = ctx->rule->name;
-	f->severity = sev;
-	f->file = ctx->file;
-	f->message = nsp_escape(raw, strlen(raw));
-	free(raw);
-	f->pointer = nsp_escape(pointer, strlen(pointer));
-	f->loc = nsp_model_loc(ctx->model,
-			       field_pointer ? field_pointer : pointer);
-	f->end = nsp_source_end(&ctx->model->src,
-				field_pointer ? field_pointer : pointer);
-	return f;
-}
-
-struct nsp_finding *nsp_report(struct nsp_ctx *ctx, enum nsp_severity sev,
-			       const char *pointer, const char *field_pointer,
-			       const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	struct nsp_finding *f = vreport(ctx, sev, pointer, field_pointer, fmt,
-					ap);
-	va_end(ap);
-	return f;
-}
-
-struct nsp_finding *nsp_report_at(struct nsp_ctx *ctx, enum nsp_severity sev,
-				  const char *list, size_t index,
-				  const char *field, const char *fmt, ...)
-{
-	char ptr[96], fptr[192];
-	snprintf(ptr, sizeof(ptr), "/%s/%zu", list, index);
-	if (field)
-		snprintf(fptr, sizeof(fptr), "%s/%s", ptr, field);
-	va_list ap;
-	va_start(ap, fmt);
-	struct nsp_finding *f =
-		vreport(ctx, sev, ptr, field ? fptr : NULL, fmt, ap);
-	va_end(ap);
-	return f;
-}
-
-void nsp_finding_element(struct nsp_finding *f, const char *id)
-{
-	/* duplicates are dropped once the rules ran (unique_elements) */
-	if ((f->nelements & (f->nelements - 1)) == 0)
-		f->elements = nsp_xrealloc(f->elements,
-					   (f->nelements ? 2 * f->nelements :
-							   1) *
-						   sizeof(*f->elements));
-	f->elements[f->nelements++] = nsp_escape(id, strlen(id));
-}
 
 /* Drop repeated elements of a finding, keeping the first of each. */
 static void unique_elements(struct nsp_finding *f)
@@ -106,174 +27,6 @@ static void unique_elements(struct nsp_finding *f)
 	}
 	f->nelements = w;
 	nsp_map_free(&seen);
-}
-
-void nsp_finding_related(struct nsp_finding *f, const struct nsp_model *m,
-			 const char *pointer, const char *field_pointer,
-			 const char *fmt, ...)
-{
-	if ((f->nrelated & (f->nrelated - 1)) == 0)
-		f->related = nsp_xrealloc(f->related,
-					  (f->nrelated ? 2 * f->nrelated : 1) *
-						  sizeof(*f->related));
-	struct nsp_related *r = &f->related[f->nrelated++];
-	va_list ap;
-	va_start(ap, fmt);
-	char *raw = nsp_xvasprintf(fmt, ap);
-	va_end(ap);
-	r->message = nsp_escape(raw, strlen(raw));
-	free(raw);
-	r->pointer = nsp_escape(pointer, strlen(pointer));
-	r->loc = nsp_model_loc(m, field_pointer ? field_pointer : pointer);
-	r->end = nsp_source_end(&m->src, field_pointer ? field_pointer :
-							 pointer);
-}
-
-void nsp_findings_add_input(struct nsp_findings *fs, const char *file,
-			    const struct nsp_diag *d)
-{
-	struct nsp_finding *f = findings_push(fs);
-	f->rule_id = "INPUT";
-	f->rule_name = "input-error";
-	f->severity = NSP_ERROR;
-	f->file = file;
-	f->message = nsp_xstrdup(d->msg);
-	f->pointer = nsp_xstrdup(d->pointer);
-	f->loc = d->loc;
-}
-
-static void finding_free(struct nsp_finding *f)
-{
-	if (!f)
-		return;
-	free(f->message);
-	free(f->pointer);
-	for (size_t i = 0; i < f->nelements; i++)
-		free(f->elements[i]);
-	free(f->elements);
-	for (size_t i = 0; i < f->nrelated; i++) {
-		free(f->related[i].pointer);
-		free(f->related[i].message);
-	}
-	free(f->related);
-	free(f);
-}
-
-void nsp_finding_free(struct nsp_finding *f)
-{
-	finding_free(f);
-}
-
-void nsp_findings_free(struct nsp_findings *fs)
-{
-	for (size_t i = 0; i < fs->n; i++)
-		finding_free(fs->v[i]);
-	free(fs->v);
-	memset(fs, 0, sizeof(*fs));
-}
-
-/* Whether a rule id matches a selector: the id itself, a prefix, or name. */
-static bool matches(const char *sel, const struct nsp_rule *r)
-{
-	size_t n = strlen(sel);
-	return !strncasecmp(r->id, sel, n) || !strcmp(r->name, sel);
-}
-
-bool nsp_selection_enabled(const struct nsp_selection *sel,
-			   const struct nsp_rule *r)
-{
-	bool on = !sel || !sel->nselect;
-	for (size_t i = 0; sel && i < sel->nselect; i++)
-		on |= matches(sel->select[i], r);
-	for (size_t i = 0; sel && i < sel->nignore; i++)
-		if (matches(sel->ignore[i], r))
-			on = false;
-	return on;
-}
-
-const struct nsp_rule *nsp_registry_find(const struct nsp_registry *reg,
-					 const char *id_or_name)
-{
-	for (size_t i = 0; reg && i < reg->n; i++)
-		if (!strcasecmp(reg->rules[i]->id, id_or_name) ||
-		    !strcmp(reg->rules[i]->name, id_or_name))
-			return reg->rules[i];
-	return NULL;
-}
-
-const char *nsp_registry_suggest(const struct nsp_registry *reg,
-				 const char *id)
-{
-	const char *cands[512];
-	size_t n = 0;
-	for (size_t i = 0; reg && i < reg->n && n < 256; i++)
-		cands[n++] = reg->rules[i]->id;
-	for (size_t i = 0; reg && i < reg->n && n < 512; i++)
-		cands[n++] = reg->rules[i]->name;
-	return nsp_did_you_mean(id, cands, n);
-}
-
-const char *nsp_selection_add(const struct nsp_registry *reg, char ***list,
-			      size_t *n, const char *csv)
-{
-	static char bad[128];
-	const char *p = csv;
-	while (*p) {
-		const char *end = strchr(p, ',');
-		size_t len = end ? (size_t)(end - p) : strlen(p);
-		while (len && p[0] == ' ')
-			p++, len--;
-		while (len && p[len - 1] == ' ')
-			len--;
-		if (len) {
-			char *tok = nsp_xstrndup(p, len);
-			bool any = false;
-			for (size_t i = 0; reg && i < reg->n; i++)
-				any |= matches(tok, reg->rules[i]);
-			if (!any) {
-				snprintf(bad, sizeof(bad), "%s", tok);
-				free(tok);
-				return bad;
-			}
-			*list = nsp_xrealloc(*list, (*n + 1) * sizeof(**list));
-			(*list)[(*n)++] = tok;
-		}
-		if (!end)
-			break;
-		p = end + 1;
-	}
-	return NULL;
-}
-
-void nsp_selection_free(struct nsp_selection *sel)
-{
-	for (size_t i = 0; i < sel->nselect; i++)
-		free(sel->select[i]);
-	for (size_t i = 0; i < sel->nignore; i++)
-		free(sel->ignore[i]);
-	for (size_t i = 0; i < sel->nseverity; i++)
-		free(sel->severity[i].sel);
-	free(sel->select);
-	free(sel->ignore);
-	free(sel->severity);
-	memset(sel, 0, sizeof(*sel));
-}
-
-enum nsp_severity nsp_selection_severity(const struct nsp_selection *sel,
-					 const struct nsp_registry *reg,
-					 const char *rule_id,
-					 enum nsp_severity sev)
-{
-	const struct nsp_rule *r = nsp_registry_find(reg, rule_id);
-	size_t best = 0;
-	for (size_t i = 0; sel && r && i < sel->nseverity; i++) {
-		size_t len = strlen(sel->severity[i].sel);
-		if (matches(sel->severity[i].sel, r) && len > best) {
-			best = len;
-			sev = sel->severity[i].sev;
-		}
-	}
-	return sev;
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -308,7 +61,7 @@ static void dedupe(struct nsp_findings *fs, size_t from)
 	for (size_t i = from; i < fs->n; i++) {
 		char *k = finding_key(fs->v[i]);
 		if (nsp_map_get(&seen, k, strlen(k))) {
-			finding_free(fs->v[i]);
+			nsp_finding_free(fs->v[i]);
 			free(k);
 			continue;
 		}
@@ -530,32 +283,3 @@ void nsp_engine_run(struct nsp_findings *out, const struct nsp_model *m,
 	}
 }
 
-static int cmp_finding(const void *a, const void *b)
-{
-	const struct nsp_finding *x = *(const struct nsp_finding *const *)a;
-	const struct nsp_finding *y = *(const struct nsp_finding *const *)b;
-	int c = strcmp(x->file, y->file);
-	if (c)
-		return c;
-	if (x->loc.line != y->loc.line)
-		return x->loc.line < y->loc.line ? -1 : 1;
-	if (x->loc.col != y->loc.col)
-		return x->loc.col < y->loc.col ? -1 : 1;
-	c = strcmp(x->rule_id, y->rule_id);
-	if (c)
-		return c;
-	for (size_t i = 0; i < x->nelements && i < y->nelements; i++) {
-		c = strcmp(x->elements[i], y->elements[i]);
-		if (c)
-			return c;
-	}
-	if (x->nelements != y->nelements)
-		return x->nelements < y->nelements ? -1 : 1;
-	return strcmp(x->message, y->message);
-}
-
-void nsp_findings_sort(struct nsp_findings *fs)
-{
-	if (fs->n > 1)
-		qsort(fs->v, fs->n, sizeof(*fs->v), cmp_finding);
-}

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "engine/engine.h"
+#include "engine/registry.h"
 #include "load.h"
 
 static const char *const top_keys[] = {

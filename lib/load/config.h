@@ -9,7 +9,7 @@
 #include <stdbool.h>
 
 #include "model/diag.h"
-#include "engine/engine.h"
+#include "engine/registry.h"
 #include "model/model.h"
 #include "source.h"
 

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/engine.h"
+#include "engine/registry.h"
 #include "schema.h"
 
 /* ---- element context for messages ------------------------------------ */
@@ -368,12 +368,6 @@ static cyaml_config_t cyaml_config(struct nsp_buf *log)
 
 #define PTR(buf, ...) snprintf(buf, sizeof(buf), __VA_ARGS__)
 
-struct id_entry {
-	enum nsp_kind kind;
-	size_t index;
-	struct nsp_loc loc;
-};
-
 const char *const nsp_kind_names[] = {
 	"", "site", "cloud", "pop", "router", "circuit",
 };
@@ -433,28 +427,12 @@ static void register_id(struct ctx *c, const char *id, enum nsp_kind kind,
 		free(v);
 		return;
 	}
-	struct id_entry *e = nsp_arena_alloc(&c->m->arena, sizeof(*e));
-	e->kind = kind;
-	e->index = index;
-	e->loc = nsp_source_loc(c->src, idp);
-	struct id_entry *prev = nsp_map_put(&c->m->ids, id, strlen(id), e);
-	if (prev) {
+	const struct nsp_id_entry *prev = nsp_model_add_id(
+		c->m, id, kind, index, nsp_source_loc(c->src, idp));
+	if (prev)
 		err_at(c, idp, "duplicate id '%s': already used by the %s at "
 			       "line %u", id, nsp_kind_names[prev->kind],
 		       (unsigned)prev->loc.line);
-		nsp_map_put(&c->m->ids, id, strlen(id), prev);
-	}
-}
-
-struct nsp_ref nsp_model_lookup(const struct nsp_model *m, const char *id)
-{
-	struct nsp_ref r = {0, NSP_NONE};
-	const struct id_entry *e = nsp_map_get(&m->ids, id, strlen(id));
-	if (e) {
-		r.kind = e->kind;
-		r.index = e->index;
-	}
-	return r;
 }
 
 /* Ids of one kind, for a did-you-mean (only when there are few). */
@@ -466,7 +444,7 @@ static const char *suggest(struct ctx *c, const char *id, unsigned kinds)
 	const char **cands = nsp_xmalloc((ids->n + 1) * sizeof(*cands));
 	size_t n = 0;
 	for (size_t i = 0; i < ids->cap; i++) {
-		const struct id_entry *e = ids->vals[i];
+		const struct nsp_id_entry *e = ids->vals[i];
 		if (ids->keys[i] && (kinds & (1u << e->kind)))
 			cands[n++] = ids->keys[i];
 	}
@@ -483,7 +461,7 @@ static size_t resolve(struct ctx *c, const char *id, unsigned kinds,
 		      const char *what, const char *ptr,
 		      enum nsp_kind *kind_out)
 {
-	const struct id_entry *e = nsp_map_get(&c->m->ids, id, strlen(id));
+	const struct nsp_id_entry *e = nsp_map_get(&c->m->ids, id, strlen(id));
 	char *v = clip(id, strlen(id));
 	if (!e) {
 		const char *dym = suggest(c, id, kinds);
@@ -1219,52 +1197,50 @@ static void norm_waivers(struct ctx *c, struct nsp_raw_design *r)
 	}
 }
 
-struct nsp_loc nsp_model_loc(const struct nsp_model *m, const char *pointer)
+/* ---- the YAML locator: pointers to line:col in the design file ------- */
+
+/* What the YAML loader keeps alive for a model: its tree and raw structs. */
+struct yaml_origin {
+	struct nsp_source src;
+	void *raw; /* libcyaml's structs; the model borrows their strings */
+};
+
+static struct nsp_loc yaml_loc(const void *data, const char *pointer)
 {
-	return nsp_source_loc(&m->src, pointer);
+	return nsp_source_loc(&((const struct yaml_origin *)data)->src,
+			      pointer);
 }
 
-void nsp_model_free(struct nsp_model *m)
+static struct nsp_loc yaml_end(const void *data, const char *pointer)
 {
-	if (!m)
-		return;
-	for (size_t i = 0; i < m->nrouters; i++)
-		free(m->routers[i].circuits);
-	for (size_t i = 0; i < m->nsites; i++)
-		free(m->sites[i].routers);
-	for (size_t i = 0; i < m->nclouds; i++)
-		free(m->clouds[i].routers);
-	for (size_t i = 0; i < m->ndemands; i++) {
-		free(m->demands[i].circuits);
-		for (size_t k = 0; k < m->demands[i].nstages; k++)
-			free(m->demands[i].stages[k].circuits);
-	}
-	free(m->sites);
-	free(m->clouds);
-	free(m->pops);
-	free(m->routers);
-	free(m->circuits);
-	free(m->demands);
-	free(m->waivers);
-	if (m->raw) {
+	return nsp_source_end(&((const struct yaml_origin *)data)->src,
+			      pointer);
+}
+
+static void yaml_free(void *data)
+{
+	struct yaml_origin *o = data;
+	if (o->raw) {
 		struct nsp_buf log = {0};
 		cyaml_config_t cfg = cyaml_config(&log);
-		cyaml_free(&cfg, &nsp_design_schema, m->raw, 0);
+		cyaml_free(&cfg, &nsp_design_schema, o->raw, 0);
 		nsp_buf_free(&log);
 	}
-	nsp_diags_free(&m->warnings);
-	nsp_map_free(&m->ids);
-	nsp_arena_free(&m->arena);
-	nsp_source_free(&m->src);
-	free(m);
+	nsp_source_free(&o->src);
+	free(o);
 }
+
+static const struct nsp_locator_ops yaml_locator = {yaml_loc, yaml_end,
+						    yaml_free};
 
 int nsp_load_buffer(struct nsp_model **out, const char *name, const char *buf,
 		    size_t len, const struct nsp_limits *lim,
 		    struct nsp_diags *diags)
 {
 	struct nsp_model *m = nsp_xcalloc(1, sizeof(*m));
-	struct ctx c = {&m->src, diags, m, lim->intent, lim->rules};
+	struct yaml_origin *origin = nsp_xcalloc(1, sizeof(*origin));
+	m->where = (struct nsp_locator){&yaml_locator, origin};
+	struct ctx c = {&origin->src, diags, m, lim->intent, lim->rules};
 	struct nsp_buf ptr = {0}, log = {0};
 	size_t before = diags->n;
 	int ret = -1;
@@ -1282,9 +1258,9 @@ int nsp_load_buffer(struct nsp_model **out, const char *name, const char *buf,
 			      "order mark): save the design as UTF-8");
 		goto out;
 	}
-	if (nsp_source_parse(&m->src, buf, len, lim, diags) < 0)
+	if (nsp_source_parse(&origin->src, buf, len, lim, diags) < 0)
 		goto out;
-	const struct nsp_node *root = nsp_node_deref(m->src.root);
+	const struct nsp_node *root = nsp_node_deref(origin->src.root);
 	if (nsp_node_is_null(root)) {
 		nsp_diags_add(diags, root->loc, "", "the document is empty: a "
 			      "design needs at least 'nospof: 1' and a 'name'");
@@ -1312,7 +1288,7 @@ int nsp_load_buffer(struct nsp_model **out, const char *name, const char *buf,
 			      log.len ? log.s : "");
 		goto out;
 	}
-	m->raw = raw;
+	origin->raw = raw;
 	norm_top(&c, raw);
 	norm_elements(&c, raw);
 	norm_routers(&c, raw);

@@ -424,3 +424,75 @@ void nsp_model_derive(struct nsp_model *m)
 	free(w.sdeg);
 	free(w.cdeg);
 }
+
+/* ---- ids, locations, freeing ------------------------------------------- */
+
+const struct nsp_id_entry *nsp_model_add_id(struct nsp_model *m,
+					    const char *id,
+					    enum nsp_kind kind, size_t index,
+					    struct nsp_loc loc)
+{
+	struct nsp_id_entry *e = nsp_arena_alloc(&m->arena, sizeof(*e));
+	e->kind = kind;
+	e->index = index;
+	e->loc = loc;
+	struct nsp_id_entry *prev = nsp_map_put(&m->ids, id, strlen(id), e);
+	if (prev)
+		nsp_map_put(&m->ids, id, strlen(id), prev);
+	return prev;
+}
+
+struct nsp_ref nsp_model_lookup(const struct nsp_model *m, const char *id)
+{
+	struct nsp_ref r = {0, NSP_NONE};
+	const struct nsp_id_entry *e = nsp_map_get(&m->ids, id, strlen(id));
+	if (e) {
+		r.kind = e->kind;
+		r.index = e->index;
+	}
+	return r;
+}
+
+struct nsp_loc nsp_model_loc(const struct nsp_model *m, const char *pointer)
+{
+	if (!m->where.ops)
+		return (struct nsp_loc){0, 0};
+	return m->where.ops->loc(m->where.data, pointer);
+}
+
+struct nsp_loc nsp_model_end(const struct nsp_model *m, const char *pointer)
+{
+	if (!m->where.ops)
+		return (struct nsp_loc){0, 0};
+	return m->where.ops->end(m->where.data, pointer);
+}
+
+void nsp_model_free(struct nsp_model *m)
+{
+	if (!m)
+		return;
+	for (size_t i = 0; i < m->nrouters; i++)
+		free(m->routers[i].circuits);
+	for (size_t i = 0; i < m->nsites; i++)
+		free(m->sites[i].routers);
+	for (size_t i = 0; i < m->nclouds; i++)
+		free(m->clouds[i].routers);
+	for (size_t i = 0; i < m->ndemands; i++) {
+		free(m->demands[i].circuits);
+		for (size_t k = 0; k < m->demands[i].nstages; k++)
+			free(m->demands[i].stages[k].circuits);
+	}
+	free(m->sites);
+	free(m->clouds);
+	free(m->pops);
+	free(m->routers);
+	free(m->circuits);
+	free(m->demands);
+	free(m->waivers);
+	nsp_diags_free(&m->warnings);
+	nsp_map_free(&m->ids);
+	nsp_arena_free(&m->arena);
+	if (m->where.ops)
+		m->where.ops->free(m->where.data);
+	free(m);
+}

@@ -12,7 +12,7 @@
 
 #include "diag.h"
 #include "net.h"
-#include "load/source.h"
+#include "locator.h"
 #include "util.h"
 
 #define NSP_NONE ((size_t)-1)
@@ -240,11 +240,11 @@ struct nsp_model {
 	/* input warnings: text the loader normalised (check reports them) */
 	struct nsp_diags warnings;
 
-	/* private to the loader */
-	struct nsp_source src;
+	/* where each element comes from, and what its source keeps alive */
+	struct nsp_locator where;
+	/* the model's own storage, and its id index (nsp_model_add_id) */
 	struct nsp_arena arena;
 	struct nsp_map ids;
-	void *raw;
 };
 
 enum nsp_kind {
@@ -262,9 +262,24 @@ struct nsp_ref {
 	size_t index;
 };
 struct nsp_ref nsp_model_lookup(const struct nsp_model *m, const char *id);
+/*
+ * Index id as the element index of kind, declared at loc. Returns NULL, or
+ * the entry of the element that already has the id (the index keeps it).
+ */
+struct nsp_id_entry {
+	enum nsp_kind kind;
+	size_t index;
+	struct nsp_loc loc;
+};
+const struct nsp_id_entry *nsp_model_add_id(struct nsp_model *m,
+					    const char *id,
+					    enum nsp_kind kind, size_t index,
+					    struct nsp_loc loc);
 
-/* Location of a JSON Pointer in the design file. */
+/* Where a JSON Pointer of the design is, from its locator ({0, 0}: unknown). */
 struct nsp_loc nsp_model_loc(const struct nsp_model *m, const char *pointer);
+/* Just past the element at pointer; {0, 0} when unknown. */
+struct nsp_loc nsp_model_end(const struct nsp_model *m, const char *pointer);
 /* The id of an endpoint, its routers' role and whether a router is its own. */
 const char *nsp_endpoint_id(const struct nsp_model *m, struct nsp_endpoint e);
 bool nsp_router_in_endpoint(const struct nsp_model *m, size_t router,
