@@ -1,14 +1,23 @@
 /*
- * The rule registry: one NSP_RULE line per rule, in id order.
+ * The rule registry: one NSP_RULE line per rule, in id order. The library
+ * (lib/) names no rule: it is handed nsp_builtin_rules.
  *
  * To add a rule:
  *  1. write rules/<id>_<name>.c with a `const struct nsp_rule nsp_rule_<id>`
  *     (id, name, severity, title, rationale, remediation, references, a
- *     failing and a passing snippet, check function);
- *  2. add NSP_RULE(<id>) below, keeping the list sorted by id;
- *  3. add tests/rules/<ID>/fail*.yaml and pass*.yaml (each fail file lists
+ *     failing and a passing snippet, and check; a rule about the waivers
+ *     themselves sets judge_waiver instead, see engine/registry.h). Include
+ *     "rules.h"; set .analysis when check reads ctx->fa (the failure
+ *     analysis, analysis/failure.h);
+ *  2. provider figures it needs (limits, timers, tiers, product names) go
+ *     in lib/providers/ with their source, not in the rule; cite public
+ *     pages with the NSP_SRC_* macros of providers/sources.h;
+ *  3. add NSP_RULE(<id>) below, keeping the list sorted by id;
+ *  4. add tests/rules/<ID>/fail*.yaml and pass*.yaml (each fail file lists
  *     the findings it expects in a `# expect:` comment);
- *  4. run `make test`: the registry test checks the rest.
+ *  5. describe the rule under "## Rules" in README.md, and run
+ *     `make regen-golden` if an example's output changes, reading the diff;
+ *  6. run `make test`: the registry test checks the rest.
  */
 #ifndef NSP_RULES_H
 #define NSP_RULES_H

@@ -1,8 +1,7 @@
 /*
  * Provider facts: one row per provider of FORMAT.md, every figure with the
  * public page it comes from. A figure of 0 (or NSP_TRI_UNKNOWN) is unset:
- * nothing is known, so no limit is applied. SLA tiers live in
- * rules/provider_sla.c.
+ * nothing is known, so no limit is applied. SLA tiers live in sla.h.
  */
 #ifndef NSP_PROVIDERS_H
 #define NSP_PROVIDERS_H

@@ -37,7 +37,7 @@ static const struct nsp_sla_tier tiers[] = {
      * Dedicated Interconnect", same path with -999-availability (two
      * connections in one metro, in different edge availability domains).
      * The GCP SLA tier table of OVHcloud's resilient-architecture guide
-     * (rules/sources.h, NSP_SRC_OVH) gives the same three rows: one
+     * (sources.h, NSP_SRC_OVH) gives the same three rows: one
      * attachment, no SLA.
      */
     {NSP_PROV_GCP, "99.99% topology", true, 99.99, 4, 2, true, 2, 4, 2,
@@ -75,7 +75,7 @@ static const struct nsp_sla_tier tiers[] = {
      * "Understanding high availability for Direct Link",
      * https://cloud.ibm.com/docs/dl?topic=dl-ha (order a secondary,
      * diverse direct link) and "Leveraging ECMP for redundant connections"
-     * (rules/sources.h, NSP_SRC_IBM_ECMP: four circuits, two at each of
+     * (sources.h, NSP_SRC_IBM_ECMP: four circuits, two at each of
      * two diverse XCRs, for HA with ECMP). The tiers are listed for their
      * topology; without a figure HA003 does not compare them (HA002
      * judges the four-circuit layout).

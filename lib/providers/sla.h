@@ -2,10 +2,10 @@
  * Provider SLA tiers: for each provider that publishes them, the tiers of
  * its private interconnect, strongest first, each with its SLA figure and
  * the topology it needs. Every figure names the public page it comes from
- * (rules/provider_sla.c). A provider without rows has no tiers.
+ * (sla.c). A provider without rows has no tiers.
  */
-#ifndef NSP_PROVIDER_SLA_H
-#define NSP_PROVIDER_SLA_H
+#ifndef NSP_PROVIDERS_SLA_H
+#define NSP_PROVIDERS_SLA_H
 
 #include <stdbool.h>
 #include <stdint.h>
