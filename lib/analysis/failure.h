@@ -4,7 +4,10 @@
  * (FORMAT.md, "Routing model") and the failover time, with nothing failed,
  * under every single failure and, on request, under every pair of failures
  * of the elements the demand uses. Computed once per design; rules and the
- * scenarios command only read it.
+ * scenarios command only read it. It is implemented by failure.c,
+ * elements.c, flow.c, singles.c, pairs.c and paths.c (README.md says which
+ * holds what), which share the private failure_int.h; everything else
+ * includes only this header.
  */
 #ifndef NSP_FAILURE_H
 #define NSP_FAILURE_H
