@@ -119,7 +119,7 @@ const size_t *nsp_circuit_demands(const struct nsp_analysis *a, size_t c,
 double nsp_demand_base_share(const struct nsp_analysis *a, size_t d, size_t c);
 /*
  * Whether demand d stays connected when the circuits flagged in dead (by
- * position in d->circuits) fail: used by the availability estimate.
+ * position in d->circuits) fail: used by SPOF001.
  */
 bool nsp_demand_connected(const struct nsp_analysis *a, size_t d,
                           const bool *dead);
