@@ -1,0 +1,296 @@
+/*
+ * The value helpers of the normalise pass: ids (their pattern, registration
+ * and the resolution of references to them, with a did-you-mean), CIDR
+ * prefixes, free text cleaned of invisible characters, the range and
+ * percentage checks, and calendar dates. design.c and circuits.c build the
+ * model with them.
+ */
+#include "load_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The names of the element kinds, indexed by enum nsp_kind. */
+const char *const nsp_kind_names[] = {
+	"", "site", "cloud", "pop", "router", "circuit",
+};
+
+/* Whether an id matches [A-Za-z0-9][A-Za-z0-9._:/-]{0,63}. */
+static bool valid_id(const char *s)
+{
+	size_t n = strlen(s);
+	if (!n || n > 64)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char ch = s[i];
+		bool alnum = (ch >= 'a' && ch <= 'z') ||
+			     (ch >= 'A' && ch <= 'Z') ||
+			     (ch >= '0' && ch <= '9');
+		if (!alnum && (!i || !strchr("._:/-", ch)))
+			return false;
+	}
+	return true;
+}
+
+/* The first invisible character in s (its code point), or 0. */
+static uint32_t first_invisible(const char *s)
+{
+	uint32_t cp = 0;
+	for (size_t i = 0, n = strlen(s); i < n; i++)
+		if (nsp_invisible_at(s + i, n - i, &cp))
+			return cp;
+	return 0;
+}
+
+/* Whether the key at ptr is present in the source (and not null). */
+bool nsp_ld_has(struct ctx *c, const char *map_ptr, const char *key)
+{
+	const struct nsp_node *n =
+		nsp_node_get(nsp_source_at(c->src, map_ptr), key);
+	return n != NULL;
+}
+
+/*
+ * Register the id of the element at ptr, once its pattern is checked; a
+ * duplicate is an error that names the first use.
+ */
+void nsp_ld_register_id(struct ctx *c, const char *id, enum nsp_kind kind,
+			size_t index, const char *ptr)
+{
+	char idp[300];
+	PTR(idp, "%s/id", ptr);
+	if (!valid_id(id)) {
+		char *v = nsp_ld_clip(id, strlen(id));
+		uint32_t cp = first_invisible(id);
+		if (cp)
+			nsp_ld_err_at(c, idp, "id '%s' contains the invisible "
+					      "character U+%04X (%s): ids "
+					      "match the pattern "
+					      "[A-Za-z0-9][A-Za-z0-9._:/-]"
+					      "{0,63}", v, (unsigned)cp,
+				      nsp_invisible_name(cp));
+		else
+			nsp_ld_err_at(c, idp, "id '%s' does not match the id "
+					      "pattern [A-Za-z0-9]"
+					      "[A-Za-z0-9._:/-]{0,63}", v);
+		free(v);
+		return;
+	}
+	const struct nsp_id_entry *prev = nsp_model_add_id(
+		c->m, id, kind, index, nsp_source_loc(c->src, idp));
+	if (prev)
+		nsp_ld_err_at(c, idp, "duplicate id '%s': already used by the "
+				      "%s at line %u", id,
+			      nsp_kind_names[prev->kind],
+			      (unsigned)prev->loc.line);
+}
+
+/* Ids of one kind, for a did-you-mean (only when there are few). */
+static const char *suggest(struct ctx *c, const char *id, unsigned kinds)
+{
+	const struct nsp_map *ids = &c->m->ids;
+	if (ids->n > 2000)
+		return NULL;
+	const char **cands = nsp_xmalloc((ids->n + 1) * sizeof(*cands));
+	size_t n = 0;
+	for (size_t i = 0; i < ids->cap; i++) {
+		const struct nsp_id_entry *e = ids->vals[i];
+		if (ids->keys[i] && (kinds & (1u << e->kind)))
+			cands[n++] = ids->keys[i];
+	}
+	const char *best = nsp_did_you_mean(id, cands, n);
+	free(cands);
+	return best;
+}
+
+/*
+ * Resolve id (at ptr) to an element of one of the kinds in the bit mask;
+ * returns its index, or NSP_NONE after an error. *kind_out gets the kind.
+ */
+size_t nsp_ld_resolve(struct ctx *c, const char *id, unsigned kinds,
+		      const char *what, const char *ptr,
+		      enum nsp_kind *kind_out)
+{
+	const struct nsp_id_entry *e = nsp_map_get(&c->m->ids, id, strlen(id));
+	char *v = nsp_ld_clip(id, strlen(id));
+	if (!e) {
+		const char *dym = suggest(c, id, kinds);
+		uint32_t cp = first_invisible(id);
+		if (cp)
+			nsp_ld_err_at(c, ptr, "unknown %s '%s': it contains "
+					      "the invisible character U+%04X "
+					      "(%s), which no id may hold",
+				      what, v, (unsigned)cp,
+				      nsp_invisible_name(cp));
+		else if (dym)
+			nsp_ld_err_at(c, ptr,
+				      "unknown %s '%s' (did you mean '%s'?)",
+				      what, v, dym);
+		else
+			nsp_ld_err_at(c, ptr, "unknown %s '%s'", what, v);
+		free(v);
+		return NSP_NONE;
+	}
+	if (!(kinds & (1u << e->kind))) {
+		nsp_ld_err_at(c, ptr, "'%s' is a %s, not a %s (wrong kind of "
+				      "reference)", v, nsp_kind_names[e->kind],
+			      what);
+		free(v);
+		return NSP_NONE;
+	}
+	free(v);
+	if (kind_out)
+		*kind_out = e->kind;
+	return e->index;
+}
+
+/*
+ * Parse the CIDR prefixes at ptr into out, in the model's arena; each
+ * invalid one is an error and left out.
+ */
+void nsp_ld_prefixes(struct ctx *c, struct nsp_prefixes *out, char **in,
+		     uint32_t n, const char *ptr)
+{
+	out->v = nsp_arena_alloc(&c->m->arena, (n ? n : 1) * sizeof(*out->v));
+	out->n = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		char p[300];
+		PTR(p, "%s/%u", ptr, i);
+		struct nsp_prefix pr;
+		enum nsp_net_err e = nsp_prefix_parse(&pr, in[i], true);
+		char *v = nsp_ld_clip(in[i], strlen(in[i]));
+		if (e == NSP_NET_HOST_BITS) {
+			char net[64];
+			struct nsp_prefix nw = nsp_prefix_network(&pr);
+			nsp_prefix_format(&nw, net, sizeof(net), true);
+			nsp_ld_err_at(c, p, "invalid CIDR '%s': bits set "
+					    "beyond the prefix length (did you "
+					    "mean %s?)", v, net);
+		} else if (e != NSP_NET_OK) {
+			nsp_ld_err_at(c, p, "invalid CIDR '%s': expected an "
+					    "IPv4 or IPv6 prefix like "
+					    "10.0.0.0/8 or 2001:db8::/32", v);
+		} else {
+			out->v[out->n++] = pr;
+		}
+		free(v);
+	}
+}
+
+/* A list of strings as the model holds it (it borrows libcyaml's). */
+void nsp_ld_strs(struct ctx *c, struct nsp_strs *out, char **in, uint32_t n)
+{
+	(void)c;
+	out->v = (const char **)in;
+	out->n = n;
+}
+
+/*
+ * A free-text value that is compared with others (facility, metro, tag,
+ * carrier, port, ...): invisible characters are removed from it, in
+ * place, so that two values that look the same are the same, and an
+ * input warning at ptr says so.
+ */
+static void plain_text(struct ctx *c, char *s, const char *ptr)
+{
+	uint32_t cp = s ? first_invisible(s) : 0;
+	if (!cp)
+		return;
+	char *before = nsp_ld_clip(s, strlen(s));
+	size_t w = 0;
+	for (size_t i = 0, n = strlen(s); i < n;) {
+		uint32_t x;
+		size_t k = nsp_invisible_at(s + i, n - i, &x);
+		if (k) {
+			i += k;
+			continue;
+		}
+		s[w++] = s[i++];
+	}
+	s[w] = '\0';
+	char *after = nsp_ld_clip(s, w);
+	char *what = nsp_ld_describe(c->src, ptr);
+	nsp_diags_add(&c->m->warnings, nsp_source_loc(c->src, ptr), ptr,
+		      "%s: '%s' contains the invisible character U+%04X (%s): "
+		      "it is compared without it, as '%s'",
+		      what, before, (unsigned)cp, nsp_invisible_name(cp),
+		      after);
+	free(what);
+	free(after);
+	free(before);
+}
+
+/* plain_text on the field key of the element at base. */
+void nsp_ld_text_field(struct ctx *c, char *s, const char *base,
+		       const char *key)
+{
+	char p[300];
+	if (!s)
+		return;
+	PTR(p, "%s/%s", base, key);
+	plain_text(c, s, p);
+}
+
+/* plain_text on every string of the list key of the element at base. */
+void nsp_ld_text_list(struct ctx *c, char **v, uint32_t n, const char *base,
+		      const char *key)
+{
+	char p[300];
+	for (uint32_t i = 0; i < n; i++) {
+		PTR(p, "%s/%s/%u", base, key, i);
+		plain_text(c, v[i], p);
+	}
+}
+
+/* Range check of an integer already known to be a valid number. */
+void nsp_ld_range(struct ctx *c, const char *map, const char *key,
+		  uint64_t v, uint64_t lo, uint64_t hi)
+{
+	char p[300];
+	if (!nsp_ld_has(c, map, key) || (v >= lo && v <= hi))
+		return;
+	PTR(p, "%s/%s", map, key);
+	nsp_ld_err_at(c, p, "%llu is out of range (%llu..%llu)",
+		      (unsigned long long)v, (unsigned long long)lo,
+		      (unsigned long long)hi);
+}
+
+/* A percentage: 0 < v < 100, or v <= 100 when hundred_ok. */
+void nsp_ld_percent(struct ctx *c, const char *map, const char *key,
+		    double v, bool hundred_ok)
+{
+	char p[300];
+	if (!nsp_ld_has(c, map, key))
+		return;
+	if (v > 0 && (v < 100 || (hundred_ok && v == 100)))
+		return;
+	PTR(p, "%s/%s", map, key);
+	nsp_ld_err_at(c, p, "percentage %g is out of range: expected "
+			    "more than 0 and %s 100", v,
+		      hundred_ok ? "at most" : "less than");
+}
+
+/* Whether y is a leap year. */
+static bool leap(int y)
+{
+	return (y % 4 == 0 && y % 100) || y % 400 == 0;
+}
+
+/* Parse a calendar date YYYY-MM-DD; see model.h. */
+bool nsp_date_parse(const char *s, struct nsp_date *d)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30,
+				   31, 31, 30, 31, 30, 31};
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return false;
+	d->year = atoi(s);
+	d->month = atoi(s + 5);
+	d->day = atoi(s + 8);
+	if (d->month < 1 || d->month > 12 || d->day < 1)
+		return false;
+	int dm = days[d->month - 1] + (d->month == 2 && leap(d->year));
+	return d->day <= dm;
+}
