@@ -14,18 +14,6 @@
 
 #include "engine/registry.h"
 
-/* The names of the failure classes, as intent and assumptions spell them. */
-const char *const nsp_class_names[NSP_CLASS_COUNT] = {
-	"circuit", "port",	  "router",  "pop",  "facility",
-	"metro",   "edge_domain", "carrier", "srlg",
-};
-
-/* The names of the cloud providers, as a cloud's provider spells them. */
-const char *const nsp_provider_names[NSP_PROV_COUNT] = {
-	"aws", "azure", "gcp", "ibm", "alibaba", "ovhcloud", "otc", "oracle",
-	"generic",
-};
-
 /*
  * The top level: format version, name, the intent (the config's defaults,
  * then the design's own) and the availability assumptions.

@@ -10,11 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The names of the element kinds, indexed by enum nsp_kind. */
-const char *const nsp_kind_names[] = {
-	"", "site", "cloud", "pop", "router", "circuit",
-};
-
 /* Whether an id matches [A-Za-z0-9][A-Za-z0-9._:/-]{0,63}. */
 static bool valid_id(const char *s)
 {
@@ -268,29 +263,4 @@ void nsp_ld_percent(struct ctx *c, const char *map, const char *key,
 	nsp_ld_err_at(c, p, "percentage %g is out of range: expected "
 			    "more than 0 and %s 100", v,
 		      hundred_ok ? "at most" : "less than");
-}
-
-/* Whether y is a leap year. */
-static bool leap(int y)
-{
-	return (y % 4 == 0 && y % 100) || y % 400 == 0;
-}
-
-/* Parse a calendar date YYYY-MM-DD; see model.h. */
-bool nsp_date_parse(const char *s, struct nsp_date *d)
-{
-	static const int days[] = {31, 28, 31, 30, 31, 30,
-				   31, 31, 30, 31, 30, 31};
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return false;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return false;
-	d->year = atoi(s);
-	d->month = atoi(s + 5);
-	d->day = atoi(s + 8);
-	if (d->month < 1 || d->month > 12 || d->day < 1)
-		return false;
-	int dm = days[d->month - 1] + (d->month == 2 && leap(d->year));
-	return d->day <= dm;
 }

@@ -1,8 +1,25 @@
-/* Derived views of the model: circuits per router, demands and their paths. */
+/* The model: derived views (circuits per router, demands and their paths), names, ids, locations, freeing. */
 #include "model.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* The names of the element kinds, indexed by enum nsp_kind. */
+const char *const nsp_kind_names[] = {
+	"", "site", "cloud", "pop", "router", "circuit",
+};
+
+/* The names of the failure classes, as intent and assumptions spell them. */
+const char *const nsp_class_names[NSP_CLASS_COUNT] = {
+	"circuit", "port",	  "router",  "pop",  "facility",
+	"metro",   "edge_domain", "carrier", "srlg",
+};
+
+/* The names of the cloud providers, as a cloud's provider spells them. */
+const char *const nsp_provider_names[NSP_PROV_COUNT] = {
+	"aws", "azure", "gcp", "ibm", "alibaba", "ovhcloud", "otc", "oracle",
+	"generic",
+};
 
 const char *nsp_endpoint_id(const struct nsp_model *m, struct nsp_endpoint e)
 {

@@ -202,12 +202,6 @@ struct nsp_demand {
 	size_t nstages; /* 0 when no path joins the endpoints */
 };
 
-struct nsp_date {
-	int year, month, day;
-};
-/* Parse YYYY-MM-DD into a real calendar date; false when it is not one. */
-bool nsp_date_parse(const char *s, struct nsp_date *d);
-
 struct nsp_waiver {
 	const char *rule;
 	struct nsp_strs elements;

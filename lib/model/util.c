@@ -501,3 +501,28 @@ char *nsp_count(size_t n, const char *one, const char *many)
 {
 	return nsp_xasprintf("%zu %s", n, n == 1 ? one : many);
 }
+
+/* Whether y is a leap year. */
+static bool leap(int y)
+{
+	return (y % 4 == 0 && y % 100) || y % 400 == 0;
+}
+
+/* Parse a calendar date YYYY-MM-DD; see model.h. */
+bool nsp_date_parse(const char *s, struct nsp_date *d)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30,
+				   31, 31, 30, 31, 30, 31};
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return false;
+	d->year = atoi(s);
+	d->month = atoi(s + 5);
+	d->day = atoi(s + 8);
+	if (d->month < 1 || d->month > 12 || d->day < 1)
+		return false;
+	int dm = days[d->month - 1] + (d->month == 2 && leap(d->year));
+	return d->day <= dm;
+}

@@ -117,4 +117,10 @@ bool nsp_parse_uint(const char *s, size_t len, uint64_t max, uint64_t *out);
 /* Parse a plain decimal number: digits, optionally '.' and digits. */
 bool nsp_parse_decimal(const char *s, size_t len, double *out);
 
+struct nsp_date {
+	int year, month, day;
+};
+/* Parse YYYY-MM-DD into a real calendar date; false when it is not one. */
+bool nsp_date_parse(const char *s, struct nsp_date *d);
+
 #endif
