@@ -114,7 +114,7 @@ static const char *const refs[] = {
 	"time)",
 	"RFC 4271, section 4.2 (the session's hold time is the smaller of "
 	"the two sides' hold times; 0 means no keepalives)",
-	"rules/providers.c: the provider hold times with their pages "
+	"lib/providers/providers.c: the provider hold times with their pages "
 	"(listed under Provider figures)",
 	NULL,
 };

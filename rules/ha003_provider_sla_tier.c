@@ -199,7 +199,7 @@ static const char *const refs[] = {
     "https://cloud.google.com/network-connectivity/docs/interconnect/"
     "tutorials/dedicated-creating-9999-availability",
     "https://aws.amazon.com/directconnect/resiliency-recommendation/",
-    "rules/provider_sla.c: every tier with the page it comes from",
+    "lib/providers/sla.c: every tier with the page it comes from",
     NULL,
 };
 
