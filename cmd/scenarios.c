@@ -376,58 +376,91 @@ static json_t *str(const char *s)
 	return j;
 }
 
+/* One row of the table as a JSON object. */
+static json_t *row_json(const struct nsp_analysis *a, const struct row *r)
+{
+	const struct nsp_model *m = a->m;
+	json_t *o = json_object(), *f = json_array();
+	for (size_t k = 0; k < r->nfail; k++) {
+		const struct nsp_felem *e = &a->elems[r->fail[k]];
+		json_t *fe = json_object();
+		json_object_set_new(fe, "class",
+		                    json_string(class_title[e->cls]));
+		json_object_set_new(fe, "name", str(e->name));
+		json_array_append_new(f, fe);
+	}
+	json_object_set_new(o, "failed", f);
+	json_t *dm = json_object();
+	json_object_set_new(dm, "from",
+	                    str(nsp_endpoint_id(m, m->demands[r->demand].from)));
+	json_object_set_new(dm, "to",
+	                    str(nsp_endpoint_id(m, m->demands[r->demand].to)));
+	json_object_set_new(o, "demand", dm);
+	json_object_set_new(o, "survives", json_boolean(r->o.connected));
+	bool w = r->o.connected && r->o.worst_circuit != NSP_NONE;
+	json_object_set_new(o, "worst_circuit",
+	                    w ? str(m->circuits[r->o.worst_circuit].id)
+	                      : json_null());
+	json_object_set_new(o, "worst_load_mbps",
+	                    w ? num(r->o.worst_load) : json_null());
+	json_object_set_new(o, "usable_mbps",
+	                    w ? num(a->usable[r->o.worst_circuit])
+	                      : json_null());
+	json_object_set_new(o, "worst_share",
+	                    w ? num(100 * r->o.worst_share) : json_null());
+	json_object_set_new(o, "failover_ms",
+	                    r->o.connected && !r->o.failover_never
+	                        ? json_integer((json_int_t)r->o.failover_ms)
+	                        : json_null());
+	json_object_set_new(o, "failover_never",
+	                    json_boolean(r->o.failover_never));
+	return o;
+}
+
+#define JSON_FLAGS (JSON_INDENT(2) | JSON_REAL_PRECISION(12))
+
+/*
+ * Write j as jansson's JSON_INDENT(2) would inside a document, at nesting
+ * level depth: every line after the first indented by 2 * depth spaces.
+ * JSON strings hold no raw newline, so every newline is a line break.
+ * Returns 0, or -1 when j cannot be encoded.
+ */
+static int dump_nested(FILE *out, const json_t *j, int depth)
+{
+	char *s = json_dumps(j, JSON_FLAGS | JSON_ENCODE_ANY);
+	if (!s)
+		return -1;
+	for (const char *p = s; *p; p++) {
+		fputc(*p, out);
+		if (*p == '\n')
+			fprintf(out, "%*s", 2 * depth, "");
+	}
+	free(s);
+	return 0;
+}
+
+/*
+ * The table as one JSON document, written a row at a time so that memory
+ * does not grow with the rows (a depth-2 table has millions); the bytes
+ * are those json_dumpf would write for the whole tree.
+ */
 static int write_json(FILE *out, const struct nsp_analysis *a,
                       const struct row *rows, size_t n, int depth,
                       const char *file)
 {
-	const struct nsp_model *m = a->m;
-	json_t *root = json_object(), *arr = json_array();
-	json_object_set_new(root, "file", str(file));
-	json_object_set_new(root, "depth", json_integer(depth));
+	int rc = 0;
+	json_t *name = str(file);
+	fputs("{\n  \"file\": ", out);
+	rc |= dump_nested(out, name, 1);
+	json_decref(name);
+	fprintf(out, ",\n  \"depth\": %d,\n  \"rows\": [", depth);
 	for (size_t i = 0; i < n; i++) {
-		const struct row *r = &rows[i];
-		json_t *o = json_object(), *f = json_array();
-		for (size_t k = 0; k < r->nfail; k++) {
-			const struct nsp_felem *e = &a->elems[r->fail[k]];
-			json_t *fe = json_object();
-			json_object_set_new(fe, "class",
-			                    json_string(class_title[e->cls]));
-			json_object_set_new(fe, "name", str(e->name));
-			json_array_append_new(f, fe);
-		}
-		json_object_set_new(o, "failed", f);
-		json_t *dm = json_object();
-		json_object_set_new(
-		    dm, "from",
-		    str(nsp_endpoint_id(m, m->demands[r->demand].from)));
-		json_object_set_new(
-		    dm, "to",
-		    str(nsp_endpoint_id(m, m->demands[r->demand].to)));
-		json_object_set_new(o, "demand", dm);
-		json_object_set_new(o, "survives",
-		                    json_boolean(r->o.connected));
-		bool w = r->o.connected && r->o.worst_circuit != NSP_NONE;
-		json_object_set_new(o, "worst_circuit",
-		                    w ? str(m->circuits[r->o.worst_circuit].id)
-		                      : json_null());
-		json_object_set_new(o, "worst_load_mbps",
-		                    w ? num(r->o.worst_load) : json_null());
-		json_object_set_new(o, "usable_mbps",
-		                    w ? num(a->usable[r->o.worst_circuit])
-		                      : json_null());
-		json_object_set_new(o, "worst_share",
-		                    w ? num(100 * r->o.worst_share)
-		                      : json_null());
-		json_object_set_new(
-		    o, "failover_ms",
-		    r->o.connected && !r->o.failover_never
-		        ? json_integer((json_int_t)r->o.failover_ms)
-		        : json_null());
-		json_object_set_new(o, "failover_never",
-		                    json_boolean(r->o.failover_never));
-		json_array_append_new(arr, o);
+		json_t *o = row_json(a, &rows[i]);
+		fputs(i ? ",\n    " : "\n    ", out);
+		rc |= dump_nested(out, o, 2);
+		json_decref(o);
 	}
-	json_object_set_new(root, "rows", arr);
+	fputs(n ? "\n  ],\n  \"summary\": " : "],\n  \"summary\": ", out);
 	struct tally t[NSP_CLASS_COUNT + 1];
 	summarise(a, rows, n, t);
 	json_t *sum = json_object();
@@ -446,11 +479,9 @@ static int write_json(FILE *out, const struct nsp_analysis *a,
 		json_object_set_new(
 		    sum, c == NSP_CLASS_COUNT ? "pairs" : class_title[c], o);
 	}
-	json_object_set_new(root, "summary", sum);
-	int rc =
-	    json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(12));
-	fputc('\n', out);
-	json_decref(root);
+	rc |= dump_nested(out, sum, 1);
+	json_decref(sum);
+	fputs("\n}\n", out);
 	return rc;
 }
 
