@@ -1,5 +1,6 @@
 /* Tests of the reporters: golden outputs of every example, escaping. */
 #include <ctype.h>
+#include <jansson.h>
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
@@ -162,6 +163,54 @@ START_TEST(golden_scenarios)
 }
 END_TEST
 
+/*
+ * `scenarios -f json` writes its rows one at a time: the document must be
+ * byte for byte what jansson writes for the whole tree, at depth 1 and 2,
+ * with an empty table and with a file name that needs escaping.
+ */
+START_TEST(scenarios_json_streamed)
+{
+	static const char *const runs[] = {
+		"--depth 2 examples/ibm-four-circuit-ha.yaml",
+		"--depth 2 examples/alibaba-one-cpe.yaml",
+		"examples/linux-two-uplinks.yaml",
+		NULL, /* a copy under a name with a quote and a backslash */
+	};
+	char *odd = nsp_xasprintf("/tmp/nospof-sc-%ld-a\"b\\c \xc3\xbc.yaml",
+				  (long)getpid());
+	char *text = read_text("examples/alibaba-one-cpe.yaml");
+	FILE *copy = fopen(odd, "w");
+	ck_assert_ptr_nonnull(copy);
+	fputs(text, copy);
+	fclose(copy);
+	free(text);
+	for (size_t i = 0; i < sizeof(runs) / sizeof(runs[0]); i++) {
+		char *cmd = runs[i] ? nsp_xasprintf("%s scenarios -f json %s",
+						    nospof_bin(), runs[i])
+				    : nsp_xasprintf("%s scenarios -f json '%s'",
+						    nospof_bin(), odd);
+		char *got = NULL;
+		run_cmd(cmd, &got);
+		json_error_t err;
+		json_t *doc = json_loads(got, 0, &err);
+		ck_assert_msg(doc != NULL, "%s: %s", cmd, err.text);
+		char *want = json_dumps(doc, JSON_INDENT(2) |
+						     JSON_REAL_PRECISION(12));
+		size_t n = strlen(got);
+		ck_assert_msg(n > 0 && got[n - 1] == '\n', "%s", cmd);
+		got[n - 1] = '\0';
+		ck_assert_msg(!strcmp(got, want), "%s: not jansson's bytes",
+			      cmd);
+		free(want);
+		json_decref(doc);
+		free(got);
+		free(cmd);
+	}
+	unlink(odd);
+	free(odd);
+}
+END_TEST
+
 /* The verdict each example's README row promises. */
 START_TEST(example_verdicts)
 {
@@ -279,6 +328,7 @@ Suite *report_suite(void)
 	tcase_add_test(t, golden_examples);
 	tcase_add_test(t, golden_graphs);
 	tcase_add_test(t, golden_scenarios);
+	tcase_add_test(t, scenarios_json_streamed);
 	tcase_add_test(t, example_verdicts);
 	tcase_add_test(t, escaped_everywhere);
 	tcase_add_test(t, input_errors_in_json);
