@@ -22,13 +22,13 @@ static const char *provider_test(enum nsp_provider p)
 {
 	switch (p) {
 	case NSP_PROV_AWS:
-		return "AWS Direct Connect's failover test "
-		       "(StartBgpFailoverTest) brings the BGP session down "
+		return "AWS Direct Connect's failover test, "
+		       "StartBgpFailoverTest, takes the BGP session down "
 		       "for a set time";
 	case NSP_PROV_AZURE:
-		return "Azure ExpressRoute's site failover simulation "
-		       "(Start-AzVirtualNetworkGatewaySiteFailoverTest) "
-		       "tests a peering location";
+		return "Azure ExpressRoute's site failover simulation, "
+		       "Start-AzVirtualNetworkGatewaySiteFailoverTest, "
+		       "tests one peering location";
 	default:
 		return NULL;
 	}
@@ -98,23 +98,23 @@ static void check(struct nsp_ctx *ctx)
 			"backup" : "ECMP member";
 		const char *test = provider_test(nsp_circuit_provider(m, ci));
 		char *lab = nsp_demand_label(m, &m->demands[d]);
-		char when[96];
+		char when[160];
 		if (ci->has_failover_test)
 			snprintf(when, sizeof(when),
-				 "was last tested on %s, %ld days ago, more "
-				 "than the %u days allowed",
+				 "was last failed over to on %s, %ld days ago, "
+				 "more than the %u days "
+				 "intent.failover_test_max_age_days allows",
 				 ci->failover_test_text, age, max);
 		else
 			snprintf(when, sizeof(when),
-				 "has no last_failover_test: it was never "
-				 "tested");
+				 "has never been failed over to (no "
+				 "last_failover_test)");
 		struct nsp_finding *f = nsp_report_at(
 		    ctx, sev, "circuits", c,
 		    ci->has_failover_test ? "last_failover_test" : NULL,
-		    "failover to circuit '%s' (%s of %s) %s "
-		    "(intent.failover_test_max_age_days): a path nobody has "
-		    "failed over to is a hope, not a path; fail the other "
-		    "circuits over to it%s%s%s, then record the date in "
+		    "circuit '%s' (%s of %s) %s: a backup path nobody has "
+		    "failed over to is a hope, not a path; fail the traffic "
+		    "over to it%s%s%s and record the date in "
 		    "last_failover_test",
 		    ci->id, what, lab, when, test ? " (" : "",
 		    test ? test : "", test ? ")" : "");
