@@ -115,6 +115,47 @@ START_TEST(design_two_paths)
 }
 END_TEST
 
+/* A LAG circuit is up while min_links of its members are (k of n). */
+START_TEST(lag_k_of_n)
+{
+	/* one circuit of 4 x 250 Mbit/s: down only when min_links fail */
+#define LAG_YAML                                                               \
+	    "nospof: 1\nname: lag\n" \
+	    "sites: [{id: dc, prefixes: [192.168.0.0/16]}]\n" \
+	    "clouds: [{id: vpc, provider: aws, prefixes: [10.0.0.0/16]}]\n" \
+	    "pops: [{id: p}]\n" \
+	    "assumptions: {port: 99.999999, router: 99.999999, pop: 99.999999}\n" \
+	    "routers:\n" \
+	    "  - {id: cpe, role: cpe, site: dc}\n" \
+	    "  - {id: e, role: edge, pop: p, cloud: vpc}\n" \
+	    "circuits:\n" \
+	    "  - {id: c, a: {router: cpe}, z: {router: e}, " \
+	    "bandwidth_mbps: 1000, lag: {members: 4, member_mbps: 250, " \
+	    "min_links: %d}}\n"
+	double q = 0.001; /* the circuit assumption, 99.9 */
+	double other = pow(0.99999999, 3); /* routers cpe and e, PoP p */
+	/* min_links 1: down when all four fail; 4: when any one fails */
+	const double down[2] = {q * q * q * q, 1 - pow(1 - q, 4)};
+	const int k[2] = {1, 4};
+	for (int i = 0; i < 2; i++) {
+		char *t = nsp_xasprintf(LAG_YAML, k[i]);
+		struct loaded l;
+		load_string(&l, t);
+		ck_assert_int_eq(l.rc, 0);
+		struct nsp_analysis *a = nsp_analysis_new(l.m);
+		struct nsp_avail av;
+		nsp_avail_demand(&av, a, 0);
+		ck_assert(av.exact);
+		ck_assert_double_eq_tol(av.availability,
+		                        100 * (1 - down[i]) * other, 1e-9);
+		nsp_analysis_free(a);
+		loaded_free(&l);
+		free(t);
+	}
+#undef LAG_YAML
+}
+END_TEST
+
 START_TEST(routing_model)
 {
 	/* cpe1 has a direct circuit (1 hop) and a path through x1 (2 hops):
@@ -486,6 +527,7 @@ Suite *avail_suite(void)
 	tcase_add_test(t, shared_element);
 	tcase_add_test(t, monte_carlo);
 	tcase_add_test(t, design_two_paths);
+	tcase_add_test(t, lag_k_of_n);
 	tcase_add_test(t, routing_model);
 	tcase_add_test(t, fast_singles_match_reference);
 	tcase_add_test(t, fast_singles_wide_router);
