@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "analysis/avail.h"
+#include "analysis/member.h"
 #include "helpers.h"
 
 /* Unavailability (fraction) of a small system with one-word masks. */
@@ -153,6 +154,64 @@ START_TEST(lag_k_of_n)
 		free(t);
 	}
 #undef LAG_YAML
+}
+END_TEST
+
+/* One member of a LAG fails: the bundle's rest, or the bundle down. */
+START_TEST(lag_member_failures)
+{
+	const char *y[2] = {
+	    /* 4 x 10G carrying 35G: 30G left, overloaded */
+	    "nospof: 1\nname: m\n"
+	    "sites: [{id: dc, prefixes: [192.168.0.0/16]}]\n"
+	    "clouds: [{id: vpc, provider: aws, prefixes: [10.0.0.0/16]}]\n"
+	    "pops: [{id: p}]\n"
+	    "routers:\n"
+	    "  - {id: cpe, role: cpe, site: dc}\n"
+	    "  - {id: e, role: edge, pop: p, cloud: vpc}\n"
+	    "circuits:\n"
+	    "  - {id: c, a: {router: cpe}, z: {router: e}, "
+	    "bandwidth_mbps: 40000, lag: {members: 4, member_mbps: 10000}}\n"
+	    "demands: [{from: dc, to: vpc, mbps: 35000}]\n",
+	    /* min_links 4 of 4: one member takes it down, the demand cut */
+	    "nospof: 1\nname: m\n"
+	    "sites: [{id: dc, prefixes: [192.168.0.0/16]}]\n"
+	    "clouds: [{id: vpc, provider: aws, prefixes: [10.0.0.0/16]}]\n"
+	    "pops: [{id: p}]\n"
+	    "routers:\n"
+	    "  - {id: cpe, role: cpe, site: dc}\n"
+	    "  - {id: e, role: edge, pop: p, cloud: vpc}\n"
+	    "circuits:\n"
+	    "  - {id: c, a: {router: cpe}, z: {router: e}, "
+	    "bandwidth_mbps: 40000, lag: {members: 4, member_mbps: 10000, "
+	    "min_links: 4}}\n"
+	    "demands: [{from: dc, to: vpc, mbps: 35000}]\n",
+	};
+	for (int i = 0; i < 2; i++) {
+		struct loaded l;
+		load_string(&l, y[i]);
+		ck_assert_int_eq(l.rc, 0);
+		struct nsp_analysis *a = nsp_analysis_new(l.m);
+		struct nsp_member_failure *mf;
+		size_t n = nsp_member_failures(a, &mf);
+		ck_assert_uint_eq(n, 1);
+		ck_assert_uint_eq(mf[0].circuit, 0);
+		ck_assert_uint_eq(mf[0].demand, 0);
+		if (i == 0) {
+			ck_assert(!mf[0].down);
+			ck_assert(mf[0].o.connected);
+			ck_assert_double_eq_tol(mf[0].usable, 30000, 1e-9);
+			ck_assert_uint_eq(mf[0].o.worst_circuit, 0);
+			ck_assert_double_eq_tol(mf[0].o.worst_share,
+			                        35000.0 / 30000.0, 1e-9);
+		} else {
+			ck_assert(mf[0].down);
+			ck_assert(!mf[0].o.connected);
+		}
+		free(mf);
+		nsp_analysis_free(a);
+		loaded_free(&l);
+	}
 }
 END_TEST
 
@@ -528,6 +587,7 @@ Suite *avail_suite(void)
 	tcase_add_test(t, monte_carlo);
 	tcase_add_test(t, design_two_paths);
 	tcase_add_test(t, lag_k_of_n);
+	tcase_add_test(t, lag_member_failures);
 	tcase_add_test(t, routing_model);
 	tcase_add_test(t, fast_singles_match_reference);
 	tcase_add_test(t, fast_singles_wide_router);
