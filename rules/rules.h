@@ -62,6 +62,7 @@
 	NSP_RULE(ha003)                                                        \
 	NSP_RULE(ha004)                                                        \
 	NSP_RULE(ha005)                                                        \
+	NSP_RULE(ha006)                                                        \
 	NSP_RULE(ip001)                                                        \
 	NSP_RULE(ip002)                                                        \
 	NSP_RULE(ip003)                                                        \
