@@ -160,10 +160,9 @@ const struct nsp_rule nsp_rule_cap007 = {
     .remediation =
         "Add tunnels (on AWS and Google with BGP and ECMP over them; each "
         "tunnel its own circuit), size the VPN for the demand, or add a "
-        "private backup circuit. Mark the VPN role: backup: providers "
-        "prefer the private circuit for the same prefix (AWS prefers "
-        "Direct Connect over Site-to-Site VPN; Google by the advertised "
-        "route priority).",
+        "private backup circuit. Mark the VPN role: backup (HA006): AWS "
+        "prefers the Direct Connect route over the Site-to-Site VPN route "
+        "for the same prefix.",
     .references = refs,
     .fails = "circuits:\n"
              "  - {id: dx1, ..., bandwidth_mbps: 10000}\n"
