@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "analysis/failure.h"
+#include "analysis/member.h"
 #include "load/load.h"
 #include "report/report.h"
 #include "../rules/rules.h"
@@ -15,6 +16,9 @@ struct row {
 	size_t fail[2], nfail;
 	size_t demand;
 	struct nsp_outcome o;
+	/* a member failure: fail[0] is the LAG circuit, usable its rest */
+	bool member;
+	double usable;
 };
 
 /* Failover time for sorting: never noticed is the longest. */
@@ -38,6 +42,8 @@ static int cmp_row(const void *x, const void *y)
 		return fa > fb ? -1 : 1;
 	if (a->nfail != b->nfail)
 		return a->nfail < b->nfail ? -1 : 1;
+	if (a->member != b->member)
+		return a->member ? 1 : -1;
 	if (a->demand != b->demand)
 		return a->demand < b->demand ? -1 : 1;
 	for (size_t i = 0; i < a->nfail; i++)
@@ -59,7 +65,7 @@ static void add_pair(void *ctx, size_t d, size_t e1, size_t e2,
 {
 	struct rows *r = ctx;
 	NSP_GROW(r->v, r->cap, r->n + 1);
-	r->v[r->n++] = (struct row){{e1, e2}, 2, d, *o};
+	r->v[r->n++] = (struct row){{e1, e2}, 2, d, *o, false, 0};
 	if (!(++r->pairs & 1023))
 		nsp_progress_show(&r->progress,
 		                  "scenarios --depth 2: %zu of %zu pair rows "
@@ -113,11 +119,20 @@ static struct row *build_rows(const struct nsp_analysis *a, int depth,
 		size_t ne;
 		const size_t *el = nsp_demand_elems(a, d, &ne);
 		NSP_GROW(r.v, r.cap, r.n + 1 + ne);
-		r.v[r.n++] = (struct row){{0, 0}, 0, d, *nsp_demand_base(a, d)};
+		r.v[r.n++] = (struct row){
+		    {0, 0}, 0, d, *nsp_demand_base(a, d), false, 0};
 		for (size_t k = 0; k < ne; k++)
 			r.v[r.n++] = (struct row){
-			    {el[k], 0}, 1, d, *nsp_demand_single(a, d, k)};
+			    {el[k], 0}, 1, d, *nsp_demand_single(a, d, k), false, 0};
 	}
+	struct nsp_member_failure *mf;
+	size_t nm = nsp_member_failures(a, &mf);
+	for (size_t i = 0; i < nm; i++) {
+		NSP_GROW(r.v, r.cap, r.n + 1);
+		r.v[r.n++] = (struct row){{mf[i].circuit, 0}, 1, mf[i].demand,
+		                          mf[i].o, true, mf[i].usable};
+	}
+	free(mf);
 	if (depth >= 2) {
 		for (size_t d = 0; d < m->ndemands; d++)
 			r.npairs += demand_pairs(a, d);
@@ -139,6 +154,13 @@ static char *failed_label(const struct nsp_analysis *a, const struct row *r)
 	    "metro",   "edge_domain", "carrier", "srlg",
 	};
 	struct nsp_buf b = {0};
+	if (r->member) {
+		const char *id = a->m->circuits[r->fail[0]].id;
+		nsp_buf_puts(&b, "member of '");
+		nsp_buf_escaped(&b, id, strlen(id));
+		nsp_buf_putc(&b, '\'');
+		return nsp_buf_detach(&b);
+	}
 	if (!r->nfail)
 		nsp_buf_puts(&b, "(none)");
 	for (size_t i = 0; i < r->nfail; i++) {
@@ -161,6 +183,15 @@ static char *demand_label(const struct nsp_model *m, size_t d)
 	return nsp_buf_detach(&b);
 }
 
+/* The usable bandwidth of a row's worst circuit (a LAG's rest after a
+ * member failure). */
+static double row_usable(const struct nsp_analysis *a, const struct row *r)
+{
+	if (r->member && r->o.worst_circuit == r->fail[0])
+		return r->usable;
+	return a->usable[r->o.worst_circuit];
+}
+
 /* "c2 800/1000 Mbit/s (80%)" or "-" */
 static char *load_label(const struct nsp_analysis *a, const struct row *r)
 {
@@ -171,7 +202,7 @@ static char *load_label(const struct nsp_analysis *a, const struct row *r)
 	struct nsp_buf b = {0};
 	nsp_buf_escaped(&b, id, strlen(id));
 	nsp_buf_printf(&b, " %.0f/%.0f Mbit/s (%.0f%%)", o->worst_load,
-	               a->usable[o->worst_circuit], 100.0 * o->worst_share);
+	               row_usable(a, r), 100.0 * o->worst_share);
 	return nsp_buf_detach(&b);
 }
 
@@ -192,12 +223,14 @@ struct tally {
 };
 
 static void summarise(const struct nsp_analysis *a, const struct row *rows,
-                      size_t n, struct tally t[NSP_CLASS_COUNT + 1])
+                      size_t n, struct tally t[NSP_CLASS_COUNT + 2])
 {
 	/* per element (or pair row): worst over the demands */
 	int *state = nsp_xcalloc(a->nelems + 1, sizeof(int));
 	bool *used = nsp_xcalloc(a->nelems + 1, sizeof(bool));
-	memset(t, 0, (NSP_CLASS_COUNT + 1) * sizeof(*t));
+	/* per LAG circuit: 1 + the worst state of its member rows */
+	int *mstate = nsp_xcalloc(a->m->ncircuits + 1, sizeof(int));
+	memset(t, 0, (NSP_CLASS_COUNT + 2) * sizeof(*t));
 	for (size_t i = 0; i < n; i++) {
 		const struct row *r = &rows[i];
 		int s = !r->o.connected ? 2
@@ -205,7 +238,11 @@ static void summarise(const struct nsp_analysis *a, const struct row *rows,
 		                r->o.worst_share > 1 + 1e-9
 		            ? 1
 		            : 0;
-		if (r->nfail == 1) {
+		if (r->member) {
+			mstate[r->fail[0]] = s + 1 > mstate[r->fail[0]]
+			                         ? s + 1
+			                         : mstate[r->fail[0]];
+		} else if (r->nfail == 1) {
 			used[r->fail[0]] = true;
 			if (s > state[r->fail[0]])
 				state[r->fail[0]] = s;
@@ -220,6 +257,16 @@ static void summarise(const struct nsp_analysis *a, const struct row *rows,
 		c->overloaded += state[e] == 1;
 		c->survived += state[e] == 0;
 	}
+	for (size_t c = 0; c < a->m->ncircuits; c++) {
+		if (!mstate[c])
+			continue;
+		struct tally *mt = &t[NSP_CLASS_COUNT + 1];
+		mt->elements++;
+		mt->cut += mstate[c] == 3;
+		mt->overloaded += mstate[c] == 2;
+		mt->survived += mstate[c] == 1;
+	}
+	free(mstate);
 	free(state);
 	free(used);
 	/* pairs: each (pair, demand) row counted once per pair */
@@ -244,6 +291,25 @@ static const char *const class_title[NSP_CLASS_COUNT] = {
     "metro",   "edge_domain", "carrier", "srlg",
 };
 
+/*
+ * The summary's i-th line: the classes, then member failures of LAGs
+ * (slot NSP_CLASS_COUNT + 1), then pairs (slot NSP_CLASS_COUNT).
+ */
+static int summary_slot(int i)
+{
+	return i < NSP_CLASS_COUNT    ? i
+	       : i == NSP_CLASS_COUNT ? NSP_CLASS_COUNT + 1
+	                              : NSP_CLASS_COUNT;
+}
+
+/* The name of a summary slot. */
+static const char *summary_name(int c)
+{
+	return c < NSP_CLASS_COUNT    ? class_title[c]
+	       : c == NSP_CLASS_COUNT ? "pairs"
+	                              : "member";
+}
+
 /* A Markdown table cell: escaped text, then the separator. */
 static void md_cell(FILE *out, const char *s)
 {
@@ -264,10 +330,18 @@ static void text_widths(const struct nsp_analysis *a, int depth, int *wf,
 		size_t ne;
 		const size_t *el = nsp_demand_elems(a, d, &ne);
 		for (size_t k = 0; k < ne; k++) {
-			struct row r = {{el[k], 0}, 1, d, {0}};
+			struct row r = {{el[k], 0}, 1, d, {0}, false, 0};
 			char *f = failed_label(a, &r);
 			size_t l = depth > 1 ? 2 * strlen(f) + 3 : strlen(f);
 			lf = l > lf ? l : lf;
+			free(f);
+		}
+		for (size_t k = 0; k < a->m->ncircuits; k++) {
+			if (!a->m->circuits[k].lag.present)
+				continue;
+			struct row r = {{k, 0}, 1, d, {0}, true, 0};
+			char *f = failed_label(a, &r);
+			lf = strlen(f) > lf ? strlen(f) : lf;
 			free(f);
 		}
 		char *dl = demand_label(a->m, d);
@@ -282,7 +356,7 @@ static void write_text(FILE *out, const struct nsp_analysis *a,
                        const struct row *rows, size_t n, int depth,
                        const char *file, bool markdown)
 {
-	struct tally t[NSP_CLASS_COUNT + 1];
+	struct tally t[NSP_CLASS_COUNT + 2];
 	int wf = 0, wd = 0;
 	summarise(a, rows, n, t);
 	if (markdown) {
@@ -335,11 +409,11 @@ static void write_text(FILE *out, const struct nsp_analysis *a,
 	                   "| failures | elements | survived | overloaded "
 	                   "| cut |\n|---|---|---|---|---|\n"
 	                 : "\nsummary: what the design survives, by class\n");
-	for (int c = 0; c <= NSP_CLASS_COUNT; c++) {
+	for (int i = 0; i <= NSP_CLASS_COUNT + 1; i++) {
+		int c = summary_slot(i);
 		if (!t[c].elements)
 			continue;
-		const char *name =
-		    c == NSP_CLASS_COUNT ? "pairs" : class_title[c];
+		const char *name = summary_name(c);
 		if (markdown)
 			fprintf(out, "| %s | %zu | %zu | %zu | %zu |\n", name,
 			        t[c].elements, t[c].survived, t[c].overloaded,
@@ -349,6 +423,8 @@ static void write_text(FILE *out, const struct nsp_analysis *a,
 			    c == NSP_CLASS_COUNT
 			        ? nsp_count(t[c].elements, "pair row",
 			                    "pair rows")
+			    : c > NSP_CLASS_COUNT
+			        ? nsp_count(t[c].elements, "LAG", "LAGs")
 			        : nsp_count(t[c].elements, "element",
 			                    "elements");
 			fprintf(out,
@@ -381,7 +457,13 @@ static json_t *row_json(const struct nsp_analysis *a, const struct row *r)
 {
 	const struct nsp_model *m = a->m;
 	json_t *o = json_object(), *f = json_array();
-	for (size_t k = 0; k < r->nfail; k++) {
+	if (r->member) {
+		json_t *fe = json_object();
+		json_object_set_new(fe, "class", json_string("member"));
+		json_object_set_new(fe, "name", str(m->circuits[r->fail[0]].id));
+		json_array_append_new(f, fe);
+	}
+	for (size_t k = 0; !r->member && k < r->nfail; k++) {
 		const struct nsp_felem *e = &a->elems[r->fail[k]];
 		json_t *fe = json_object();
 		json_object_set_new(fe, "class",
@@ -404,8 +486,7 @@ static json_t *row_json(const struct nsp_analysis *a, const struct row *r)
 	json_object_set_new(o, "worst_load_mbps",
 	                    w ? num(r->o.worst_load) : json_null());
 	json_object_set_new(o, "usable_mbps",
-	                    w ? num(a->usable[r->o.worst_circuit])
-	                      : json_null());
+	                    w ? num(row_usable(a, r)) : json_null());
 	json_object_set_new(o, "worst_share",
 	                    w ? num(100 * r->o.worst_share) : json_null());
 	json_object_set_new(o, "failover_ms",
@@ -461,10 +542,11 @@ static int write_json(FILE *out, const struct nsp_analysis *a,
 		json_decref(o);
 	}
 	fputs(n ? "\n  ],\n  \"summary\": " : "],\n  \"summary\": ", out);
-	struct tally t[NSP_CLASS_COUNT + 1];
+	struct tally t[NSP_CLASS_COUNT + 2];
 	summarise(a, rows, n, t);
 	json_t *sum = json_object();
-	for (int c = 0; c <= NSP_CLASS_COUNT; c++) {
+	for (int i = 0; i <= NSP_CLASS_COUNT + 1; i++) {
+		int c = summary_slot(i);
 		if (!t[c].elements)
 			continue;
 		json_t *o = json_object();
@@ -476,8 +558,7 @@ static int write_json(FILE *out, const struct nsp_analysis *a,
 		                    json_integer((json_int_t)t[c].overloaded));
 		json_object_set_new(o, "cut",
 		                    json_integer((json_int_t)t[c].cut));
-		json_object_set_new(
-		    sum, c == NSP_CLASS_COUNT ? "pairs" : class_title[c], o);
+		json_object_set_new(sum, summary_name(c), o);
 	}
 	rc |= dump_nested(out, sum, 1);
 	json_decref(sum);

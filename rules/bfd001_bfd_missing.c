@@ -13,6 +13,8 @@ static void check(struct nsp_ctx *ctx)
 		const struct nsp_circuit *c = &m->circuits[i];
 		if (!alt[i] || nsp_failover_rule(m, c) != NSP_FO_BFD001)
 			continue;
+		if (c->kind == NSP_CKIND_VPN)
+			continue; /* IKE dead-peer detection watches a tunnel */
 		char *how = nsp_failover_text(
 			m, c,
 			nsp_time_unit_for(nsp_failover_longest_ms(m, c)));
@@ -56,7 +58,9 @@ const struct nsp_rule nsp_rule_bfd001 = {
 		"circuit for that long. The finding is a warning when the "
 		"failover time still meets intent.failover_ms or no target "
 		"is set; BGP006 reports it otherwise. Circuits that carry a "
-		"demand alone (HA001) are not judged.",
+		"demand alone (HA001) are not judged, nor VPN circuits "
+		"(kind: vpn), whose dead peer IKE dead-peer detection and "
+		"the BGP hold timer notice.",
 	.remediation =
 		"Enable BFD on both the CPE and the provider side (`bfd: {}` "
 		"for 300 ms x 3; most providers run BFD on their side by "

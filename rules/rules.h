@@ -42,6 +42,8 @@
 	NSP_RULE(cap003)                                                       \
 	NSP_RULE(cap004)                                                       \
 	NSP_RULE(cap005)                                                       \
+	NSP_RULE(cap006)                                                       \
+	NSP_RULE(cap007)                                                       \
 	NSP_RULE(div001)                                                       \
 	NSP_RULE(div002)                                                       \
 	NSP_RULE(div003)                                                       \
@@ -59,6 +61,8 @@
 	NSP_RULE(ha002)                                                        \
 	NSP_RULE(ha003)                                                        \
 	NSP_RULE(ha004)                                                        \
+	NSP_RULE(ha005)                                                        \
+	NSP_RULE(ha006)                                                        \
 	NSP_RULE(ip001)                                                        \
 	NSP_RULE(ip002)                                                        \
 	NSP_RULE(ip003)                                                        \

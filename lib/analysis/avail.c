@@ -190,6 +190,31 @@ void nsp_avail_system(struct nsp_avail *out, const struct nsp_avail_system *s)
 	dominant(out, s);
 }
 
+/*
+ * The unavailability of failure element e: its class's assumption, except
+ * for a LAG's circuit element, which is down only while fewer than
+ * min_links of its members are up, each member failing on its own with
+ * the circuit assumption (k of n).
+ */
+static double elem_unavail(const struct nsp_analysis *a, size_t e)
+{
+	const struct nsp_model *m = a->m;
+	const struct nsp_felem *fe = &a->elems[e];
+	double q = 1 - m->assumptions[fe->cls] / 100.0;
+	if (fe->cls != NSP_CLASS_CIRCUIT || fe->ncircuits != 1 ||
+	    !m->circuits[fe->circuits[0]].lag.present)
+		return q;
+	const struct nsp_lag *l = &m->circuits[fe->circuits[0]].lag;
+	/* down: fewer than min_links up; summed directly, no 1 - (1 - x) */
+	double down = 0, choose = 1; /* C(n, j), j from 0 */
+	for (uint32_t j = 0; j < l->min_links && j <= l->members; j++) {
+		if (j)
+			choose = choose * (l->members - j + 1) / j;
+		down += choose * pow(1 - q, j) * pow(q, l->members - j);
+	}
+	return down;
+}
+
 void nsp_avail_demand(struct nsp_avail *out, const struct nsp_analysis *a,
                       size_t d)
 {
@@ -227,7 +252,7 @@ void nsp_avail_demand(struct nsp_avail *out, const struct nsp_analysis *a,
 			}
 			mk[lo / 64] |= 1ull << (lo % 64);
 		}
-		double qk = 1 - m->assumptions[a->elems[el[k]].cls] / 100.0;
+		double qk = elem_unavail(a, el[k]);
 		size_t g = 0;
 		while (g < n && memcmp(masks + g * nwords, mk,
 		                       nwords * sizeof(uint64_t)))

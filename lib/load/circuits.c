@@ -180,6 +180,66 @@ static void norm_end(struct ctx *c, struct nsp_end *o, struct nsp_raw_end *s,
 }
 
 /*
+ * A circuit's kind (private or vpn), its LAG (members x member_mbps must
+ * be its bandwidth; min_links from 1 to members, default 1) and the date
+ * of its last failover test.
+ */
+static void norm_kind_lag_test(struct ctx *c, struct nsp_circuit *o,
+			       const struct nsp_raw_circuit *s, const char *cp)
+{
+	char p[300];
+	o->kind = nsp_ld_has(c, cp, "kind") ? (enum nsp_circuit_kind)s->kind :
+		NSP_CKIND_PRIVATE;
+	if (s->lag) {
+		const struct nsp_raw_lag *l = s->lag;
+		PTR(p, "%s/lag", cp);
+		o->lag.present = true;
+		o->lag.members = l->members;
+		o->lag.member_mbps = l->member_mbps;
+		o->lag.min_links = nsp_ld_has(c, p, "min_links") ?
+			l->min_links : 1;
+		nsp_ld_range(c, p, "members", l->members, 1, 64);
+		nsp_ld_range(c, p, "member_mbps", l->member_mbps, 1,
+			     1000000);
+		if (nsp_ld_has(c, p, "min_links"))
+			nsp_ld_range(c, p, "min_links", l->min_links, 1,
+				     l->members >= 1 ? l->members : 1);
+		if (o->kind == NSP_CKIND_VPN)
+			nsp_ld_err_at(c, p, "a VPN circuit cannot be a LAG: "
+					    "describe each tunnel as its own "
+					    "circuit");
+		else if (l->members >= 1 && l->members <= 64 &&
+			 l->member_mbps >= 1 && l->member_mbps <= 1000000 &&
+			 (uint64_t)l->members * l->member_mbps !=
+				 s->bandwidth_mbps) {
+			char q[320];
+			PTR(q, "%s/bandwidth_mbps", cp);
+			nsp_ld_err_at(c, q, "bandwidth_mbps %llu is not the "
+					    "LAG's members x member_mbps "
+					    "(%u x %llu = %llu)",
+				      (unsigned long long)s->bandwidth_mbps,
+				      l->members,
+				      (unsigned long long)l->member_mbps,
+				      (unsigned long long)l->members *
+					      l->member_mbps);
+		}
+	}
+	if (s->last_failover_test) {
+		o->failover_test_text = s->last_failover_test;
+		o->has_failover_test = nsp_date_parse(s->last_failover_test,
+						      &o->failover_test);
+		if (!o->has_failover_test) {
+			PTR(p, "%s/last_failover_test", cp);
+			char *v = nsp_ld_clip(s->last_failover_test,
+					      strlen(s->last_failover_test));
+			nsp_ld_err_at(c, p, "invalid date '%s': expected a "
+					    "calendar date YYYY-MM-DD", v);
+			free(v);
+		}
+	}
+}
+
+/*
  * Circuits: their ends, what each side may be, their fields, then their
  * routing (BGP, or static with a health check).
  */
@@ -221,6 +281,7 @@ void nsp_ld_norm_circuits(struct ctx *c, struct nsp_raw_design *r)
 		o->bandwidth_mbps = s->bandwidth_mbps;
 		nsp_ld_range(c, cp, "bandwidth_mbps", s->bandwidth_mbps, 1,
 			     1000000000);
+		norm_kind_lag_test(c, o, s, cp);
 		o->carrier = s->carrier;
 		nsp_ld_strs(c, &o->srlg, s->srlg, s->srlg_count);
 		o->role = nsp_ld_has(c, cp, "role") ?

@@ -34,6 +34,7 @@ void nsp_ld_norm_top(struct ctx *c, struct nsp_raw_design *r)
 	m->intent.survive = 1u << NSP_CLASS_CIRCUIT | 1u << NSP_CLASS_PORT |
 			    1u << NSP_CLASS_ROUTER | 1u << NSP_CLASS_POP;
 	m->intent.max_utilization = 100;
+	m->intent.failover_test_max_age_days = 90;
 	const struct nsp_intent_defaults *d = c->defaults;
 	if (d && d->mode)
 		m->intent.mode = d->v.mode;
@@ -74,6 +75,13 @@ void nsp_ld_norm_top(struct ctx *c, struct nsp_raw_design *r)
 			m->intent.max_utilization = i->max_utilization;
 			nsp_ld_percent(c, "/intent", "max_utilization",
 				       i->max_utilization, true);
+		}
+		if (nsp_ld_has(c, "/intent", "failover_test_max_age_days")) {
+			m->intent.has_failover_test_max_age = true;
+			m->intent.failover_test_max_age_days =
+				i->failover_test_max_age_days;
+			nsp_ld_range(c, "/intent", "failover_test_max_age_days",
+				     i->failover_test_max_age_days, 1, 3660);
 		}
 	}
 

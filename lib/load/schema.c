@@ -48,6 +48,11 @@ static const cyaml_strval_t circuit_role_strings[] = {
 	{"backup", NSP_CROLE_BACKUP},
 };
 
+static const cyaml_strval_t kind_strings[] = {
+	{"private", NSP_CKIND_PRIVATE},
+	{"vpn", NSP_CKIND_VPN},
+};
+
 static const cyaml_strval_t routing_strings[] = {
 	{"bgp", NSP_ROUTING_BGP},
 	{"static", NSP_ROUTING_STATIC},
@@ -86,6 +91,8 @@ static const cyaml_schema_field_t intent_fields[] = {
 			     survive, &class_entry, 0, CYAML_UNLIMITED),
 	CYAML_FIELD_FLOAT("max_utilization", OPT, struct nsp_raw_intent,
 			  max_utilization),
+	CYAML_FIELD_UINT("failover_test_max_age_days", OPT,
+			 struct nsp_raw_intent, failover_test_max_age_days),
 	CYAML_FIELD_END,
 };
 
@@ -189,6 +196,15 @@ static const cyaml_schema_field_t health_fields[] = {
 	CYAML_FIELD_END,
 };
 
+static const cyaml_schema_field_t lag_fields[] = {
+	CYAML_FIELD_UINT("members", CYAML_FLAG_DEFAULT, struct nsp_raw_lag,
+			 members),
+	CYAML_FIELD_UINT("member_mbps", CYAML_FLAG_DEFAULT, struct nsp_raw_lag,
+			 member_mbps),
+	CYAML_FIELD_UINT("min_links", OPT, struct nsp_raw_lag, min_links),
+	CYAML_FIELD_END,
+};
+
 static const cyaml_schema_field_t circuit_fields[] = {
 	STR("id", CYAML_FLAG_DEFAULT, struct nsp_raw_circuit, id),
 	CYAML_FIELD_MAPPING("a", CYAML_FLAG_DEFAULT, struct nsp_raw_circuit, a,
@@ -208,6 +224,11 @@ static const cyaml_schema_field_t circuit_fields[] = {
 				bgp_fields),
 	CYAML_FIELD_MAPPING_PTR("health_check", OPT, struct nsp_raw_circuit,
 				health_check, health_fields),
+	ENUM("kind", OPT, struct nsp_raw_circuit, kind, kind_strings),
+	CYAML_FIELD_MAPPING_PTR("lag", OPT, struct nsp_raw_circuit, lag,
+				lag_fields),
+	STR("last_failover_test", OPT, struct nsp_raw_circuit,
+	    last_failover_test),
 	CYAML_FIELD_END,
 };
 

@@ -17,6 +17,7 @@ struct nsp_raw_intent {
 	int *survive;
 	uint32_t survive_count;
 	double max_utilization;
+	uint32_t failover_test_max_age_days;
 };
 
 struct nsp_raw_assumptions {
@@ -84,6 +85,11 @@ struct nsp_raw_health {
 	uint32_t interval_s, timeout_s, count;
 };
 
+struct nsp_raw_lag {
+	uint32_t members, min_links;
+	uint64_t member_mbps;
+};
+
 struct nsp_raw_circuit {
 	char *id;
 	struct nsp_raw_end a, z;
@@ -96,6 +102,9 @@ struct nsp_raw_circuit {
 	int routing;
 	struct nsp_raw_bgp *bgp;
 	struct nsp_raw_health *health_check;
+	int kind;
+	struct nsp_raw_lag *lag;
+	char *last_failover_test;
 };
 
 struct nsp_raw_demand {

@@ -33,6 +33,8 @@ enum nsp_provider {
 enum nsp_router_role { NSP_ROLE_CPE, NSP_ROLE_EDGE, NSP_ROLE_EXCHANGE };
 enum nsp_circuit_role { NSP_CROLE_ACTIVE, NSP_CROLE_PRIMARY, NSP_CROLE_BACKUP };
 enum nsp_routing { NSP_ROUTING_BGP, NSP_ROUTING_STATIC };
+/* What carries a circuit: a private circuit, or an IPsec VPN over the internet. */
+enum nsp_circuit_kind { NSP_CKIND_PRIVATE, NSP_CKIND_VPN };
 enum nsp_mode { NSP_MODE_ACTIVE_ACTIVE, NSP_MODE_ACTIVE_STANDBY };
 enum nsp_hash { NSP_HASH_UNSET, NSP_HASH_L3, NSP_HASH_L4 };
 
@@ -70,6 +72,9 @@ struct nsp_intent {
 	uint64_t failover_ms;
 	unsigned survive; /* bit (1 << enum nsp_class) per required class */
 	double max_utilization;
+	/* intent.failover_test_max_age_days; default 90 when not given */
+	bool has_failover_test_max_age;
+	uint32_t failover_test_max_age_days;
 };
 
 /*
@@ -155,10 +160,23 @@ struct nsp_health_check {
 	uint32_t interval_s, timeout_s, count;
 };
 
+/* A link aggregation group: members x member_mbps, up while min_links are. */
+struct nsp_lag {
+	bool present;
+	uint32_t members, min_links;
+	uint64_t member_mbps;
+};
+
 struct nsp_circuit {
 	const char *id, *carrier;
 	struct nsp_end a, z;
 	uint64_t bandwidth_mbps;
+	enum nsp_circuit_kind kind;
+	struct nsp_lag lag;
+	/* last_failover_test: the date, and the text as written */
+	bool has_failover_test;
+	struct nsp_date failover_test;
+	const char *failover_test_text;
 	struct nsp_strs srlg;
 	enum nsp_circuit_role role;
 	uint32_t weight;

@@ -91,4 +91,11 @@ char *nsp_provider_mtu_list(const struct nsp_provider_facts *f);
  */
 void nsp_provider_facts_print(FILE *out, unsigned groups);
 
+/*
+ * The bandwidth one IPsec tunnel of the provider carries, Mbit/s, and the
+ * page that says so in *src; 0 (and NULL) when the provider publishes none
+ * the format can use (vpn.c).
+ */
+uint64_t nsp_vpn_tunnel_mbps(enum nsp_provider p, const char **src);
+
 #endif

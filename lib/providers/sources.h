@@ -45,4 +45,16 @@
 	"network-en/configuring-ecmp-routing-on-linux-distributing-traffic-"   \
 	"across-multiple-network-paths-with-ip-route.html"
 
+/* provider failover tests (HA005) */
+#define NSP_SRC_AWS_FAILOVER_TEST                                              \
+	"AWS Direct Connect API Reference, StartBgpFailoverTest (places the "  \
+	"BGP peering session in the DOWN state for a set time), https://docs." \
+	"aws.amazon.com/directconnect/latest/APIReference/"                    \
+	"API_StartBgpFailoverTest.html"
+#define NSP_SRC_AZURE_FAILOVER_TEST                                            \
+	"Azure PowerShell, Start-AzVirtualNetworkGatewaySiteFailoverTest "     \
+	"(ExpressRoute site failover simulation for a peering location), "     \
+	"https://learn.microsoft.com/en-us/powershell/module/az.network/"      \
+	"start-azvirtualnetworkgatewaysitefailovertest"
+
 #endif

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "analysis/avail.h"
+#include "analysis/member.h"
 #include "helpers.h"
 
 /* Unavailability (fraction) of a small system with one-word masks. */
@@ -112,6 +113,105 @@ START_TEST(design_two_paths)
 	ck_assert(!o.connected);
 	nsp_analysis_free(a);
 	loaded_free(&l);
+}
+END_TEST
+
+/* A LAG circuit is up while min_links of its members are (k of n). */
+START_TEST(lag_k_of_n)
+{
+	/* one circuit of 4 x 250 Mbit/s: down only when min_links fail */
+#define LAG_YAML                                                               \
+	    "nospof: 1\nname: lag\n" \
+	    "sites: [{id: dc, prefixes: [192.168.0.0/16]}]\n" \
+	    "clouds: [{id: vpc, provider: aws, prefixes: [10.0.0.0/16]}]\n" \
+	    "pops: [{id: p}]\n" \
+	    "assumptions: {port: 99.999999, router: 99.999999, pop: 99.999999}\n" \
+	    "routers:\n" \
+	    "  - {id: cpe, role: cpe, site: dc}\n" \
+	    "  - {id: e, role: edge, pop: p, cloud: vpc}\n" \
+	    "circuits:\n" \
+	    "  - {id: c, a: {router: cpe}, z: {router: e}, " \
+	    "bandwidth_mbps: 1000, lag: {members: 4, member_mbps: 250, " \
+	    "min_links: %d}}\n"
+	double q = 0.001; /* the circuit assumption, 99.9 */
+	double other = pow(0.99999999, 3); /* routers cpe and e, PoP p */
+	/* min_links 1: down when all four fail; 4: when any one fails */
+	const double down[2] = {q * q * q * q, 1 - pow(1 - q, 4)};
+	const int k[2] = {1, 4};
+	for (int i = 0; i < 2; i++) {
+		char *t = nsp_xasprintf(LAG_YAML, k[i]);
+		struct loaded l;
+		load_string(&l, t);
+		ck_assert_int_eq(l.rc, 0);
+		struct nsp_analysis *a = nsp_analysis_new(l.m);
+		struct nsp_avail av;
+		nsp_avail_demand(&av, a, 0);
+		ck_assert(av.exact);
+		ck_assert_double_eq_tol(av.availability,
+		                        100 * (1 - down[i]) * other, 1e-9);
+		nsp_analysis_free(a);
+		loaded_free(&l);
+		free(t);
+	}
+#undef LAG_YAML
+}
+END_TEST
+
+/* One member of a LAG fails: the bundle's rest, or the bundle down. */
+START_TEST(lag_member_failures)
+{
+	const char *y[2] = {
+	    /* 4 x 10G carrying 35G: 30G left, overloaded */
+	    "nospof: 1\nname: m\n"
+	    "sites: [{id: dc, prefixes: [192.168.0.0/16]}]\n"
+	    "clouds: [{id: vpc, provider: aws, prefixes: [10.0.0.0/16]}]\n"
+	    "pops: [{id: p}]\n"
+	    "routers:\n"
+	    "  - {id: cpe, role: cpe, site: dc}\n"
+	    "  - {id: e, role: edge, pop: p, cloud: vpc}\n"
+	    "circuits:\n"
+	    "  - {id: c, a: {router: cpe}, z: {router: e}, "
+	    "bandwidth_mbps: 40000, lag: {members: 4, member_mbps: 10000}}\n"
+	    "demands: [{from: dc, to: vpc, mbps: 35000}]\n",
+	    /* min_links 4 of 4: one member takes it down, the demand cut */
+	    "nospof: 1\nname: m\n"
+	    "sites: [{id: dc, prefixes: [192.168.0.0/16]}]\n"
+	    "clouds: [{id: vpc, provider: aws, prefixes: [10.0.0.0/16]}]\n"
+	    "pops: [{id: p}]\n"
+	    "routers:\n"
+	    "  - {id: cpe, role: cpe, site: dc}\n"
+	    "  - {id: e, role: edge, pop: p, cloud: vpc}\n"
+	    "circuits:\n"
+	    "  - {id: c, a: {router: cpe}, z: {router: e}, "
+	    "bandwidth_mbps: 40000, lag: {members: 4, member_mbps: 10000, "
+	    "min_links: 4}}\n"
+	    "demands: [{from: dc, to: vpc, mbps: 35000}]\n",
+	};
+	for (int i = 0; i < 2; i++) {
+		struct loaded l;
+		load_string(&l, y[i]);
+		ck_assert_int_eq(l.rc, 0);
+		struct nsp_analysis *a = nsp_analysis_new(l.m);
+		struct nsp_member_failure *mf;
+		size_t n = nsp_member_failures(a, &mf);
+		ck_assert_uint_eq(n, 1);
+		ck_assert_uint_eq(mf[0].circuit, 0);
+		ck_assert_uint_eq(mf[0].demand, 0);
+		if (i == 0) {
+			ck_assert(!mf[0].down);
+			ck_assert(mf[0].o.connected);
+			ck_assert_double_eq_tol(mf[0].usable, 30000, 1e-9);
+			ck_assert_uint_eq(mf[0].o.worst_circuit, 0);
+			ck_assert_double_eq_tol(mf[0].o.worst_share,
+			                        35000.0 / 30000.0, 1e-9);
+		} else {
+			ck_assert(mf[0].down);
+			ck_assert(!mf[0].o.connected);
+		}
+		free(mf);
+		nsp_analysis_free(a);
+		loaded_free(&l);
+	}
 }
 END_TEST
 
@@ -486,6 +586,8 @@ Suite *avail_suite(void)
 	tcase_add_test(t, shared_element);
 	tcase_add_test(t, monte_carlo);
 	tcase_add_test(t, design_two_paths);
+	tcase_add_test(t, lag_k_of_n);
+	tcase_add_test(t, lag_member_failures);
 	tcase_add_test(t, routing_model);
 	tcase_add_test(t, fast_singles_match_reference);
 	tcase_add_test(t, fast_singles_wide_router);

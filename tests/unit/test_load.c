@@ -225,6 +225,70 @@ START_TEST(error_values)
 }
 END_TEST
 
+/* LAGs, VPN circuits and failover test dates: values and errors. */
+START_TEST(lag_vpn_failover_fields)
+{
+	struct loaded l;
+	char *y = with("bandwidth_mbps: 1000}\n  - {id: c2",
+		       "bandwidth_mbps: 1000, lag: {members: 2, member_mbps: "
+		       "500, min_links: 2}, last_failover_test: 2026-02-28}\n"
+		       "  - {id: c2, kind: vpn");
+	load_string(&l, y);
+	ck_assert_int_eq(l.rc, 0);
+	const struct nsp_circuit *c1 = &l.m->circuits[0], *c2 =
+		&l.m->circuits[1];
+	ck_assert(c1->lag.present);
+	ck_assert_uint_eq(c1->lag.members, 2);
+	ck_assert_uint_eq(c1->lag.member_mbps, 500);
+	ck_assert_uint_eq(c1->lag.min_links, 2);
+	ck_assert(c1->has_failover_test);
+	ck_assert_int_eq(c1->failover_test.month, 2);
+	ck_assert_int_eq(c1->kind, NSP_CKIND_PRIVATE);
+	ck_assert_int_eq(c2->kind, NSP_CKIND_VPN);
+	ck_assert(!c2->lag.present);
+	ck_assert_uint_eq(l.m->intent.failover_test_max_age_days, 90);
+	ck_assert(!l.m->intent.has_failover_test_max_age);
+	loaded_free(&l);
+	free(y);
+	/* min_links defaults to 1 */
+	y = with("bandwidth_mbps: 1000}\n  - {id: c2",
+		 "bandwidth_mbps: 1000, lag: {members: 4, member_mbps: 250}}\n"
+		 "  - {id: c2");
+	load_string(&l, y);
+	ck_assert_int_eq(l.rc, 0);
+	ck_assert_uint_eq(l.m->circuits[0].lag.min_links, 1);
+	loaded_free(&l);
+	free(y);
+
+	expect_replaced("bandwidth_mbps: 1000}\n  - {id: c2",
+			"bandwidth_mbps: 1000, lag: {members: 4, member_mbps: "
+			"100}}\n  - {id: c2", 16,
+			"not the LAG's members x member_mbps (4 x 100 = 400)");
+	expect_replaced("bandwidth_mbps: 1000}\n  - {id: c2",
+			"bandwidth_mbps: 1000, lag: {members: 2, member_mbps: "
+			"500, min_links: 3}}\n  - {id: c2", 16, "out of range");
+	expect_replaced("bandwidth_mbps: 1000}\n  - {id: c2",
+			"bandwidth_mbps: 1000, lag: {members: 0, member_mbps: "
+			"500}}\n  - {id: c2", 16, "out of range");
+	expect_replaced("bandwidth_mbps: 1000}\n  - {id: c2",
+			"bandwidth_mbps: 1000, lag: {member_mbps: 500}}\n"
+			"  - {id: c2", 16, "members");
+	expect_replaced("bandwidth_mbps: 1000}\n  - {id: c2",
+			"bandwidth_mbps: 1000, kind: vpn, lag: {members: 2, "
+			"member_mbps: 500}}\n  - {id: c2", 16,
+			"a VPN circuit cannot be a LAG");
+	expect_replaced("bandwidth_mbps: 1000}\n  - {id: c2",
+			"bandwidth_mbps: 1000, kind: mpls}\n  - {id: c2", 16,
+			"mpls");
+	expect_replaced("bandwidth_mbps: 1000}\n  - {id: c2",
+			"bandwidth_mbps: 1000, last_failover_test: "
+			"2026-02-30}\n  - {id: c2", 16, "invalid date");
+	expect_replaced("name: base\n",
+			"name: base\nintent: {failover_test_max_age_days: 0}\n",
+			3, "out of range");
+}
+END_TEST
+
 START_TEST(error_non_decimal_integers)
 {
 	const char *bad[] = {"1e3", "0500", "500Mbps", "0x10", "1_000",
@@ -465,6 +529,7 @@ Suite *load_suite(void)
 	tcase_add_test(t, error_duplicate_key);
 	tcase_add_test(t, error_reference);
 	tcase_add_test(t, error_values);
+	tcase_add_test(t, lag_vpn_failover_fields);
 	tcase_add_test(t, error_non_decimal_integers);
 	tcase_add_test(t, error_id_pattern);
 	tcase_add_test(t, error_nul);
