@@ -32,6 +32,12 @@ static char *advice(const struct nsp_model *m, const struct nsp_circuit *c,
 		return nsp_xstrdup("shorten the health check (interval_s, "
 				   "count x timeout_s), or run BGP with BFD "
 				   "on both sides");
+	if (c->kind == NSP_CKIND_VPN)
+		return nsp_xstrdup(
+			"lower the BGP hold time (hold_s) and the tunnel's "
+			"dead peer detection timeout (AWS accepts 30 s or "
+			"more), or carry the demand on a private circuit "
+			"with BFD on both sides");
 	const struct nsp_bfd *b = &c->bgp.bfd;
 	char *t = nsp_duration_in(iv * mult, u), *r;
 	if (iv * mult > m->intent.failover_ms)
@@ -114,6 +120,11 @@ static const char *const refs[] = {
 	"time)",
 	"RFC 4271, section 4.2 (the session's hold time is the smaller of "
 	"the two sides' hold times; 0 means no keepalives)",
+	"Amazon EC2 API Reference, ModifyVpnTunnelOptionsSpecification "
+	"(DPDTimeoutSeconds: default 40, at least 30; DPDTimeoutAction "
+	"clear: the tunnel goes down and its routes are removed), "
+	"https://docs.aws.amazon.com/AWSEC2/latest/APIReference/"
+	"API_ModifyVpnTunnelOptionsSpecification.html",
 	"lib/providers/providers.c: the provider hold times with their pages "
 	"(listed under Provider figures)",
 	NULL,
@@ -134,7 +145,11 @@ const struct nsp_rule nsp_rule_bgp006 = {
 		"default) and the provider's where the provider table knows "
 		"it (RFC 4271, section 4.2: 90 s at AWS, 180 s at Azure, 60 "
 		"s at Google Cloud with the default keepalive), never when "
-		"hold_s is 0 (no keepalives); with static routing, the "
+		"hold_s is 0 (no keepalives); for an IPsec VPN tunnel (kind: "
+		"vpn) the private product's hold time does not apply, and "
+		"the provider's dead peer detection takes a silent tunnel "
+		"down with its routes when that comes first (AWS "
+		"Site-to-Site VPN: 40 s by default); with static routing, the "
 		"health check's interval plus count timeouts. The message "
 		"names both sides of the negotiation. The rule "
 		"judges circuits that carry a demand next to another one, "

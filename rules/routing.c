@@ -190,6 +190,17 @@ char *nsp_failover_text(const struct nsp_model *m, const struct nsp_circuit *c,
 	if (never)
 		return nsp_xstrdup("never (hold_s 0: no keepalives, and no "
 				   "BFD on both sides)");
+	uint32_t dpd = nsp_circuit_dpd_s(m, c);
+	if (dpd && (uint64_t)dpd * 1000 == ms) {
+		const char *product, *src;
+		nsp_vpn_dpd_timeout_s(nsp_circuit_provider(m, c), &product,
+				      &src);
+		r = nsp_xasprintf("%s (%s's dead peer detection timeout, "
+				  "before the BGP hold time)",
+				  t, product);
+		free(t);
+		return r;
+	}
 	uint32_t prov;
 	nsp_circuit_hold_s(m, c, &prov);
 	if (!prov) {

@@ -28,6 +28,9 @@ uint64_t nsp_circuit_failover_ms(const struct nsp_model *m,
 		return interval * mult;
 	}
 	uint32_t provider_s, hold = nsp_circuit_hold_s(m, c, &provider_s);
+	uint32_t dpd = nsp_circuit_dpd_s(m, c);
+	if (dpd && (!hold || dpd < hold))
+		return (uint64_t)dpd * 1000;
 	if (!hold) {
 		*never = true;
 		return UINT64_MAX;
@@ -35,13 +38,24 @@ uint64_t nsp_circuit_failover_ms(const struct nsp_model *m,
 	return (uint64_t)hold * 1000;
 }
 
+uint32_t nsp_circuit_dpd_s(const struct nsp_model *m,
+			   const struct nsp_circuit *c)
+{
+	const char *product, *src;
+	if (c->kind != NSP_CKIND_VPN)
+		return 0;
+	return nsp_vpn_dpd_timeout_s(nsp_circuit_provider(m, c), &product,
+				     &src);
+}
+
 uint32_t nsp_circuit_hold_s(const struct nsp_model *m,
 			    const struct nsp_circuit *c, uint32_t *provider_s)
 {
 	const struct nsp_provider_facts *f =
 		nsp_provider_facts(nsp_circuit_provider(m, c));
-	*provider_s = f->bgp_hold_s;
-	if (!c->bgp.hold_s || !f->bgp_hold_s)
+	/* the provider's hold time is its private product's, not its VPN's */
+	*provider_s = c->kind == NSP_CKIND_VPN ? 0 : f->bgp_hold_s;
+	if (!c->bgp.hold_s || !*provider_s)
 		return c->bgp.hold_s;
-	return c->bgp.hold_s < f->bgp_hold_s ? c->bgp.hold_s : f->bgp_hold_s;
+	return c->bgp.hold_s < *provider_s ? c->bgp.hold_s : *provider_s;
 }

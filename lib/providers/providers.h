@@ -98,4 +98,13 @@ void nsp_provider_facts_print(FILE *out, unsigned groups);
  */
 uint64_t nsp_vpn_tunnel_mbps(enum nsp_provider p, const char **src);
 
+/*
+ * How long the provider's VPN endpoint waits before it declares a silent
+ * peer dead and takes the tunnel down with its routes (dead peer
+ * detection, its default), in seconds, with the product's name in
+ * *product and the page in *src; 0 (and NULLs) when not published.
+ */
+uint32_t nsp_vpn_dpd_timeout_s(enum nsp_provider p, const char **product,
+			       const char **src);
+
 #endif

@@ -18,6 +18,14 @@
 	"Gbps), https://cloud.google.com/network-connectivity/docs/vpn/"       \
 	"concepts/topologies-increase-bandwidth"
 
+#define SRC_AWS_DPD                                                            \
+	"Amazon EC2 API Reference, ModifyVpnTunnelOptionsSpecification "     \
+	"(DPDTimeoutSeconds: the number of seconds after which a DPD "       \
+	"timeout occurs, default 40; DPDTimeoutAction default clear: the "   \
+	"IKE session ends, the tunnel goes down and its routes are "         \
+	"removed), https://docs.aws.amazon.com/AWSEC2/latest/APIReference/"  \
+	"API_ModifyVpnTunnelOptionsSpecification.html"
+
 /* The published per-tunnel bandwidth of provider p (see providers.h). */
 uint64_t nsp_vpn_tunnel_mbps(enum nsp_provider p, const char **src)
 {
@@ -29,6 +37,22 @@ uint64_t nsp_vpn_tunnel_mbps(enum nsp_provider p, const char **src)
 		*src = SRC_GCP_VPN;
 		return 3000;
 	default:
+		*src = NULL;
+		return 0;
+	}
+}
+
+/* The provider's default dead peer detection timeout (see providers.h). */
+uint32_t nsp_vpn_dpd_timeout_s(enum nsp_provider p, const char **product,
+			       const char **src)
+{
+	switch (p) {
+	case NSP_PROV_AWS:
+		*product = "AWS Site-to-Site VPN";
+		*src = SRC_AWS_DPD;
+		return 40;
+	default:
+		*product = NULL;
 		*src = NULL;
 		return 0;
 	}
