@@ -127,7 +127,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_analysis(m);
 		/* the topology, after the failure of the first circuit */
 		const char *fail[] = {m->ncircuits ? m->circuits[0].id : "x"};
-		struct nsp_topology_opts o = {&run.findings, fail, 1, fa};
+		struct nsp_topology_opts o = {&run.findings, fail, 1, fa, NULL};
 		char *dot = NULL, *err = NULL;
 		nsp_topology_dot(&dot, m, &o, &err);
 		free(dot);

@@ -78,7 +78,7 @@ static char *graph_of(const char *file)
 	char *dot = NULL, *err = NULL;
 	ck_assert_int_eq(nsp_load_file(&m, file, &lim, &d), 0);
 	nsp_engine_run(&fs, m, &nsp_builtin_rules, NULL, NULL);
-	struct nsp_topology_opts o = {&fs, NULL, 0, NULL};
+	struct nsp_topology_opts o = {&fs, NULL, 0, NULL, NULL};
 	ck_assert_int_eq(nsp_topology_dot(&dot, m, &o, &err), 0);
 	nsp_findings_free(&fs);
 	nsp_model_free(m);
