@@ -273,6 +273,11 @@ def main():
                               "<svg/onload=", "javascript:"):
                         if s not in r["text"]:
                             problems.append("text %r not shown" % s)
+                lit = (r.get("clicked") or {}).get("got", [])
+                if name in ("several", "ibm-ecmp-single-xcr",
+                            "hostile-html") and \
+                        not any("-K" in i for i in lit):
+                    problems.append("no circuit lit: %s" % lit)
                 if name == "several" and r["sections"] != len(files):
                     problems.append("%d sections, want %d" %
                                     (r["sections"], len(files)))
