@@ -15,6 +15,12 @@
 #include "html_int.h"
 #include "topology.h"
 
+/*
+ * Nodes and edges laid out at most, as `graph -f svg` by default: a larger
+ * design gets a note instead of a picture (Graphviz takes minutes on it).
+ */
+#define HTML_LAYOUT_MAX 2500
+
 static const char css[] =
 	":root{--err:#c81e1e;--warn:#b45309;--info:#1f6fb2;--ok:#15803d;"
 	"--hl:#7c3aed;font-family:system-ui,-apple-system,'Segoe UI',"
@@ -259,6 +265,15 @@ static void topology(FILE *out, const struct nsp_run *run, size_t i,
 	      "finding of each element (red error, orange warning, blue "
 	      "info). Click an element to list its findings, a finding to "
 	      "highlight its elements.</p>\n", out);
+	size_t size = nsp_topology_size(m);
+	if (size > HTML_LAYOUT_MAX) {
+		fprintf(out, "<p class=\"note\">No picture: %zu nodes and "
+			"edges, over the layout limit of %d (<code>nospof graph"
+			"</code> draws it with <code>--max-layout N</code>)."
+			"</p>\n", size, HTML_LAYOUT_MAX);
+		free(mine.v);
+		return;
+	}
 	FILE *mem = open_memstream(&svg, &len);
 	int r = !mem ? -1 : nsp_topology_dot(&dot, m, &o, &err);
 	if (!r)

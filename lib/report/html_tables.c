@@ -16,6 +16,11 @@
 
 /* Bytes of one excerpt line shown; longer lines are cut with an ellipsis. */
 #define EXCERPT_LINE_MAX 240
+/*
+ * Demands whose availability is estimated at most (each estimate can be a
+ * Monte Carlo run): the table says when it shows only the first ones.
+ */
+#define AVAIL_ROWS_MAX 500
 /* Lines shown before and after the line a finding points at. */
 #define EXCERPT_AROUND 2
 
@@ -163,7 +168,9 @@ void nsp_html_availability(FILE *out, const struct nsp_model *m,
 	      "<th>Mbit/s</th><th>Estimate (%)</th><th>Method</th>"
 	      "<th>Target (%)</th><th>Provider tier</th></tr></thead>"
 	      "<tbody>\n", out);
-	for (size_t d = 0; d < m->ndemands; d++) {
+	size_t rows = m->ndemands < AVAIL_ROWS_MAX ? m->ndemands :
+						     AVAIL_ROWS_MAX;
+	for (size_t d = 0; d < rows; d++) {
 		const struct nsp_demand *dm = &m->demands[d];
 		fputs("<tr><td>", out);
 		demand_name(out, m, d);
@@ -218,6 +225,9 @@ void nsp_html_availability(FILE *out, const struct nsp_model *m,
 		fputs(any ? "</td></tr>\n" : "&#8212;</td></tr>\n", out);
 	}
 	fputs("</tbody></table>\n", out);
+	if (rows < m->ndemands)
+		fprintf(out, "<p class=\"note\">The first %zu of %zu "
+			"demands.</p>\n", rows, m->ndemands);
 }
 
 /* What the single failure of one element does to every demand using it. */
