@@ -67,7 +67,8 @@ static const char css[] =
 	".fix,.refs{font-size:.9rem;margin:.2rem 0;overflow-wrap:anywhere}\n"
 	".note{color:#57606a;font-size:.9rem}\n"
 	"@media print{body{max-width:none;padding:0;font-size:10pt}"
-	".picked,.hint{display:none}section.design{break-before:page}"
+	".picked,.hint{display:none}section.design+section.design{"
+	"break-before:page}"
 	".finding,tr,.excerpt{break-inside:avoid}.topo{overflow:visible;"
 	"border:none}table.sortable th:after{content:''}a{color:inherit;"
 	"text-decoration:none}}\n";
@@ -88,7 +89,11 @@ static const char script[] =
 	"all('.finding[data-el]').forEach(function(li){"
 	"li.addEventListener('click',function(){clear();li.classList.add('hl');"
 	"els(li).forEach(function(id){var g=document.getElementById(id);"
-	"if(g)g.classList.add('hl');});});});\n"
+	"if(g)g.classList.add('hl');});});"
+	"li.addEventListener('keydown',function(ev){if(ev.key==='Enter')"
+	"li.click();});});\n"
+	"all('.topo').forEach(function(t){t.addEventListener('click',clear);});"
+	"\n"
 	"all('.topo g[id]').forEach(function(g){var m=/^d(\\d+)-/.exec(g.id);"
 	"if(!m)return;g.addEventListener('click',function(ev){"
 	"ev.stopPropagation();clear();g.classList.add('hl');"
@@ -134,7 +139,7 @@ static void finding(FILE *out, const struct nsp_run *run,
 	const struct nsp_rule *r =
 		run->rules ? nsp_registry_find(run->rules, f->rule_id) : NULL;
 	fprintf(out, "<li class=\"finding s-%s%s\" id=\"d%zu-f%zu\" "
-		"data-rule=\"", nsp_severity_names[f->severity],
+		"tabindex=\"0\" data-rule=\"", nsp_severity_names[f->severity],
 		f->waived ? " waived" : "", design, k);
 	nsp_html_text(out, f->rule_id);
 	fputc('"', out);
