@@ -30,6 +30,7 @@ DEB_PKGS := gcc make pkg-config libyaml-dev libcyaml-dev libjansson-dev \
 	check libsubunit-dev valgrind python3 python3-yaml python3-jsonschema \
 	clang libclang-rt-14-dev libgraphviz-dev graphviz libxml2-utils \
 	groff-base man-db
+DEB_PKGS += chromium
 
 LIB_SRC := $(wildcard lib/*/*.c) $(wildcard rules/*.c)
 CMD_SRC := $(wildcard cmd/*.c)
@@ -151,6 +152,16 @@ test: deps
 	$(MAKE) --no-print-directory valgrind
 	$(MAKE) --no-print-directory install-test
 	$(MAKE) --no-print-directory fuzz-short
+	@if command -v chromium >/dev/null 2>&1; then \
+		$(MAKE) --no-print-directory browser-test; \
+	else echo "browser-test skipped: chromium is not installed"; fi
+
+# The HTML report in headless Chromium: every page renders without a
+# console error, clicks highlight, nothing injected runs (screenshots in
+# $(BUILD)/browser/).
+.PHONY: browser-test
+browser-test: $(BUILD)/nospof
+	python3 tests/browser-test.py $(BUILD)/nospof $(BUILD)/browser
 
 demo: deps
 	$(MAKE) --no-print-directory all

@@ -136,7 +136,7 @@ int nsp_cmd_graph(int argc, char **argv)
 	nsp_engine_run(&fs, m, &nsp_builtin_rules, NULL, &fa);
 	if (nfail && !fa)
 		fa = nsp_analysis_new(m);
-	struct nsp_topology_opts opts = {&fs, fail, nfail, fa};
+	struct nsp_topology_opts opts = {&fs, fail, nfail, fa, NULL};
 	if (nsp_topology_dot(&dot, m, &opts, &err) < 0) {
 		nsp_usage_error("%s", err);
 		goto out;

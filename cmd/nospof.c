@@ -46,7 +46,7 @@ static const char usage[] =
 	"check options:\n"
 	"  -f, --format FMT          text (default) | json | sarif | junit | "
 	"github |\n"
-	"                            markdown\n"
+	"                            markdown | html\n"
 	"  -o, --output FILE         write the report to FILE\n"
 	"  --fail-on LEVEL           error (default) | warning | info | never\n"
 	"  --select IDS              only these rules (ids, prefixes or "

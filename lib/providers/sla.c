@@ -5,6 +5,8 @@
 #include "sla.h"
 
 #include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
 
 static const struct nsp_sla_tier tiers[] = {
     /*
@@ -95,4 +97,96 @@ const struct nsp_sla_tier *nsp_sla_tiers(enum nsp_provider p, size_t *n)
 		count++;
 	*n = count;
 	return count ? &tiers[first] : NULL;
+}
+
+/* The circuits of demand d that touch cloud endpoint e. */
+static size_t cloud_side(const struct nsp_model *m, const struct nsp_demand *d,
+                         struct nsp_endpoint e, size_t *routers)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->ncircuits; i++) {
+		const struct nsp_circuit *c = &m->circuits[d->circuits[i]];
+		size_t r =
+		    nsp_router_in_endpoint(m, c->z.router, e)   ? c->z.router
+		    : nsp_router_in_endpoint(m, c->a.router, e) ? c->a.router
+		                                                : NSP_NONE;
+		if (r == NSP_NONE)
+			continue;
+		routers[n++] = r;
+	}
+	return n;
+}
+
+/* The group of a cloud-side router: its PoP, or the PoP's metro. */
+static const char *group_of(const struct nsp_model *m, size_t r, bool metro)
+{
+	size_t p = m->routers[r].pop;
+	if (p == NSP_NONE)
+		return "";
+	return metro && m->pops[p].metro ? m->pops[p].metro : m->pops[p].id;
+}
+
+static const char *domain_of(const struct nsp_model *m, size_t r)
+{
+	size_t p = m->routers[r].pop;
+	return p == NSP_NONE ? NULL : m->pops[p].edge_domain;
+}
+
+/* Whether n circuits landing on routers meet tier t. */
+static bool meets(const struct nsp_model *m, const struct nsp_sla_tier *t,
+                  const size_t *routers, size_t n)
+{
+	if (n < t->circuits)
+		return false;
+	size_t devices = 0, groups = 0;
+	for (size_t i = 0; i < n; i++) {
+		bool dup = false;
+		for (size_t k = 0; k < i && !dup; k++)
+			dup = routers[k] == routers[i];
+		devices += !dup;
+	}
+	if (devices < t->devices)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		const char *g = group_of(m, routers[i], t->by_metro);
+		bool first = true;
+		for (size_t k = 0; k < i && first; k++)
+			first = strcmp(group_of(m, routers[k], t->by_metro), g);
+		if (!first)
+			continue;
+		/* the circuits and edge domains of this group */
+		size_t count = 0, domains = 0;
+		for (size_t k = 0; k < n; k++) {
+			if (strcmp(group_of(m, routers[k], t->by_metro), g))
+				continue;
+			count++;
+			const char *dk = domain_of(m, routers[k]);
+			bool dup = !dk;
+			for (size_t j = 0; j < k && !dup; j++)
+				dup = !strcmp(
+				          group_of(m, routers[j], t->by_metro),
+				          g) &&
+				      domain_of(m, routers[j]) &&
+				      !strcmp(domain_of(m, routers[j]), dk);
+			domains += !dup;
+		}
+		if (count >= t->per_group && domains >= t->domains)
+			groups++;
+	}
+	return groups >= t->groups;
+}
+
+size_t nsp_sla_reached(const struct nsp_model *m, const struct nsp_demand *d,
+                       struct nsp_endpoint e, size_t *ncircuits)
+{
+	size_t nt, reached = 0;
+	const struct nsp_sla_tier *t =
+	    nsp_sla_tiers(m->clouds[e.index].provider, &nt);
+	size_t *rs = nsp_xmalloc((d->ncircuits + 1) * sizeof(size_t));
+	size_t n = cloud_side(m, d, e, rs);
+	while (reached < nt && !meets(m, &t[reached], rs, n))
+		reached++;
+	free(rs);
+	*ncircuits = n;
+	return reached;
 }

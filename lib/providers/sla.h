@@ -31,4 +31,13 @@ struct nsp_sla_tier {
 /* The tiers of provider p, strongest first; *n is 0 when it has none. */
 const struct nsp_sla_tier *nsp_sla_tiers(enum nsp_provider p, size_t *n);
 
+/*
+ * The strongest tier of the provider of cloud endpoint e that the circuits
+ * of demand d at that cloud reach: its index in nsp_sla_tiers(), or the
+ * number of tiers when it reaches none; *ncircuits is set to how many
+ * circuits of d touch the cloud. HA003 and the HTML report both use it.
+ */
+size_t nsp_sla_reached(const struct nsp_model *m, const struct nsp_demand *d,
+                       struct nsp_endpoint e, size_t *ncircuits);
+
 #endif

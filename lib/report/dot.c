@@ -27,7 +27,15 @@ struct gctx {
 	bool *failed_circuit, *failed_router, *failed_pop;
 	struct nsp_buf *b;
 	struct nsp_buf lab; /* the label being built */
+	const char *idp; /* prefix of the SVG ids, or NULL: none */
 };
+
+/* Append ', id="<prefix><kind><index>"' when the caller asked for ids. */
+static void dom_id(struct gctx *g, struct nsp_buf *b, char kind, size_t i)
+{
+	if (g->idp)
+		nsp_buf_printf(b, ", id=\"%s%c%zu\"", g->idp, kind, i);
+}
 
 /*
  * Append s as the inside of a DOT double-quoted string, escaped, its first
@@ -310,9 +318,11 @@ static void router_node(struct gctx *g, size_t r, const char *indent)
 	}
 	put_label(g);
 	const char *col = failed ? FAILED_COLOR : color_of(g, rr->id);
-	nsp_buf_printf(b, "\", color=\"%s\", fontcolor=\"%s\"%s];\n", col,
+	nsp_buf_printf(b, "\", color=\"%s\", fontcolor=\"%s\"%s", col,
 		       failed ? FAILED_COLOR : PLAIN_COLOR,
 		       failed ? ", style=\"rounded,dashed\"" : "");
+	dom_id(g, b, 'R', r);
+	nsp_buf_puts(b, "];\n");
 }
 
 /*
@@ -400,6 +410,7 @@ static void circuit_edge(struct gctx *g, size_t c)
 	const char *col = failed ? FAILED_COLOR :
 			  over	 ? sev_color[NSP_ERROR] :
 				   color_of(g, cc->id);
+	dom_id(g, b, 'K', c);
 	nsp_buf_printf(b, ", color=\"%s\", fontcolor=\"%s\"%s%s%s];\n", col,
 		       failed ? FAILED_COLOR :
 		       over   ? sev_color[NSP_ERROR] :
@@ -447,6 +458,8 @@ static void pop_cluster(struct gctx *g, size_t p)
 			  "style=\"rounded%s\";\n",
 		       col, failed ? FAILED_COLOR : PLAIN_COLOR,
 		       failed ? ",dashed" : "");
+	if (g->idp)
+		nsp_buf_printf(b, "\t\tid=\"%sP%zu\";\n", g->idp, p);
 	for (size_t r = 0; r < g->m->nrouters; r++)
 		if (g->m->routers[r].pop == p)
 			router_node(g, r, "\t\t");
@@ -462,8 +475,10 @@ static void endpoints(struct gctx *g)
 		q(b, m->sites[s].id);
 		nsp_buf_puts(b, "\" [shape=house, label=\"site ");
 		q(b, m->sites[s].id);
-		nsp_buf_printf(b, "\", color=\"%s\"];\n",
+		nsp_buf_printf(b, "\", color=\"%s\"",
 			       color_of(g, m->sites[s].id));
+		dom_id(g, b, 'S', s);
+		nsp_buf_puts(b, "];\n");
 	}
 	for (size_t c = 0; c < m->nclouds; c++) {
 		nsp_buf_puts(b, "\t\"c:");
@@ -471,8 +486,10 @@ static void endpoints(struct gctx *g)
 		nsp_buf_printf(b, "\" [shape=ellipse, label=\"%s ",
 			       nsp_provider_names[m->clouds[c].provider]);
 		q(b, m->clouds[c].id);
-		nsp_buf_printf(b, "\", color=\"%s\"];\n",
+		nsp_buf_printf(b, "\", color=\"%s\"",
 			       color_of(g, m->clouds[c].id));
+		dom_id(g, b, 'C', c);
+		nsp_buf_puts(b, "];\n");
 	}
 	for (size_t r = 0; r < m->nrouters; r++) {
 		const struct nsp_router *rr = &m->routers[r];
@@ -505,7 +522,7 @@ int nsp_topology_dot(char **out, const struct nsp_model *m,
 		  const struct nsp_topology_opts *opts, char **err)
 {
 	struct nsp_buf b = {0};
-	struct gctx g = {.m = m, .b = &b};
+	struct gctx g = {.m = m, .b = &b, .idp = opts->id_prefix};
 	int ret = -1;
 	g.failed_circuit = nsp_xcalloc(m->ncircuits + 1, sizeof(bool));
 	g.failed_router = nsp_xcalloc(m->nrouters + 1, sizeof(bool));

@@ -80,7 +80,7 @@ char *nsp_summary_line(const struct nsp_run *run)
 }
 
 const char nsp_report_formats[] =
-	"text, json, sarif, junit, github or markdown";
+	"text, json, sarif, junit, github, markdown or html";
 
 char *nsp_path_relative(const char *file)
 {
@@ -101,6 +101,7 @@ char *nsp_path_relative(const char *file)
 const struct nsp_reporter *const nsp_reporters[] = {
 	&nsp_reporter_text,  &nsp_reporter_json,   &nsp_reporter_sarif,
 	&nsp_reporter_junit, &nsp_reporter_github, &nsp_reporter_markdown,
+	&nsp_reporter_html,
 	NULL,
 };
 

@@ -54,6 +54,7 @@ extern const struct nsp_reporter nsp_reporter_sarif;
 extern const struct nsp_reporter nsp_reporter_junit;
 extern const struct nsp_reporter nsp_reporter_github;
 extern const struct nsp_reporter nsp_reporter_markdown;
+extern const struct nsp_reporter nsp_reporter_html;
 
 /*
  * "2 files checked: 1 error, 0 warnings, 0 infos (1 waived, 3 baselined);

@@ -15,6 +15,12 @@ struct nsp_topology_opts {
 	size_t nfail;
 	/* the design's failure analysis: the loads after fail; NULL: none */
 	const struct nsp_analysis *fa;
+	/*
+	 * NULL, or a prefix ("d0-") that gives each element an SVG id: the
+	 * prefix, a letter (S site, C cloud, P PoP, R router, K circuit) and
+	 * the element's index in the model (the HTML report links by them)
+	 */
+	const char *id_prefix;
 };
 
 /*

@@ -23,7 +23,7 @@ static char *draw(const struct nsp_model *m, const struct nsp_findings *fs,
 		  const struct nsp_analysis *fa, const char *const *fail,
 		  size_t nfail)
 {
-	struct nsp_topology_opts o = {fs, fail, nfail, fa};
+	struct nsp_topology_opts o = {fs, fail, nfail, fa, NULL};
 	char *dot = NULL, *err = NULL;
 	if (nsp_topology_dot(&dot, m, &o, &err) < 0) {
 		if (!err || dot)

@@ -79,7 +79,7 @@ static char *graph_of(const char *file)
 	char *dot = NULL, *err = NULL;
 	ck_assert_int_eq(nsp_load_file(&m, file, &lim, &d), 0);
 	nsp_engine_run(&fs, m, &nsp_builtin_rules, NULL, NULL);
-	struct nsp_topology_opts o = {&fs, NULL, 0, NULL};
+	struct nsp_topology_opts o = {&fs, NULL, 0, NULL, NULL};
 	ck_assert_int_eq(nsp_topology_dot(&dot, m, &o, &err), 0);
 	nsp_findings_free(&fs);
 	nsp_model_free(m);
@@ -128,6 +128,100 @@ START_TEST(golden_examples)
 	ck_assert_uint_ge(n, 11);
 	free_list(ex);
 	unsetenv("NOSPOF_TODAY");
+}
+END_TEST
+
+/*
+ * The page with each Graphviz SVG (from a line starting "<svg " to the
+ * line "</svg>") replaced by the placeholder tests/regen-golden.sh writes:
+ * the layout differs between Graphviz versions, the rest of the page not.
+ */
+static char *strip_svg(const char *html)
+{
+	struct nsp_buf b = {0};
+	const char *p = html;
+	for (;;) {
+		const char *s = strstr(p, "\n<svg ");
+		const char *e = s ? strstr(s, "\n</svg>\n") : NULL;
+		if (!s || !e) {
+			nsp_buf_puts(&b, p);
+			break;
+		}
+		nsp_buf_add(&b, p, (size_t)(s - p) + 1);
+		nsp_buf_puts(&b, "<svg><!-- laid out by Graphviz: not compared "
+				 "--></svg>\n");
+		p = e + strlen("\n</svg>\n");
+	}
+	return nsp_buf_detach(&b);
+}
+
+/* The HTML page of a few examples against their golden pages. */
+START_TEST(golden_html)
+{
+	static const char *const ex[] = {
+		"alibaba-one-cpe", "alibaba-one-cpe-waived",
+		"ovhcloud-active-active-undersized", "gcp-9999-topology"};
+	setenv("NOSPOF_TODAY", "2026-06-01", 1);
+	for (size_t i = 0; i < sizeof(ex) / sizeof(ex[0]); i++) {
+		char *file = nsp_xasprintf("examples/%s.yaml", ex[i]);
+		char *golden = nsp_xasprintf("tests/golden/%s.html", ex[i]);
+		const char *files[] = {file};
+		char *page = report("html", files, 1, NULL);
+		char *got = strip_svg(page), *want = read_text(golden);
+		ck_assert_msg(want != NULL, "missing %s", golden);
+		ck_assert_msg(strstr(page, "<svg "), "%s: no picture", file);
+		ck_assert_msg(!strcmp(got, want), "%s differs from %s", file,
+			      golden);
+		free(page);
+		free(got);
+		free(want);
+		free(golden);
+		free(file);
+	}
+	unsetenv("NOSPOF_TODAY");
+}
+END_TEST
+
+/* How often needle occurs in s. */
+static size_t occurrences(const char *s, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = s; (p = strstr(p, needle)); p++)
+		n++;
+	return n;
+}
+
+/*
+ * A design whose free text is markup and script: every piece of it is
+ * escaped in the page (text, SVG labels, excerpts, waiver), so the page
+ * has only its own script, style and picture, and the text shows.
+ */
+START_TEST(html_escapes_input)
+{
+	const char *files[] = {"tests/browser/hostile-html.yaml"};
+	int status;
+	char *page = report("html", files, 1, &status);
+	ck_assert_int_eq(status, 1);
+	ck_assert_uint_eq(occurrences(page, "<script"), 1);
+	ck_assert_uint_eq(occurrences(page, "<style"), 1);
+	ck_assert_uint_eq(occurrences(page, "<svg"), 1);
+	ck_assert_uint_eq(occurrences(page, "</svg"), 1);
+	/* the page's; the graph's, one PoP's, four nodes', three edges' */
+	ck_assert_uint_eq(occurrences(page, "<title>"), 1 + 1 + 1 + 4 + 3);
+	ck_assert_uint_eq(occurrences(page, "</title>"), 10);
+	ck_assert_ptr_null(strstr(page, "<img"));
+	ck_assert_ptr_null(strstr(page, "<iframe"));
+	ck_assert_ptr_null(strstr(page, "<a "));
+	ck_assert_ptr_null(strstr(page, "<b id"));
+	ck_assert_ptr_null(strstr(page, "<!--<script"));
+	/* the waiver's reason and ticket, the excerpt, the metro: as text */
+	ck_assert_ptr_nonnull(strstr(page, "&lt;script&gt;window.__pwned="
+					   "&#39;waiver&#39;"));
+	ck_assert_ptr_nonnull(strstr(page, "NET-1&quot;&gt;&lt;img"));
+	ck_assert_ptr_nonnull(strstr(page, "&lt;script&gt;window.__pwned="
+					   "&#39;comment&#39;"));
+	ck_assert_ptr_nonnull(strstr(page, "metro &lt;script&gt;"));
+	free(page);
 }
 END_TEST
 
@@ -332,6 +426,8 @@ Suite *report_suite(void)
 	tcase_add_test(t, golden_graphs);
 	tcase_add_test(t, golden_scenarios);
 	tcase_add_test(t, scenarios_json_streamed);
+	tcase_add_test(t, golden_html);
+	tcase_add_test(t, html_escapes_input);
 	tcase_add_test(t, example_verdicts);
 	tcase_add_test(t, escaped_everywhere);
 	tcase_add_test(t, input_errors_in_json);
