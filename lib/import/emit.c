@@ -226,8 +226,43 @@ static json_t *ordered(json_t *v, const char *const *order)
 	return o;
 }
 
-char *imp_emit(json_t *design, const char *header, bool json, size_t *len)
+/* The origin an "\x01at" object names (none when at is NULL). */
+static struct nsp_imp_origin origin(json_t *at,
+				    const struct nsp_import_opts *opts)
 {
+	struct nsp_imp_origin o = {NULL, 0, 0};
+	if (!at)
+		return o;
+	json_int_t fi = json_integer_value(json_object_get(at, "fi"));
+	if (fi > 0 && (size_t)fi <= opts->noverlays)
+		o.file = opts->overlays[fi - 1];
+	o.line = (uint32_t)json_integer_value(json_object_get(at, "l"));
+	o.col = (uint32_t)json_integer_value(json_object_get(at, "c"));
+	return o;
+}
+
+/* End a line of the design: its newline and where it came from. */
+static void eol(struct nsp_buf *b, struct nsp_import *out,
+		struct nsp_imp_origin o)
+{
+	nsp_buf_putc(b, '\n');
+	out->origins = nsp_xrealloc(out->origins, (out->norigins + 1) *
+				    sizeof(*out->origins));
+	out->origins[out->norigins++] = o;
+}
+
+/* Where field k of element e came from: the overlay's, else e's. */
+static struct nsp_imp_origin field_origin(json_t *e, const char *k,
+					  const struct nsp_import_opts *opts)
+{
+	json_t *f = json_object_get(json_object_get(e, "\x01" "from"), k);
+	return origin(f ? f : json_object_get(e, "\x01" "at"), opts);
+}
+
+char *imp_emit(json_t *design, const char *header, bool json, size_t *len,
+	       const struct nsp_import_opts *opts, struct nsp_import *out)
+{
+	struct nsp_imp_origin none = {NULL, 0, 0};
 	struct nsp_buf b = {0};
 	json_t *d = json_deep_copy(design);
 	json_object_set_new(d, "nospof", json_integer(1));
@@ -256,8 +291,10 @@ char *imp_emit(json_t *design, const char *header, bool json, size_t *len)
 		*len = b.len;
 		return nsp_buf_detach(&b);
 	}
-	if (header)
-		nsp_buf_printf(&b, "# %s\n", header);
+	if (header) {
+		nsp_buf_printf(&b, "# %s", header);
+		eol(&b, out, none);
+	}
 	for (int l = 0; top_order[l]; l++) {
 		const char *k = top_order[l];
 		json_t *v = json_object_get(d, k);
@@ -266,21 +303,23 @@ char *imp_emit(json_t *design, const char *header, bool json, size_t *len)
 		if (json_is_object(v)) {
 			const char *keys[64];
 			size_t n = keys_of(v, field_order, keys, 64);
-			nsp_buf_printf(&b, "%s:\n", k);
+			nsp_buf_printf(&b, "%s:", k);
+			eol(&b, out, field_origin(d, k, opts));
 			for (size_t i = 0; i < n; i++) {
 				nsp_buf_printf(&b, "  %s: ", keys[i]);
 				put_flow(&b, json_object_get(v, keys[i]));
-				nsp_buf_putc(&b, '\n');
+				eol(&b, out, field_origin(d, k, opts));
 			}
 			continue;
 		}
 		if (!json_is_array(v)) {
 			nsp_buf_printf(&b, "%s: ", k);
 			put_scalar(&b, v);
-			nsp_buf_putc(&b, '\n');
+			eol(&b, out, field_origin(d, k, opts));
 			continue;
 		}
-		nsp_buf_printf(&b, "%s:\n", k);
+		nsp_buf_printf(&b, "%s:", k);
+		eol(&b, out, none);
 		size_t i;
 		json_t *e;
 		json_array_foreach(v, i, e) {
@@ -289,7 +328,8 @@ char *imp_emit(json_t *design, const char *header, bool json, size_t *len)
 				nsp_buf_puts(&b, "  - ");
 				put_flow(&b, e);
 				mark(&b, e, "", ph);
-				nsp_buf_putc(&b, '\n');
+				eol(&b, out, origin(json_object_get(e, "\x01" "at"),
+						    opts));
 				continue;
 			}
 			const char *keys[64];
@@ -303,7 +343,7 @@ char *imp_emit(json_t *design, const char *header, bool json, size_t *len)
 				    !strcmp(keys[j], "bgp") ||
 				    !strcmp(keys[j], "bandwidth_mbps"))
 					mark(&b, e, keys[j], false);
-				nsp_buf_putc(&b, '\n');
+				eol(&b, out, field_origin(e, keys[j], opts));
 			}
 		}
 	}

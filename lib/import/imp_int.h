@@ -67,6 +67,7 @@ bool imp_is_default(json_t *e, const char *path);
 /* Overlays, gaps, dropping, output (merge.c). */
 int imp_overlays(struct imp *im);
 void imp_gaps(struct imp *im);
-char *imp_emit(json_t *design, const char *header, bool json, size_t *len);
+char *imp_emit(json_t *design, const char *header, bool json, size_t *len,
+	       const struct nsp_import_opts *opts, struct nsp_import *out);
 
 #endif

@@ -23,6 +23,12 @@ struct nsp_imp_finding {
 	char *msg;
 };
 
+/* Where a line of the written design came from (line 0: nowhere). */
+struct nsp_imp_origin {
+	const char *file; /* an overlay as given; NULL: the input */
+	uint32_t line, col;
+};
+
 struct nsp_import_opts {
 	const char *name;           /* the input as given, for messages */
 	const char *const *overlays; /* overlay paths, in order */
@@ -41,6 +47,8 @@ struct nsp_import {
 	struct nsp_diags errors;
 	const char **error_files;   /* parallel to errors.v */
 	char *summary;              /* the summary line, without newline */
+	struct nsp_imp_origin *origins; /* per line of yaml (YAML only) */
+	size_t norigins;
 	size_t nerror, nwarning, ninfo;
 };
 
@@ -53,6 +61,15 @@ int nsp_import_terraform(const char *buf, size_t len,
 			 const struct nsp_import_opts *opts,
 			 struct nsp_import *out);
 void nsp_import_free(struct nsp_import *out);
+
+struct nsp_model;
+/*
+ * Make m (loaded from out->yaml) locate its findings where each value came
+ * from: the input (named input) or an overlay, by out->origins. The model
+ * then owns a copy of what it needs.
+ */
+void nsp_import_locate(struct nsp_model *m, const struct nsp_import *out,
+		       const char *input);
 
 /* The id rules of IMPORT.md §3: exposed for the tests. */
 uint32_t nsp_imp_fnv1a(const char *s, size_t n);

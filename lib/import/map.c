@@ -198,6 +198,16 @@ static json_t *imported(struct imp *im, const char *list, const char *id,
 	bool added;
 	json_t *e = imp_elem_add(im->design, list, id, &added);
 	if (added) {
+		/* located at the resource its source names */
+		const char *s = json_string_value(src) + 10;
+		size_t n = strcspn(s, "#");
+		for (size_t i = 0; i < im->nr; i++)
+			if (strlen(im->r[i].address) == n &&
+			    !strncmp(im->r[i].address, s, n))
+				json_object_set_new(e, "\x01" "at", json_pack(
+					"{s:i,s:i}", "l",
+					(json_int_t)im->r[i].loc.line, "c",
+					(json_int_t)im->r[i].loc.col));
 		json_object_set_new(e, "source", src);
 		json_object_set_new(e, IMP_IMP, json_true());
 		if (placeholder)

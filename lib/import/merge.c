@@ -37,7 +37,7 @@ static json_t *scalar(const struct nsp_node *n)
 }
 
 /* A YAML node as JSON; NULL (with an input error) for a null or alias. */
-static json_t *to_json(struct imp *im, const char *file,
+static json_t *to_json(struct imp *im, const char *file, size_t fi,
 		       const struct nsp_node *n)
 {
 	if (n->kind == NSP_NODE_ALIAS) {
@@ -58,19 +58,19 @@ static json_t *to_json(struct imp *im, const char *file,
 		if (n->kind == NSP_NODE_MAP) {
 			const struct nsp_node *k = n->u.items[i];
 			const struct nsp_node *v = n->u.items[++i];
-			json_t *jv = to_json(im, file, v);
+			json_t *jv = to_json(im, file, fi, v);
 			if (k->kind == NSP_NODE_SCALAR && jv)
 				json_object_set_new(j, k->u.str, jv);
 			else
 				json_decref(jv);
 		} else {
-			json_t *jv = to_json(im, file, n->u.items[i]);
+			json_t *jv = to_json(im, file, fi, n->u.items[i]);
 			if (jv)
 				json_array_append_new(j, jv);
 		}
 	}
 	if (n->kind == NSP_NODE_MAP && json_is_object(j)) {
-		json_t *at = json_pack("{s:s,s:i,s:i}", "f", file,
+		json_t *at = json_pack("{s:i,s:i,s:i}", "fi", (json_int_t)fi,
 				       "l", (json_int_t)n->loc.line,
 				       "c", (json_int_t)n->loc.col);
 		json_object_set_new(j, "\x01" "at", at);
@@ -122,6 +122,20 @@ static struct nsp_loc at_of(json_t *o)
 	return l;
 }
 
+/* Record that field k of element e is the overlay element ovel's. */
+static void from(json_t *e, const char *k, json_t *ovel)
+{
+	json_t *f = json_object_get(e, "\x01" "from");
+	json_t *at = json_object_get(ovel, "\x01" "at");
+	if (!at)
+		return;
+	if (!f) {
+		f = json_object();
+		json_object_set_new(e, "\x01" "from", f);
+	}
+	json_object_set(f, k, at);
+}
+
 /*
  * Merge overlay mapping ov into base mapping b (§7.2): path is the dotted
  * path so far, top the base element (its defaults), ovel the overlay
@@ -140,6 +154,8 @@ static void merge_map(struct imp *im, const char *file, json_t *b, json_t *ov,
 		char p[256];
 		snprintf(p, sizeof(p), "%s%s%s", path, *path ? "." : "", k);
 		json_t *old = json_object_get(b, k);
+		if (!*path)
+			from(b, k, ovel);
 		if (!old || overridden(ovel, p)) {
 			json_object_set(b, k, v);
 		} else if (json_is_object(old) && json_is_object(v)) {
@@ -299,6 +315,7 @@ static void merge_overlay(struct imp *im, const char *file, json_t *ov)
 		} else if (!strcmp(k, "name") || !json_object_get(d, k) ||
 			   overridden(ov, k)) {
 			json_object_set(d, k, v);
+			from(d, k, ov);
 		} else if (json_is_object(v)) {
 			merge_map(im, file, json_object_get(d, k), v, "", d, ov,
 				  k);
@@ -355,7 +372,7 @@ int imp_overlays(struct imp *im)
 				  "an overlay starts with 'nospof_overlay: 1'");
 		} else {
 			size_t before = im->out->errors.n;
-			json_t *ov = to_json(im, file, src.root);
+			json_t *ov = to_json(im, file, i + 1, src.root);
 			if (ov && im->out->errors.n == before)
 				merge_overlay(im, file, ov);
 			json_decref(ov);

@@ -730,7 +730,8 @@ int nsp_import_terraform(const char *buf, size_t len,
 			  "Connect or Google Cloud Interconnect was imported");
 		goto out;
 	}
-	out->yaml = imp_emit(im.design, opts->header, out->json, &out->len);
+	out->yaml = imp_emit(im.design, opts->header, out->json, &out->len,
+			     opts, out);
 	ret = 0;
 out:
 	qsort(out->f, out->nf, sizeof(*out->f), cmp_finding);
@@ -758,6 +759,7 @@ void nsp_import_free(struct nsp_import *out)
 	free(out->yaml);
 	free(out->summary);
 	free(out->error_files);
+	free(out->origins);
 	nsp_diags_free(&out->errors);
 	memset(out, 0, sizeof(*out));
 }
