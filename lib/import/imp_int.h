@@ -53,6 +53,9 @@ void imp_find(struct imp *im, const char *code, enum nsp_imp_sev sev,
 void imp_error(struct imp *im, const char *file, struct nsp_loc loc,
 	       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
+/* An id built on another id, fitted to FORMAT's pattern (§3.1); takes id. */
+char *imp_fit_id(char *id);
+
 /* Map the resources into im->design (terraform map pass). */
 void imp_map(struct imp *im);
 /* The element of list (clouds, pops, ...) with id, or NULL. */

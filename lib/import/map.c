@@ -130,6 +130,12 @@ static char *ns_id(const char *ns, const char *v)
 	struct nsp_buf b = {0};
 	nsp_buf_printf(&b, "%s/", ns);
 	nsp_imp_slug(&b, v);
+	if (b.len > 64) {
+		/* the first 55, '-', and the hash of the raw value (§3.2) */
+		b.len = 55;
+		b.s[55] = '\0';
+		nsp_buf_printf(&b, "-%08x", nsp_imp_fnv1a(v, strlen(v)));
+	}
 	return nsp_buf_detach(&b);
 }
 
@@ -138,7 +144,7 @@ static char *sub_id(const char *base, const char *suffix)
 {
 	struct nsp_buf b = {0};
 	nsp_buf_printf(&b, "%s/%s", base, suffix);
-	return nsp_buf_detach(&b);
+	return imp_fit_id(nsp_buf_detach(&b));
 }
 
 json_t *imp_elem(json_t *design, const char *list, const char *id)
@@ -218,11 +224,11 @@ static json_t *imported(struct imp *im, const char *list, const char *id,
 	return e;
 }
 
-/* The configuration module of r (following module_calls), or NULL. */
-static json_t *config_module(struct imp *im, struct tf_res *r)
+/* The configuration module of dotted module names (following module_calls). */
+static json_t *config_module(struct imp *im, const char *mod_names)
 {
 	json_t *m = im->config;
-	char *names = nsp_xstrdup(r->mod_nokeys);
+	char *names = nsp_xstrdup(mod_names);
 	for (char *save = NULL, *n = strtok_r(names, ".", &save); n && m;
 	     n = strtok_r(NULL, ".", &save))
 		m = json_object_get(json_object_get(json_object_get(m,
@@ -231,29 +237,65 @@ static json_t *config_module(struct imp *im, struct tf_res *r)
 	return m;
 }
 
-/*
- * Resolve attribute attr of r to a resource of type want through the
- * configuration's references (§2.4 step 2); NULL when none.
- */
-static struct tf_res *by_config(struct imp *im, struct tf_res *r,
-				const char *attr, const char *want)
+/* Cut the last segment of a dotted module path (names or instances). */
+static char *parent_of(const char *mod, bool instances)
 {
-	json_t *m = config_module(im, r), *res, *ref;
-	size_t i, k;
-	struct nsp_buf a = {0};
-	nsp_buf_printf(&a, "%s.%s", r->type, r->name);
-	json_t *refs = NULL;
-	json_array_foreach(json_object_get(m, "resources"), i, res) {
-		json_t *ad = json_object_get(res, "address");
-		if (json_is_string(ad) && !strcmp(json_string_value(ad), a.s))
-			refs = json_object_get(json_object_get(
-				json_object_get(res, "expressions"), attr),
-				"references");
+	/* instance paths: "module.a[\"x\"].module.b"; names: "a.b" */
+	const char *cut = NULL;
+	if (instances) {
+		for (const char *p = strstr(mod, "module."); p;
+		     p = strstr(p + 1, ".module."))
+			cut = p;
+		if (cut && cut != mod && *cut == '.')
+			return nsp_xstrndup(mod, (size_t)(cut - mod));
+		return nsp_xstrdup("");
 	}
-	nsp_buf_free(&a);
-	size_t tl = strlen(want);
+	cut = strrchr(mod, '.');
+	return cut ? nsp_xstrndup(mod, (size_t)(cut - mod)) : nsp_xstrdup("");
+}
+
+/* The last module name of a dotted path of names. */
+static const char *last_name(const char *mod)
+{
+	const char *d = strrchr(mod, '.');
+	return d ? d + 1 : mod;
+}
+
+/*
+ * Walk references refs, seen from module names/instance inst (§2.4 step
+ * 2), to a resource of type want; r is the referring resource (its key
+ * picks among instances). NULL when none.
+ */
+static struct tf_res *walk(struct imp *im, struct tf_res *r, json_t *refs,
+			   const char *names, const char *inst,
+			   const char *want, const char *attr, int steps)
+{
+	size_t k, tl = strlen(want);
+	json_t *ref;
+	if (steps > 16)
+		return NULL;
 	json_array_foreach(refs, k, ref) {
 		const char *s = json_string_value(ref);
+		if (s && !strncmp(s, "var.", 4) && *names) {
+			/* the module call's argument, in the parent */
+			char *v = nsp_xstrndup(s + 4, strcspn(s + 4, ".["));
+			char *pn = parent_of(names, false);
+			char *pi = parent_of(inst, true);
+			json_t *call = json_object_get(json_object_get(
+				config_module(im, pn), "module_calls"),
+				last_name(names));
+			json_t *next = json_object_get(json_object_get(
+				json_object_get(call, "expressions"), v),
+				"references");
+			struct tf_res *t = walk(im, r, next, pn, pi, want,
+						attr, steps + 1);
+			free(v);
+			free(pn);
+			free(pi);
+			if (t)
+				return t;
+			continue;
+		}
 		if (!s || strncmp(s, want, tl) || s[tl] != '.')
 			continue;
 		const char *p = s + tl + 1, *e = p;
@@ -271,7 +313,7 @@ static struct tf_res *by_config(struct imp *im, struct tf_res *r,
 		for (size_t j = 0; j < im->nr; j++) {
 			struct tf_res *t = &im->r[j];
 			if (t->data || strcmp(t->type, want) ||
-			    strcmp(t->name, name) || strcmp(t->module, r->module))
+			    strcmp(t->name, name) || strcmp(t->module, inst))
 				continue;
 			count++;
 			if (!only)
@@ -297,6 +339,29 @@ static struct tf_res *by_config(struct imp *im, struct tf_res *r,
 		}
 	}
 	return NULL;
+}
+
+/*
+ * Resolve attribute attr of r to a resource of type want through the
+ * configuration's references (§2.4 step 2); NULL when none.
+ */
+static struct tf_res *by_config(struct imp *im, struct tf_res *r,
+				const char *attr, const char *want)
+{
+	json_t *m = config_module(im, r->mod_nokeys), *res;
+	size_t i;
+	struct nsp_buf a = {0};
+	nsp_buf_printf(&a, "%s.%s", r->type, r->name);
+	json_t *refs = NULL;
+	json_array_foreach(json_object_get(m, "resources"), i, res) {
+		json_t *ad = json_object_get(res, "address");
+		if (json_is_string(ad) && !strcmp(json_string_value(ad), a.s))
+			refs = json_object_get(json_object_get(
+				json_object_get(res, "expressions"), attr),
+				"references");
+	}
+	nsp_buf_free(&a);
+	return walk(im, r, refs, r->mod_nokeys, r->module, want, attr, 0);
 }
 
 /* The resource of type want whose key attribute equals v, or NULL. */
@@ -856,8 +921,8 @@ void imp_map(struct imp *im)
 				       (long long)json_integer_value(
 					       json_object_get(types, keys[i])));
 		imp_find(im, "IMP030", NSP_IMP_INFO, (struct nsp_loc){1, 1},
-			 "%zu resources of types not imported: %s",
-			 im->unmapped, b.s);
+			 "%zu resource%s of types not imported: %s",
+			 im->unmapped, im->unmapped == 1 ? "" : "s", b.s);
 		nsp_buf_free(&b);
 		free(keys);
 	}

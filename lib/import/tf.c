@@ -91,6 +91,16 @@ static char *hashed(const char *made, const char *long_id)
 	return nsp_buf_detach(&b);
 }
 
+/* An id built on another id: kept when valid, else its H/T form. */
+char *imp_fit_id(char *id)
+{
+	if (id_ok(id))
+		return id;
+	char *h = hashed(id, id);
+	free(id);
+	return h;
+}
+
 /* k(KEY): a key as written ("\"Eq DC2\"" or "0") made id-safe, to b. */
 static void key_part(struct nsp_buf *b, const char *key)
 {
