@@ -282,7 +282,8 @@ char *imp_emit(json_t *design, const char *header, bool json, size_t *len,
 	}
 	if (json) {
 		json_t *o = ordered(d, top_order);
-		char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+				     JSON_REAL_PRECISION(15));
 		json_decref(o);
 		json_decref(d);
 		nsp_buf_puts(&b, s);

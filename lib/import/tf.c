@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "imp_int.h"
+#include "load/load.h"
 
 /* FNV-1a, 32 bits, of n bytes of s (§3.1). */
 uint32_t nsp_imp_fnv1a(const char *s, size_t n)
@@ -182,6 +183,8 @@ static int parse_address(struct tf_res *r, const char *address)
 		if (*p != '.')
 			goto out;
 		nsp_buf_putc(&ids, '/');
+		if (mod.len)
+			nsp_buf_putc(&mod, '.');
 		nsp_buf_add(&mod, start, (size_t)(p - start));
 		p++;
 	}
@@ -715,6 +718,32 @@ static void summary(struct imp *im)
 	o->summary = nsp_buf_detach(&b);
 }
 
+/*
+ * Validate the written design as a design (§7.2): each FORMAT error is an
+ * input error where its value came from. Returns 0 or -1.
+ */
+static int validate(struct imp *im)
+{
+	struct nsp_import *o = im->out;
+	struct nsp_model *m = NULL;
+	struct nsp_diags d = {0};
+	int rc = nsp_load_buffer(&m, im->opts->name, o->yaml, o->len,
+				 im->opts->lim, &d);
+	for (size_t i = 0; rc < 0 && i < d.n; i++) {
+		uint32_t line = d.v[i].loc.line;
+		struct nsp_imp_origin at = {NULL, 1, 1};
+		if (line >= 1 && line <= o->norigins &&
+		    o->origins[line - 1].line)
+			at = o->origins[line - 1];
+		imp_error(im, at.file ? at.file : im->opts->name,
+			  (struct nsp_loc){at.line, at.col},
+			  "in the merged design: %s", d.v[i].msg);
+	}
+	nsp_diags_free(&d);
+	nsp_model_free(m);
+	return rc;
+}
+
 int nsp_import_terraform(const char *buf, size_t len,
 			 const struct nsp_import_opts *opts,
 			 struct nsp_import *out)
@@ -740,8 +769,18 @@ int nsp_import_terraform(const char *buf, size_t len,
 			  "Connect or Google Cloud Interconnect was imported");
 		goto out;
 	}
-	out->yaml = imp_emit(im.design, opts->header, out->json, &out->len,
+	out->yaml = imp_emit(im.design, opts->header, false, &out->len,
 			     opts, out);
+	if (validate(&im) < 0) {
+		free(out->yaml);
+		out->yaml = NULL;
+		goto out;
+	}
+	if (out->json) {
+		free(out->yaml);
+		out->yaml = imp_emit(im.design, NULL, true, &out->len, opts,
+				     out);
+	}
 	ret = 0;
 out:
 	qsort(out->f, out->nf, sizeof(*out->f), cmp_finding);
