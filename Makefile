@@ -117,7 +117,7 @@ $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJ)
 # and baseline readers, and the escaper, for FUZZ_SECONDS in all, from
 # corpora seeded with the examples, fixtures, hostile files and
 # tests/fuzz/seeds.
-FUZZ_TARGETS := design graph config baseline escape
+FUZZ_TARGETS := design graph config baseline escape plan
 fuzz: deps
 	$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 	tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
