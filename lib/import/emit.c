@@ -198,7 +198,7 @@ static json_t **sorted(json_t *arr, bool sort, size_t *n)
 	json_t **v = nsp_xcalloc(*n + 1, sizeof(*v));
 	for (size_t i = 0; i < *n; i++)
 		v[i] = json_array_get(arr, i);
-	if (sort)
+	if (sort && *n)
 		qsort(v, *n, sizeof(*v), cmp_id);
 	return v;
 }
@@ -264,7 +264,11 @@ char *imp_emit(json_t *design, const char *header, bool json, size_t *len,
 {
 	struct nsp_imp_origin none = {NULL, 0, 0};
 	struct nsp_buf b = {0};
+	json_t *idx = json_incref(json_object_get(design, IMP_IDX));
+	json_object_del(design, IMP_IDX);
 	json_t *d = json_deep_copy(design);
+	if (idx)
+		json_object_set_new(design, IMP_IDX, idx);
 	json_object_set_new(d, "nospof", json_integer(1));
 	for (int l = 0; top_order[l]; l++) {
 		const char *k = top_order[l];

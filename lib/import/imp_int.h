@@ -16,6 +16,7 @@
 #define IMP_DEF "\x01" "def"  /* array of field paths holding defaults */
 #define IMP_IMP "\x01" "imp"  /* true: imported pop, router or cloud */
 #define IMP_PH "\x01" "ph"    /* true: a placeholder element */
+#define IMP_IDX "\x01" "idx"  /* on the design: "list\x1fid" -> element */
 
 struct tf_res {
 	const char *address;  /* borrowed from the document */
@@ -43,6 +44,10 @@ struct imp {
 	struct nsp_import *out;
 	size_t unmapped, unmapped_types;
 	size_t imported;     /* resources imported */
+	json_t *locs;        /* address -> [line, col] of its object */
+	json_t *seen;        /* addresses read */
+	json_t *by_addr;     /* address -> index into r, after sorting */
+	json_t *indexes;     /* lookup indexes of map.c, built on first use */
 };
 
 /* Add a finding at loc. */
@@ -63,6 +68,8 @@ json_t *imp_elem(json_t *design, const char *list, const char *id);
 /* Get or add the element of list with id; *added tells which. */
 json_t *imp_elem_add(json_t *design, const char *list, const char *id,
 		     bool *added);
+/* Drop id of list from the index (the element is being removed). */
+void imp_elem_forget(json_t *design, const char *list, const char *id);
 /* Mark field path of element e a default. */
 void imp_default(json_t *e, const char *path);
 bool imp_is_default(json_t *e, const char *path);

@@ -147,16 +147,25 @@ static char *sub_id(const char *base, const char *suffix)
 	return imp_fit_id(nsp_buf_detach(&b));
 }
 
+/* The index key of id in list. */
+static char *idx_key(const char *list, const char *id)
+{
+	return nsp_xasprintf("%s\x1f%s", list, id);
+}
+
 json_t *imp_elem(json_t *design, const char *list, const char *id)
 {
-	size_t i;
-	json_t *e;
-	json_array_foreach(json_object_get(design, list), i, e) {
-		json_t *v = json_object_get(e, "id");
-		if (json_is_string(v) && !strcmp(json_string_value(v), id))
-			return e;
-	}
-	return NULL;
+	char *k = idx_key(list, id);
+	json_t *e = json_object_get(json_object_get(design, IMP_IDX), k);
+	free(k);
+	return e;
+}
+
+void imp_elem_forget(json_t *design, const char *list, const char *id)
+{
+	char *k = idx_key(list, id);
+	json_object_del(json_object_get(design, IMP_IDX), k);
+	free(k);
 }
 
 json_t *imp_elem_add(json_t *design, const char *list, const char *id,
@@ -171,9 +180,17 @@ json_t *imp_elem_add(json_t *design, const char *list, const char *id,
 		arr = json_array();
 		json_object_set_new(design, list, arr);
 	}
+	json_t *idx = json_object_get(design, IMP_IDX);
+	if (!idx) {
+		idx = json_object();
+		json_object_set_new(design, IMP_IDX, idx);
+	}
 	e = json_object();
 	json_object_set_new(e, "id", json_string(id));
 	json_array_append_new(arr, e);
+	char *k = idx_key(list, id);
+	json_object_set(idx, k, e);
+	free(k);
 	return e;
 }
 
@@ -206,14 +223,15 @@ static json_t *imported(struct imp *im, const char *list, const char *id,
 	if (added) {
 		/* located at the resource its source names */
 		const char *s = json_string_value(src) + 10;
-		size_t n = strcspn(s, "#");
-		for (size_t i = 0; i < im->nr; i++)
-			if (strlen(im->r[i].address) == n &&
-			    !strncmp(im->r[i].address, s, n))
-				json_object_set_new(e, "\x01" "at", json_pack(
-					"{s:i,s:i}", "l",
-					(json_int_t)im->r[i].loc.line, "c",
-					(json_int_t)im->r[i].loc.col));
+		char *a = nsp_xstrndup(s, strcspn(s, "#"));
+		json_t *ix = json_object_get(im->by_addr, a);
+		free(a);
+		if (ix) {
+			struct tf_res *r = &im->r[json_integer_value(ix)];
+			json_object_set_new(e, "\x01" "at", json_pack(
+				"{s:i,s:i}", "l", (json_int_t)r->loc.line, "c",
+				(json_int_t)r->loc.col));
+		}
 		json_object_set_new(e, "source", src);
 		json_object_set_new(e, IMP_IMP, json_true());
 		if (placeholder)
@@ -259,6 +277,35 @@ static const char *last_name(const char *mod)
 {
 	const char *d = strrchr(mod, '.');
 	return d ? d + 1 : mod;
+}
+
+/* The managed resources TYPE.NAME in module instance inst, by address. */
+static json_t *instances(struct imp *im, const char *type, const char *name,
+			 const char *inst)
+{
+	json_t *idx = json_object_get(im->indexes, "tn");
+	if (!idx) {
+		idx = json_object();
+		json_object_set_new(im->indexes, "tn", idx);
+		for (size_t j = 0; j < im->nr; j++) {
+			struct tf_res *t = &im->r[j];
+			if (t->data)
+				continue;
+			char *k = nsp_xasprintf("%s\x1f%s\x1f%s", t->type,
+						t->name, t->module);
+			json_t *arr = json_object_get(idx, k);
+			if (!arr) {
+				arr = json_array();
+				json_object_set_new(idx, k, arr);
+			}
+			json_array_append_new(arr, json_integer((json_int_t)j));
+			free(k);
+		}
+	}
+	char *k = nsp_xasprintf("%s\x1f%s\x1f%s", type, name, inst);
+	json_t *arr = json_object_get(idx, k);
+	free(k);
+	return arr;
 }
 
 /*
@@ -309,12 +356,10 @@ static struct tf_res *walk(struct imp *im, struct tf_res *r, json_t *refs,
 				key = nsp_xstrndup(e + 1, (size_t)(q - e - 1));
 		}
 		struct tf_res *only = NULL, *same = NULL, *lit = NULL;
-		size_t count = 0;
-		for (size_t j = 0; j < im->nr; j++) {
-			struct tf_res *t = &im->r[j];
-			if (t->data || strcmp(t->type, want) ||
-			    strcmp(t->name, name) || strcmp(t->module, inst))
-				continue;
+		size_t count = 0, jj;
+		json_t *ji;
+		json_array_foreach(instances(im, want, name, inst), jj, ji) {
+			struct tf_res *t = &im->r[json_integer_value(ji)];
 			count++;
 			if (!only)
 				only = t;
@@ -369,23 +414,32 @@ static struct tf_res *by_value(struct imp *im, const char *want,
 			       const char *keyattr, const char *v,
 			       bool last_segment)
 {
-	for (size_t j = 0; j < im->nr; j++) {
-		struct tf_res *t = &im->r[j];
-		if (strcmp(t->type, want))
-			continue;
-		json_t *kv = json_object_get(t->values, keyattr);
-		if (!json_is_string(kv) || unknown(t, keyattr))
-			continue;
-		char *a = last_segment ? last_seg(json_string_value(kv)) :
-					 nsp_xstrdup(json_string_value(kv));
-		char *b = last_segment ? last_seg(v) : nsp_xstrdup(v);
-		bool eq = !strcmp(a, b);
-		free(a);
-		free(b);
-		if (eq)
-			return t;
+	/* one index per type and key attribute, built on first use */
+	char *ik = nsp_xasprintf("%s\x1f%s", want, keyattr);
+	json_t *idx = json_object_get(im->indexes, ik);
+	if (!idx) {
+		idx = json_object();
+		json_object_set_new(im->indexes, ik, idx);
+		for (size_t j = 0; j < im->nr; j++) {
+			struct tf_res *t = &im->r[j];
+			json_t *kv = json_object_get(t->values, keyattr);
+			if (strcmp(t->type, want) || !json_is_string(kv) ||
+			    unknown(t, keyattr))
+				continue;
+			char *k = last_segment ?
+					  last_seg(json_string_value(kv)) :
+					  nsp_xstrdup(json_string_value(kv));
+			if (!json_object_get(idx, k))
+				json_object_set_new(idx, k,
+						    json_integer((json_int_t)j));
+			free(k);
+		}
 	}
-	return NULL;
+	free(ik);
+	char *k = last_segment ? last_seg(v) : nsp_xstrdup(v);
+	json_t *hit = json_object_get(idx, k);
+	free(k);
+	return hit ? &im->r[json_integer_value(hit)] : NULL;
 }
 
 /* Parse "<n>Mbps"/"<n>Gbps" or Google's "BPS_<n>M|G"; 0 when not. */
@@ -656,20 +710,38 @@ static struct tf_res *gcp_router(struct imp *im, struct tf_res *r)
 					 "google_compute_router") : NULL;
 	const char *region = sval(im, r, "region");
 	char *n = last_seg(name);
-	struct tf_res *found = NULL;
-	for (size_t j = 0; j < im->nr && !found; j++) {
-		struct tf_res *t = &im->r[j];
-		if (strcmp(t->type, "google_compute_router"))
-			continue;
-		json_t *tn = json_object_get(t->values, "name");
-		json_t *tr = json_object_get(t->values, "region");
-		if (json_is_string(tn) && !strcmp(json_string_value(tn), n) &&
-		    (!region || !json_is_string(tr) ||
-		     !strcmp(json_string_value(tr), region)))
-			found = t;
+	/* routers by name, then by name and region */
+	if (!json_object_get(im->indexes, "gcr")) {
+		json_t *idx = json_object();
+		json_object_set_new(im->indexes, "gcr", idx);
+		for (size_t j = 0; j < im->nr; j++) {
+			struct tf_res *t = &im->r[j];
+			json_t *tn = json_object_get(t->values, "name");
+			json_t *tr = json_object_get(t->values, "region");
+			if (strcmp(t->type, "google_compute_router") ||
+			    !json_is_string(tn))
+				continue;
+			char *k1 = nsp_xstrdup(json_string_value(tn));
+			char *k2 = nsp_xasprintf("%s\x1f%s", k1,
+						 json_is_string(tr) ?
+						 json_string_value(tr) : "");
+			if (!json_object_get(idx, k1))
+				json_object_set_new(idx, k1, json_integer(
+					(json_int_t)j));
+			if (!json_object_get(idx, k2))
+				json_object_set_new(idx, k2, json_integer(
+					(json_int_t)j));
+			free(k1);
+			free(k2);
+		}
 	}
+	json_t *idx = json_object_get(im->indexes, "gcr");
+	char *k = region ? nsp_xasprintf("%s\x1f%s", n, region) :
+			   nsp_xstrdup(n);
+	json_t *hit = json_object_get(idx, k);
+	free(k);
 	free(n);
-	return found;
+	return hit ? &im->r[json_integer_value(hit)] : NULL;
 }
 
 /* Google Cloud Interconnect (§5.3): one VLAN attachment. */
@@ -868,7 +940,13 @@ static int cmp_str(const void *a, const void *b)
 
 void imp_map(struct imp *im)
 {
-	qsort(im->r, im->nr, sizeof(*im->r), cmp_res);
+	if (im->nr)
+		qsort(im->r, im->nr, sizeof(*im->r), cmp_res);
+	im->by_addr = json_object();
+	im->indexes = json_object();
+	for (size_t i = 0; i < im->nr; i++)
+		json_object_set_new(im->by_addr, im->r[i].address,
+				    json_integer((json_int_t)i));
 	for (size_t i = 0; i < im->nr; i++) {
 		struct tf_res *r = &im->r[i];
 		if (r->data)

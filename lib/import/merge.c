@@ -231,6 +231,7 @@ static void remove_elem(json_t *design, const char *list, const char *id)
 	size_t i;
 	json_array_foreach(arr, i, e)
 		if (!strcmp(json_string_value(json_object_get(e, "id")), id)) {
+			imp_elem_forget(design, list, id);
 			json_array_remove(arr, i);
 			return;
 		}
@@ -384,52 +385,56 @@ int imp_overlays(struct imp *im)
 	return im->out->errors.n ? -1 : 0;
 }
 
-/* Whether any circuit end, or any router's field f, names id. */
-static bool referenced(json_t *d, const char *list, const char *id)
+/* The ids the design references from list's users, as a set. */
+static json_t *references(json_t *d, const char *list)
 {
+	json_t *set = json_object(), *e;
 	size_t i;
-	json_t *e;
 	if (!strcmp(list, "routers")) {
 		json_array_foreach(json_object_get(d, "circuits"), i, e) {
 			const char *a = json_string_value(json_object_get(
 				json_object_get(e, "a"), "router"));
 			const char *z = json_string_value(json_object_get(
 				json_object_get(e, "z"), "router"));
-			if ((a && !strcmp(a, id)) || (z && !strcmp(z, id)))
-				return true;
+			if (a)
+				json_object_set_new(set, a, json_true());
+			if (z)
+				json_object_set_new(set, z, json_true());
 		}
-		return false;
+		return set;
 	}
 	const char *f = !strcmp(list, "pops") ? "pop" : "cloud";
 	json_array_foreach(json_object_get(d, "routers"), i, e) {
 		const char *v = json_string_value(json_object_get(e, f));
-		if (v && !strcmp(v, id))
-			return true;
+		if (v)
+			json_object_set_new(set, v, json_true());
 	}
 	if (!strcmp(list, "clouds")) {
 		json_array_foreach(json_object_get(d, "demands"), i, e) {
 			const char *a = json_string_value(json_object_get(e,
 									  "from"));
 			const char *b = json_string_value(json_object_get(e, "to"));
-			if ((a && !strcmp(a, id)) || (b && !strcmp(b, id)))
-				return true;
+			if (a)
+				json_object_set_new(set, a, json_true());
+			if (b)
+				json_object_set_new(set, b, json_true());
 		}
 	}
-	return false;
+	return set;
 }
 
-/* The first circuit whose z is router id: its resource's place. */
-static struct nsp_loc router_at(json_t *d, const char *id)
+/* Each router id a circuit's z names -> that first circuit. */
+static json_t *z_index(json_t *d)
 {
+	json_t *idx = json_object(), *e;
 	size_t i;
-	json_t *e;
 	json_array_foreach(json_object_get(d, "circuits"), i, e) {
 		const char *z = json_string_value(json_object_get(
 			json_object_get(e, "z"), "router"));
-		if (z && !strcmp(z, id))
-			return at_of(e);
+		if (z && !json_object_get(idx, z))
+			json_object_set(idx, z, e);
 	}
-	return (struct nsp_loc){1, 1};
+	return idx;
 }
 
 void imp_gaps(struct imp *im)
@@ -472,24 +477,31 @@ void imp_gaps(struct imp *im)
 	static const char *const order[] = {"routers", "pops", "clouds"};
 	for (int l = 0; l < 3; l++) {
 		json_t *arr = json_object_get(d, order[l]);
+		json_t *refs = references(d, order[l]);
 		for (i = json_array_size(arr); i-- > 0;) {
 			e = json_array_get(arr, i);
 			const char *id = json_string_value(json_object_get(e,
 									   "id"));
 			if (json_is_true(json_object_get(e, IMP_IMP)) &&
-			    !referenced(d, order[l], id))
+			    !json_object_get(refs, id)) {
+				imp_elem_forget(d, order[l], id);
 				json_array_remove(arr, i);
+			}
 		}
+		json_decref(refs);
 	}
+	json_t *zs = z_index(d);
 	json_array_foreach(json_object_get(d, "routers"), i, e) {
 		const char *id = json_string_value(json_object_get(e, "id"));
 		if (!json_is_true(json_object_get(e, IMP_PH)) ||
 		    !strcmp(id, "unassigned-cpe"))
 			continue;
-		imp_find(im, "IMP022", NSP_IMP_INFO, router_at(d, id),
+		imp_find(im, "IMP022", NSP_IMP_INFO,
+			 at_of(json_object_get(zs, id)),
 			 "provider device unknown before apply: placeholder "
 			 "router '%s'", id);
 	}
+	json_decref(zs);
 	json_array_foreach(json_object_get(d, "pops"), i, e) {
 		const char *id = json_string_value(json_object_get(e, "id"));
 		if (!json_is_true(json_object_get(e, IMP_PH)))

@@ -323,25 +323,91 @@ static struct nsp_loc loc_of(const char *buf, size_t off)
 	return l;
 }
 
+/*
+ * Index where each resource object starts: one forward pass over the input
+ * finds every "address" key whose value is a string and records the '{'
+ * before it (the first occurrence wins: planned_values come first).
+ */
+static void index_locs(struct imp *im)
+{
+	const char *buf = im->buf, *end = im->buf + im->len, *p = buf;
+	const char *last = buf;
+	struct nsp_loc at = {1, 1};
+	im->locs = json_object();
+	while ((p = memmem(p, (size_t)(end - p), "\"address\"", 9))) {
+		const char *v = p + 9;
+		while (v < end && strchr(" \t\r\n", *v))
+			v++;
+		if (v >= end || *v != ':') {
+			p += 9;
+			continue;
+		}
+		v++;
+		while (v < end && strchr(" \t\r\n", *v))
+			v++;
+		const char *q = v + 1;
+		while (q < end && *q != '"')
+			q += *q == '\\' ? 2 : 1;
+		if (v >= end || *v != '"' || q >= end) {
+			p += 9;
+			continue;
+		}
+		json_t *s = json_loadb(v, (size_t)(q + 1 - v), JSON_DECODE_ANY,
+				       NULL);
+		const char *o = p;
+		while (o > buf && *o != '{')
+			o--;
+		/* advance the running position to o (positions only grow) */
+		if (o >= last) {
+			for (; last < o; last++) {
+				if (*last == '\n') {
+					at.line++;
+					at.col = 1;
+				} else if (((unsigned char)*last & 0xc0) != 0x80) {
+					at.col++;
+				}
+			}
+			if (json_is_string(s) &&
+			    !json_object_get(im->locs, json_string_value(s)))
+				json_object_set_new(im->locs,
+						    json_string_value(s),
+						    json_pack("[ii]",
+							      (json_int_t)at.line,
+							      (json_int_t)at.col));
+		}
+		json_decref(s);
+		p = q;
+	}
+}
+
 /* Where the object of the resource with address starts, else 1:1. */
-static struct nsp_loc resource_loc(const struct imp *im, const char *address)
+static struct nsp_loc resource_loc(struct imp *im, const char *address)
+{
+	if (!im->locs)
+		index_locs(im);
+	json_t *l = json_object_get(im->locs, address);
+	if (!l)
+		return (struct nsp_loc){1, 1};
+	return (struct nsp_loc){
+		(uint32_t)json_integer_value(json_array_get(l, 0)),
+		(uint32_t)json_integer_value(json_array_get(l, 1))};
+}
+
+/* The '{' of the second resource object with address, else 1:1. */
+static struct nsp_loc second_loc(struct imp *im, const char *address)
 {
 	json_t *s = json_string(address);
 	char *enc = json_dumps(s, JSON_ENCODE_ANY);
 	json_decref(s);
 	struct nsp_loc l = {1, 1};
-	size_t n = strlen(enc);
+	size_t n = enc ? strlen(enc) : 0, hits = 0;
 	for (const char *p = im->buf; enc && p + n <= im->buf + im->len;) {
 		const char *hit = memmem(p, (size_t)(im->buf + im->len - p),
 					 enc, n);
 		if (!hit)
 			break;
-		/* is it the value of an "address" key? */
-		const char *k = hit;
-		while (k > im->buf && strchr(" \t\r\n:", k[-1]))
-			k--;
-		if (k - im->buf >= 9 && !memcmp(k - 9, "\"address\"", 9)) {
-			const char *o = k - 9;
+		if (++hits == 2) {
+			const char *o = hit;
 			while (o > im->buf && *o != '{')
 				o--;
 			l = loc_of(im->buf, (size_t)(o - im->buf));
@@ -521,13 +587,15 @@ static void add_resource(struct imp *im, json_t *res, json_t *changes,
 	if (!json_is_string(a))
 		return;
 	const char *address = json_string_value(a);
-	for (size_t i = 0; i < im->nr; i++)
-		if (!strcmp(im->r[i].address, address)) {
-			imp_error(im, im->opts->name, resource_loc(im, address),
-				  "resource address '%s' appears twice",
-				  address);
-			return;
-		}
+	if (!im->seen)
+		im->seen = json_object();
+	if (json_object_get(im->seen, address)) {
+		/* located at the second object with the address */
+		imp_error(im, im->opts->name, second_loc(im, address),
+			  "resource address '%s' appears twice", address);
+		return;
+	}
+	json_object_set_new(im->seen, address, json_true());
 	struct tf_res r = {0};
 	if (parse_address(&r, address) < 0) {
 		free(r.type);
@@ -783,7 +851,8 @@ int nsp_import_terraform(const char *buf, size_t len,
 	}
 	ret = 0;
 out:
-	qsort(out->f, out->nf, sizeof(*out->f), cmp_finding);
+	if (out->nf)
+		qsort(out->f, out->nf, sizeof(*out->f), cmp_finding);
 	if (im.design)
 		summary(&im);
 	for (size_t i = 0; i < im.nr; i++) {
@@ -797,6 +866,10 @@ out:
 	free(im.r);
 	json_decref(im.design);
 	json_decref(im.doc);
+	json_decref(im.locs);
+	json_decref(im.seen);
+	json_decref(im.by_addr);
+	json_decref(im.indexes);
 	return ret;
 }
 
