@@ -61,6 +61,18 @@ void imp_error(struct imp *im, const char *file, struct nsp_loc loc,
 /* An id built on another id, fitted to FORMAT's pattern (§3.1); takes id. */
 char *imp_fit_id(char *id);
 
+/* Whether key of r is unknown at plan time (map.c). */
+bool imp_unknown(struct tf_res *r, const char *key);
+/* The last non-empty '/'-separated segment of s, fresh (map.c). */
+char *imp_last_seg(const char *s);
+/* Attribute attr of r resolved through configuration to type want (links.c). */
+struct tf_res *imp_by_config(struct imp *im, struct tf_res *r,
+			     const char *attr, const char *want);
+/* The resource of type want whose keyattr equals v, or NULL (links.c). */
+struct tf_res *imp_by_value(struct imp *im, const char *want,
+			    const char *keyattr, const char *v,
+			    bool last_segment);
+
 /* Map the resources into im->design (terraform map pass). */
 void imp_map(struct imp *im);
 /* The element of list (clouds, pops, ...) with id, or NULL. */
