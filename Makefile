@@ -118,7 +118,7 @@ $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJ)
 # and baseline readers, and the escaper, for FUZZ_SECONDS in all, from
 # corpora seeded with the examples, fixtures, hostile files and
 # tests/fuzz/seeds.
-FUZZ_TARGETS := design graph config baseline escape
+FUZZ_TARGETS := design graph config baseline escape plan
 fuzz: deps
 	$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 	tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
@@ -185,8 +185,19 @@ $(BUILD)/bench/scan: tests/bench/scan.c
 	$(CC) -std=c11 $(WARN) -O2 $(shell pkg-config --cflags yaml-0.1) \
 		-o $@ $< $(shell pkg-config --libs yaml-0.1)
 
-bench: $(BUILD)/nospof $(BUILD)/bench/gen $(BUILD)/bench/scan
+$(BUILD)/bench/gen_plan: tests/bench/gen_plan.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(WARN) -O2 -o $@ $<
+
+$(BUILD)/bench/jparse: tests/bench/jparse.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(WARN) -O2 $(shell pkg-config --cflags jansson) \
+		-o $@ $< $(shell pkg-config --libs jansson)
+
+bench: $(BUILD)/nospof $(BUILD)/bench/gen $(BUILD)/bench/scan \
+		$(BUILD)/bench/gen_plan $(BUILD)/bench/jparse
 	tests/bench/bench.sh $(BUILD)/nospof $(BUILD)/bench
+	tests/bench/bench_import.sh $(BUILD)/nospof $(BUILD)/bench
 	tests/bench/pathological.py $(BUILD)/nospof
 
 install: $(BUILD)/nospof

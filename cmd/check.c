@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "import/import.h"
 #include "report/baseline.h"
 #include "load/config.h"
 #include "load/load.h"
@@ -292,7 +293,73 @@ struct opts {
 		*write_baseline;
 	bool no_config, designs_only, fail_on_given;
 	struct nsp_selection cli; /* --select and --ignore */
+	const char *import;       /* --import terraform:FILE: FILE */
+	const char **overlays;    /* --overlay, in order */
+	size_t noverlays;
 };
+
+/* Add input error d of an import, naming its file when not the input. */
+static void import_error(struct nsp_run *run, const char *name,
+			 const char *input, const char *file,
+			 const struct nsp_diag *d)
+{
+	struct nsp_diag e = *d;
+	char empty[] = "";
+	char *msg = NULL;
+	e.pointer = empty;
+	if (strcmp(file, input)) {
+		char *f = nsp_escape(file, strlen(file));
+		msg = nsp_xasprintf("in overlay %s:%u:%u: %s", f, d->loc.line,
+				    d->loc.col, d->msg);
+		free(f);
+		e.msg = msg;
+		e.loc = (struct nsp_loc){1, 1};
+	}
+	nsp_findings_add_input(&run->findings, name, &e);
+	free(msg);
+}
+
+/*
+ * Import --import's file with the overlays (IMPORT.md §1.1), and check the
+ * design nospof import would write, reported under the file's name; the
+ * import findings go to standard error as 'nospof import' prints them.
+ */
+static void check_import(struct nsp_run *run, struct nsp_model **keep,
+			 struct nsp_analysis **fa, const struct opts *o,
+			 const char *name, const struct nsp_limits *lim,
+			 const struct nsp_selection *sel, bool analysis)
+{
+	struct nsp_import r;
+	struct nsp_diags diags = {0};
+	struct nsp_model *m = NULL;
+	int rc = nsp_import_run(o->import, o->overlays, o->noverlays, lim,
+				NULL, false, &r);
+	nsp_import_print(stderr, o->import, &r);
+	if (rc == NSP_EXIT_USAGE) {
+		char empty[] = "", msg[] = "cannot read the file";
+		struct nsp_diag d = {{1, 1}, empty, msg};
+		nsp_findings_add_input(&run->findings, name, &d);
+	} else if (rc) {
+		for (size_t i = 0; i < r.errors.n; i++)
+			import_error(run, name, o->import, r.error_files[i],
+				     &r.errors.v[i]);
+	} else if (nsp_load_buffer(&m, o->import, r.yaml, r.len, lim,
+				   &diags) < 0) {
+		for (size_t i = 0; i < diags.n; i++)
+			nsp_findings_add_input(&run->findings, name,
+					       &diags.v[i]);
+	} else {
+		m->file = name;
+		nsp_import_locate(m, &r, o->import);
+		nsp_engine_run(&run->findings, m, &nsp_builtin_rules, sel,
+			       analysis ? fa : NULL);
+		if (analysis && !*fa)
+			*fa = nsp_analysis_new(m);
+	}
+	nsp_diags_free(&diags);
+	nsp_import_free(&r);
+	*keep = m;
+}
 
 /* Parse the options; returns the index of the first path, or -1. */
 static int parse_opts(struct opts *o, struct nsp_run *run,
@@ -300,7 +367,7 @@ static int parse_opts(struct opts *o, struct nsp_run *run,
 {
 	enum { O_FAIL_ON = 256, O_SELECT, O_IGNORE, O_COLOR, O_MAX_MB,
 	       O_MAX_DEPTH, O_MAX_ALIAS, O_CONFIG, O_NO_CONFIG, O_BASELINE,
-	       O_WRITE_BASELINE, O_DESIGNS_ONLY };
+	       O_WRITE_BASELINE, O_DESIGNS_ONLY, O_IMPORT, O_OVERLAY };
 	static const struct option opts[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"output", required_argument, NULL, 'o'},
@@ -318,6 +385,8 @@ static int parse_opts(struct opts *o, struct nsp_run *run,
 		{"baseline", required_argument, NULL, O_BASELINE},
 		{"write-baseline", required_argument, NULL, O_WRITE_BASELINE},
 		{"designs-only", no_argument, NULL, O_DESIGNS_ONLY},
+		{"import", required_argument, NULL, O_IMPORT},
+		{"overlay", required_argument, NULL, O_OVERLAY},
 		{NULL, 0, NULL, 0},
 	};
 	int c;
@@ -410,6 +479,25 @@ static int parse_opts(struct opts *o, struct nsp_run *run,
 		case O_DESIGNS_ONLY:
 			o->designs_only = true;
 			break;
+		case O_IMPORT:
+			if (o->import) {
+				nsp_usage_error("--import: one per run");
+				return -1;
+			}
+			if (strncmp(optarg, "terraform:", 10) || !optarg[10]) {
+				nsp_usage_error("--import: expected "
+						"terraform:FILE, not '%s'",
+						optarg);
+				return -1;
+			}
+			o->import = optarg + 10;
+			break;
+		case O_OVERLAY:
+			o->overlays = nsp_xrealloc(o->overlays,
+						   (o->noverlays + 1) *
+						   sizeof(*o->overlays));
+			o->overlays[o->noverlays++] = optarg;
+			break;
 		default:
 			nsp_usage_error("check: unknown or incomplete option "
 					"'%s' (see 'nospof --help')",
@@ -463,6 +551,7 @@ int nsp_cmd_check(int argc, char **argv)
 	FILE *out = stdout;
 	bool cfg_ok;
 	int ret = NSP_EXIT_USAGE;
+	size_t imported = (size_t)-1;
 
 	run.fail_on = NSP_ERROR;
 	run.rules = &nsp_builtin_rules;
@@ -475,7 +564,11 @@ int nsp_cmd_check(int argc, char **argv)
 				nsp_report_formats);
 		goto out;
 	}
-	if (first >= argc) {
+	if (o.noverlays && !o.import) {
+		nsp_usage_error("--overlay needs --import");
+		goto out;
+	}
+	if (first >= argc && !o.import) {
 		nsp_usage_error("check: no design file given (see 'nospof "
 				"--help')");
 		goto out;
@@ -499,6 +592,10 @@ int nsp_cmd_check(int argc, char **argv)
 		lim.intent = &cfg.intent;
 		find_inputs(&in, argv + first, argc - first, &lim,
 			    o.designs_only);
+		if (o.import) {
+			imported = in.n;
+			inputs_add(&in, o.import);
+		}
 	}
 	const char *baseline = o.write_baseline ? NULL : o.baseline;
 	if ((o.output && refuse_inputs("-o", o.output, &in, cfg_path,
@@ -530,12 +627,17 @@ int nsp_cmd_check(int argc, char **argv)
 	analyses = nsp_xcalloc(in.n + 1, sizeof(*analyses));
 	for (size_t i = 0; i < in.n; i++) {
 		size_t from = run.findings.n;
-		check_one(&run, &models[i], &analyses[i], in.paths[i],
-			  in.names[i], in.unread[i], &lim, &sel,
-			  rep->analysis);
+		if (i == imported)
+			check_import(&run, &models[i], &analyses[i], &o,
+				     in.names[i], &lim, &sel, rep->analysis);
+		else
+			check_one(&run, &models[i], &analyses[i], in.paths[i],
+				  in.names[i], in.unread[i], &lim, &sel,
+				  rep->analysis);
 		/* SARIF and GitHub name the file by its raw bytes */
 		for (size_t k = from; k < run.findings.n; k++)
-			run.findings.v[k]->path = in.paths[i];
+			if (!run.findings.v[k]->path)
+				run.findings.v[k]->path = in.paths[i];
 	}
 	run.models = (const struct nsp_model *const *)models;
 	run.analyses = (const struct nsp_analysis *const *)analyses;
@@ -568,6 +670,7 @@ out:
 	nsp_findings_free(&run.findings);
 	nsp_selection_free(&sel);
 	nsp_selection_free(&o.cli);
+	free(o.overlays);
 	nsp_config_free(&cfg);
 	nsp_diags_free(&cfg_diags);
 	free(cfg_path);

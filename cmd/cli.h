@@ -17,6 +17,19 @@ int nsp_cmd_explain(int argc, char **argv);
 int nsp_cmd_schema(int argc, char **argv);
 int nsp_cmd_graph(int argc, char **argv);
 int nsp_cmd_scenarios(int argc, char **argv);
+int nsp_cmd_import(int argc, char **argv);
+
+struct nsp_import;
+struct nsp_limits;
+/*
+ * Import a Terraform JSON file with overlays into *out (import.c): 0,
+ * NSP_EXIT_INPUT (input errors in out), or NSP_EXIT_USAGE (printed).
+ */
+int nsp_import_run(const char *file, const char *const *overlays,
+		   size_t noverlays, const struct nsp_limits *lim,
+		   const char *header, bool json, struct nsp_import *out);
+/* Print an import's input errors, findings and summary to f. */
+void nsp_import_print(FILE *f, const char *name, const struct nsp_import *r);
 
 /* Print "nospof: <msg>" to stderr, escaped, and return NSP_EXIT_USAGE. */
 int nsp_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -23,6 +23,11 @@ static const char usage[] =
 	"                            *.yaml/*.yml with a top-level nospof "
 	"key), -\n"
 	"                            (standard input)\n"
+	"  import terraform FILE [--overlay FILE]... [-o FILE] [-f yaml|json]\n"
+	"                            a design from 'terraform show -json' "
+	"output\n"
+	"                            and overlays (see 'nospof import "
+	"--help')\n"
 	"  scenarios FILE [--depth 1|2] [-f text|json|markdown] [limits]\n"
 	"        [--max-pairs N]     the failure table: every single (or "
 	"pair of)\n"
@@ -172,6 +177,8 @@ static int dispatch(int argc, char **argv)
 		return nsp_cmd_graph(argc - 1, argv + 1);
 	if (!strcmp(cmd, "schema"))
 		return nsp_cmd_schema(argc - 1, argv + 1);
+	if (!strcmp(cmd, "import"))
+		return nsp_cmd_import(argc - 1, argv + 1);
 	return nsp_usage_error("unknown command '%s' (see 'nospof --help')",
 			       cmd);
 }

@@ -75,8 +75,31 @@ if [ $st -ge 3 ] || [ -s "$log" ]; then
 	mv "$log" "$log.fail"
 fi
 rm -f "$log"
+# the Terraform importer: every fixture, imported and checked; its
+# diagnostics go to standard error, so only valgrind's own lines count
+ni=0
+for d in tests/import/*/; do
+	for f in "$d"*.json; do
+		for cmd in "import terraform $f --overlay ${d}overlay.yaml" \
+			"import terraform $f -f json" \
+			"check -f sarif --no-config --import terraform:$f --overlay ${d}overlay.yaml"; do
+			ni=$((ni + 1))
+			log="$out/imp-$ni.log"
+			valgrind -q --error-exitcode=99 --leak-check=full \
+				--errors-for-leak-kinds=definite,indirect,possible \
+				--show-leak-kinds=definite,indirect,possible \
+				--log-file="$log" $bin $cmd > /dev/null 2>&1
+			st=$?
+			if [ $st -ge 3 ] || [ -s "$log" ]; then
+				echo "$cmd: exit $st" >> "$log"
+				mv "$log" "$log.fail"
+			fi
+			rm -f "$log"
+		done
+	done
+done
 n=$(( $(ls examples/*.yaml tests/hostile/*.yaml | wc -l) + \
-	$(ls examples/*.yaml | wc -l) + 10 ))
+	$(ls examples/*.yaml | wc -l) + 10 + ni ))
 fail=0
 for f in "$out"/*.fail; do
 	[ -e "$f" ] || continue

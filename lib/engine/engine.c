@@ -244,6 +244,45 @@ static void judge_waivers(struct nsp_findings *out, const struct nsp_model *m,
 	free(ignored);
 }
 
+/* The source (IMPORT.md §3.3) of element ref, or NULL. */
+static const char *element_source(const struct nsp_model *m,
+				  struct nsp_ref ref, char *ptr, size_t n)
+{
+	static const char *const lists[] = {"", "sites", "clouds", "pops",
+					    "routers", "circuits"};
+	const char *src = NULL;
+	switch (ref.kind) {
+	case NSP_KIND_SITE: src = m->sites[ref.index].source; break;
+	case NSP_KIND_CLOUD: src = m->clouds[ref.index].source; break;
+	case NSP_KIND_POP: src = m->pops[ref.index].source; break;
+	case NSP_KIND_ROUTER: src = m->routers[ref.index].source; break;
+	case NSP_KIND_CIRCUIT: src = m->circuits[ref.index].source; break;
+	default: return NULL;
+	}
+	snprintf(ptr, n, "/%s/%zu", lists[ref.kind], ref.index);
+	return src;
+}
+
+/*
+ * One related location per element a finding names that has a source:
+ * "<kind> '<id>' from <source>", so that reports of an imported design
+ * name the Terraform resource behind each element.
+ */
+static void source_related(struct nsp_finding *f, const struct nsp_model *m)
+{
+	size_t n = f->nelements;
+	for (size_t i = 0; i < n; i++) {
+		struct nsp_ref ref = nsp_model_lookup(m, f->elements[i]);
+		char ptr[64];
+		const char *src = ref.kind ? element_source(m, ref, ptr,
+							    sizeof(ptr)) : NULL;
+		if (src)
+			nsp_finding_related(f, m, ptr, NULL, "%s '%s' from %s",
+					    nsp_kind_names[ref.kind],
+					    f->elements[i], src);
+	}
+}
+
 void nsp_engine_run(struct nsp_findings *out, const struct nsp_model *m,
 		    const struct nsp_registry *reg,
 		    const struct nsp_selection *sel, struct nsp_analysis **fa)
@@ -264,8 +303,10 @@ void nsp_engine_run(struct nsp_findings *out, const struct nsp_model *m,
 				      from, NULL};
 		r->check(&ctx);
 	}
-	for (size_t i = from; i < out->n; i++)
+	for (size_t i = from; i < out->n; i++) {
 		unique_elements(out->v[i]);
+		source_related(out->v[i], m);
+	}
 	nsp_analysis_free(own);
 	dedupe(out, from);
 	bool *used = nsp_xcalloc(m->nwaivers + 1, sizeof(*used));

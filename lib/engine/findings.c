@@ -35,6 +35,16 @@ static struct nsp_finding *vreport(struct nsp_ctx *ctx, enum nsp_severity sev,
 			       field_pointer ? field_pointer : pointer);
 	f->end = nsp_model_end(ctx->model,
 			       field_pointer ? field_pointer : pointer);
+	const struct nsp_locator *w = &ctx->model->where;
+	if (w->ops && w->ops->file) {
+		const char *rawname = NULL;
+		const char *file = w->ops->file(w->data, field_pointer ?
+						field_pointer : pointer, &rawname);
+		if (file) {
+			f->file = file;
+			f->path = rawname;
+		}
+	}
 	return f;
 }
 

@@ -149,6 +149,7 @@ void nsp_ld_norm_elements(struct ctx *c, struct nsp_raw_design *r)
 		PTR(p, "/sites/%zu", i);
 		nsp_ld_text_field(c, s->region, p, "region");
 		o->id = s->id;
+		o->source = s->source;
 		o->region = s->region;
 		o->stateful_firewall = s->stateful_firewall;
 		o->loc = nsp_model_loc(m, p);
@@ -162,6 +163,7 @@ void nsp_ld_norm_elements(struct ctx *c, struct nsp_raw_design *r)
 		PTR(p, "/clouds/%zu", i);
 		nsp_ld_text_field(c, s->region, p, "region");
 		o->id = s->id;
+		o->source = s->source;
 		o->region = s->region;
 		o->provider = (enum nsp_provider)s->provider;
 		o->loc = nsp_model_loc(m, p);
@@ -179,6 +181,7 @@ void nsp_ld_norm_elements(struct ctx *c, struct nsp_raw_design *r)
 		nsp_ld_text_field(c, s->edge_domain, p, "edge_domain");
 		nsp_ld_text_list(c, s->srlg, s->srlg_count, p, "srlg");
 		o->id = s->id;
+		o->source = s->source;
 		o->region = s->region;
 		o->metro = s->metro;
 		o->facility = s->facility;
@@ -214,6 +217,7 @@ void nsp_ld_norm_routers(struct ctx *c, struct nsp_raw_design *r)
 		nsp_ld_text_field(c, s->gateway, rp, "gateway");
 		nsp_ld_text_list(c, s->srlg, s->srlg_count, rp, "srlg");
 		o->id = s->id;
+		o->source = s->source;
 		o->role = (enum nsp_router_role)s->role;
 		o->site = o->pop = o->cloud = NSP_NONE;
 		o->gateway = s->gateway;

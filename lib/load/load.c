@@ -175,7 +175,7 @@ static void yaml_free(void *data)
 }
 
 static const struct nsp_locator_ops yaml_locator = {yaml_loc, yaml_end,
-						    yaml_free};
+						    yaml_free, NULL};
 
 /*
  * Load a design: the event pass, the validation, libcyaml, then the

@@ -113,6 +113,7 @@ static const cyaml_schema_field_t assumption_fields[] = {
 
 static const cyaml_schema_field_t site_fields[] = {
 	STR("id", CYAML_FLAG_DEFAULT, struct nsp_raw_site, id),
+	STR("source", OPT, struct nsp_raw_site, source),
 	STR("region", OPT, struct nsp_raw_site, region),
 	STRS("prefixes", struct nsp_raw_site, prefixes),
 	CYAML_FIELD_BOOL("stateful_firewall", OPT, struct nsp_raw_site,
@@ -122,6 +123,7 @@ static const cyaml_schema_field_t site_fields[] = {
 
 static const cyaml_schema_field_t cloud_fields[] = {
 	STR("id", CYAML_FLAG_DEFAULT, struct nsp_raw_cloud, id),
+	STR("source", OPT, struct nsp_raw_cloud, source),
 	ENUM("provider", CYAML_FLAG_DEFAULT, struct nsp_raw_cloud, provider,
 	     provider_strings),
 	STR("region", OPT, struct nsp_raw_cloud, region),
@@ -131,6 +133,7 @@ static const cyaml_schema_field_t cloud_fields[] = {
 
 static const cyaml_schema_field_t pop_fields[] = {
 	STR("id", CYAML_FLAG_DEFAULT, struct nsp_raw_pop, id),
+	STR("source", OPT, struct nsp_raw_pop, source),
 	STR("region", OPT, struct nsp_raw_pop, region),
 	STR("metro", OPT, struct nsp_raw_pop, metro),
 	STR("facility", OPT, struct nsp_raw_pop, facility),
@@ -141,6 +144,7 @@ static const cyaml_schema_field_t pop_fields[] = {
 
 static const cyaml_schema_field_t router_fields[] = {
 	STR("id", CYAML_FLAG_DEFAULT, struct nsp_raw_router, id),
+	STR("source", OPT, struct nsp_raw_router, source),
 	ENUM("role", CYAML_FLAG_DEFAULT, struct nsp_raw_router, role,
 	     router_role_strings),
 	STR("site", OPT, struct nsp_raw_router, site),
@@ -207,6 +211,7 @@ static const cyaml_schema_field_t lag_fields[] = {
 
 static const cyaml_schema_field_t circuit_fields[] = {
 	STR("id", CYAML_FLAG_DEFAULT, struct nsp_raw_circuit, id),
+	STR("source", OPT, struct nsp_raw_circuit, source),
 	CYAML_FIELD_MAPPING("a", CYAML_FLAG_DEFAULT, struct nsp_raw_circuit, a,
 			    end_fields),
 	CYAML_FIELD_MAPPING("z", CYAML_FLAG_DEFAULT, struct nsp_raw_circuit, z,

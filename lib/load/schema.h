@@ -26,6 +26,7 @@ struct nsp_raw_assumptions {
 };
 
 struct nsp_raw_site {
+	char *source; /* IMPORT.md §3.3: where it came from */
 	char *id, *region;
 	char **prefixes;
 	uint32_t prefixes_count;
@@ -33,6 +34,7 @@ struct nsp_raw_site {
 };
 
 struct nsp_raw_cloud {
+	char *source; /* IMPORT.md §3.3: where it came from */
 	char *id, *region;
 	int provider;
 	char **prefixes;
@@ -40,12 +42,14 @@ struct nsp_raw_cloud {
 };
 
 struct nsp_raw_pop {
+	char *source; /* IMPORT.md §3.3: where it came from */
 	char *id, *region, *metro, *facility, *edge_domain;
 	char **srlg;
 	uint32_t srlg_count;
 };
 
 struct nsp_raw_router {
+	char *source; /* IMPORT.md §3.3: where it came from */
 	char *id, *site, *pop, *cloud, *gateway;
 	int role;
 	uint32_t asn;
@@ -91,6 +95,7 @@ struct nsp_raw_lag {
 };
 
 struct nsp_raw_circuit {
+	char *source; /* IMPORT.md §3.3: where it came from */
 	char *id;
 	struct nsp_raw_end a, z;
 	uint64_t bandwidth_mbps;

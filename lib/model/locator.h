@@ -17,6 +17,13 @@ struct nsp_locator_ops {
 	struct nsp_loc (*end)(const void *data, const char *pointer);
 	/* Free data, and everything the source keeps alive for the model. */
 	void (*free)(void *data);
+	/*
+	 * Optional: the file loc's position is in when a model comes from
+	 * several (an imported design and its overlays), escaped, with its
+	 * raw name in *raw; NULL: the model's own file.
+	 */
+	const char *(*file)(const void *data, const char *pointer,
+			    const char **raw);
 };
 
 struct nsp_locator {

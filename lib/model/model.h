@@ -88,6 +88,7 @@ struct nsp_intent_defaults {
 
 struct nsp_site {
 	const char *id, *region;
+	const char *source; /* IMPORT.md §3.3, NULL when not given */
 	struct nsp_prefixes prefixes;
 	bool stateful_firewall;
 	struct nsp_loc loc;
@@ -97,6 +98,7 @@ struct nsp_site {
 
 struct nsp_cloud {
 	const char *id, *region;
+	const char *source; /* IMPORT.md §3.3, NULL when not given */
 	enum nsp_provider provider;
 	struct nsp_prefixes prefixes;
 	struct nsp_loc loc;
@@ -106,12 +108,14 @@ struct nsp_cloud {
 
 struct nsp_pop {
 	const char *id, *region, *metro, *facility, *edge_domain;
+	const char *source; /* IMPORT.md §3.3, NULL when not given */
 	struct nsp_strs srlg;
 	struct nsp_loc loc;
 };
 
 struct nsp_router {
 	const char *id, *gateway;
+	const char *source; /* IMPORT.md §3.3, NULL when not given */
 	enum nsp_router_role role;
 	size_t site, pop, cloud; /* indices or NSP_NONE */
 	bool has_asn;
@@ -169,6 +173,7 @@ struct nsp_lag {
 
 struct nsp_circuit {
 	const char *id, *carrier;
+	const char *source; /* IMPORT.md §3.3, NULL when not given */
 	struct nsp_end a, z;
 	uint64_t bandwidth_mbps;
 	enum nsp_circuit_kind kind;

@@ -12,7 +12,7 @@ build=$1
 seconds=$2
 corpus=$build/corpus
 mkdir -p "$corpus/design" "$corpus/graph" "$corpus/config" \
-	"$corpus/baseline" "$corpus/escape"
+	"$corpus/baseline" "$corpus/escape" "$corpus/plan"
 for c in design graph; do
 	cp examples/*.yaml tests/hostile/*.yaml tests/rules/*/*.yaml \
 		tests/schema/good/*.yaml "$corpus/$c/" 2>/dev/null || true
@@ -22,9 +22,12 @@ cp tests/fuzz/seeds/config/* tests/hostile/alias-*.yaml \
 cp tests/fuzz/seeds/baseline/* "$corpus/baseline/"
 cp tests/golden/*.json "$corpus/baseline/" 2>/dev/null || true
 cp tests/hostile/*.yaml "$corpus/escape/"
+for f in tests/import/*/*.json; do
+	cp "$f" "$corpus/plan/$(echo "$f" | tr / _)"
+done
 design=$((seconds / 2))
 graph=$((seconds / 6))
-rest=$(((seconds - design - graph) / 3))
+rest=$(((seconds - design - graph) / 4))
 [ "$graph" -ge 1 ] || graph=1
 [ "$rest" -ge 1 ] || rest=1
 opts="-timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1"
@@ -48,10 +51,11 @@ run graph "$graph" -dict=tests/fuzz/nospof.dict
 run config "$rest" -dict=tests/fuzz/nospof.dict
 run baseline "$rest" -dict=tests/fuzz/baseline.dict
 run escape "$rest"
+run plan "$rest" -dict=tests/fuzz/plan.dict
 if [ $fail -ne 0 ]; then
 	echo "fuzz: a target failed; see $build/*.log"
 	tail -30 "$build"/design.log "$build"/graph.log "$build"/config.log \
-		"$build"/baseline.log "$build"/escape.log
+		"$build"/baseline.log "$build"/escape.log "$build"/plan.log
 	exit 1
 fi
 if ls "$build"/crash-* "$build"/leak-* "$build"/timeout-* \

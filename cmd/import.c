@@ -1,0 +1,213 @@
+/*
+ * `nospof import terraform FILE`: the command line of IMPORT.md §1 (options,
+ * diagnostics on standard error, exit status of §1.2), and the in-memory
+ * import `check --import terraform:FILE` runs.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "import/import.h"
+#include "load/load.h"
+#include "../rules/rules.h"
+
+static const char usage[] =
+	"usage: nospof import terraform FILE [OPTIONS]\n"
+	"  FILE: 'terraform show -json' output of a plan or a state; - reads "
+	"stdin\n"
+	"  --overlay FILE      merge this overlay (repeatable, in order)\n"
+	"  -o, --output FILE   write the design there (default stdout), whole "
+	"or not at all\n"
+	"  -f, --format FMT    yaml (default) | json\n"
+	"  --fail-on LEVEL     never (default) | error | warning | info\n"
+	"  --max-input-mb N    size limit per input file, default 32\n"
+	"  --max-depth N       nesting limit (JSON and YAML), default 64\n";
+
+static const char *const sev_names[] = {"info", "warning", "error"};
+
+/* Print the diagnostics of an import to f (§1.2). */
+void nsp_import_print(FILE *f, const char *name, const struct nsp_import *r)
+{
+	char *nm = nsp_escape(name, strlen(name));
+	for (size_t i = 0; i < r->errors.n; i++) {
+		const char *file = r->error_files[i];
+		char *fe = nsp_escape(file, strlen(file));
+		fprintf(f, "%s:%u:%u: error: %s [INPUT]\n", fe,
+			r->errors.v[i].loc.line, r->errors.v[i].loc.col,
+			r->errors.v[i].msg);
+		free(fe);
+	}
+	for (size_t i = 0; i < r->nf; i++)
+		fprintf(f, "%s:%u:%u: %s: %s [%s]\n", nm, r->f[i].loc.line,
+			r->f[i].loc.col, sev_names[r->f[i].sev], r->f[i].msg,
+			r->f[i].code);
+	if (r->summary)
+		fprintf(f, "%s\n", r->summary);
+	free(nm);
+}
+
+/*
+ * Import FILE with the overlays into *out; returns 0, NSP_EXIT_INPUT, or
+ * NSP_EXIT_USAGE when FILE cannot be read (message printed).
+ */
+int nsp_import_run(const char *file, const char *const *overlays,
+		   size_t noverlays, const struct nsp_limits *lim,
+		   const char *header, bool json, struct nsp_import *out)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	int rc = nsp_read_file(&buf, &len, file, lim->max_bytes);
+	struct nsp_import_opts opts = {file, overlays, noverlays, lim, header};
+	memset(out, 0, sizeof(*out));
+	out->json = json;
+	if (rc == -1)
+		return nsp_usage_error("import: cannot read '%s'", file);
+	if (rc == -2) {
+		/* over the limit: the importer reports it located */
+		free(buf);
+		buf = NULL;
+		len = lim->max_bytes + 1;
+		static const char none[1];
+		int r = nsp_import_terraform(none, len, &opts, out);
+		return r < 0 ? NSP_EXIT_INPUT : 0;
+	}
+	int r = nsp_import_terraform(buf, len, &opts, out);
+	free(buf);
+	return r < 0 ? NSP_EXIT_INPUT : 0;
+}
+
+int nsp_cmd_import(int argc, char **argv)
+{
+	enum { O_OVERLAY = 256, O_FAIL_ON, O_MAX_MB, O_MAX_DEPTH };
+	static const struct option opts[] = {
+		{"overlay", required_argument, NULL, O_OVERLAY},
+		{"output", required_argument, NULL, 'o'},
+		{"format", required_argument, NULL, 'f'},
+		{"fail-on", required_argument, NULL, O_FAIL_ON},
+		{"max-input-mb", required_argument, NULL, O_MAX_MB},
+		{"max-depth", required_argument, NULL, O_MAX_DEPTH},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct nsp_limits lim = NSP_LIMITS_WITH(&nsp_builtin_rules);
+	const char **overlays = nsp_xcalloc((size_t)argc + 1,
+					    sizeof(*overlays));
+	size_t nov = 0;
+	const char *output = NULL, *format = "yaml";
+	int fail_on = 3; /* never */
+	int c, ret = NSP_EXIT_USAGE;
+	struct nsp_import r = {0};
+	struct nsp_output o = {0};
+
+	if (argc < 2 || strcmp(argv[1], "terraform")) {
+		if (argc >= 2 && (!strcmp(argv[1], "-h") ||
+				  !strcmp(argv[1], "--help"))) {
+			fputs(usage, stdout);
+			free(overlays);
+			return 0;
+		}
+		nsp_usage_error("import: expected 'terraform' (NetBox is not "
+				"implemented yet); see 'nospof import --help'");
+		free(overlays);
+		return NSP_EXIT_USAGE;
+	}
+	argc--;
+	argv++;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "o:f:h", opts, NULL)) != -1) {
+		switch (c) {
+		case O_OVERLAY:
+			overlays[nov++] = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'f':
+			format = optarg;
+			if (strcmp(format, "yaml") && strcmp(format, "json")) {
+				nsp_usage_error("--format: expected yaml or "
+						"json, not '%s'", format);
+				goto out;
+			}
+			break;
+		case O_FAIL_ON:
+			if (!strcmp(optarg, "never"))
+				fail_on = 3;
+			else if (!strcmp(optarg, "error"))
+				fail_on = NSP_IMP_ERROR;
+			else if (!strcmp(optarg, "warning"))
+				fail_on = NSP_IMP_WARNING;
+			else if (!strcmp(optarg, "info"))
+				fail_on = NSP_IMP_INFO;
+			else {
+				nsp_usage_error("--fail-on: expected never, "
+						"error, warning or info, not "
+						"'%s'", optarg);
+				goto out;
+			}
+			break;
+		case O_MAX_MB:
+			if (nsp_limit_option("--max-input-mb", optarg, &lim))
+				goto out;
+			break;
+		case O_MAX_DEPTH:
+			if (nsp_limit_option("--max-depth", optarg, &lim))
+				goto out;
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			ret = 0;
+			goto out;
+		default:
+			nsp_usage_error("import: unknown option '%s' (see "
+					"'nospof import --help')",
+					argv[optind - 1]);
+			goto out;
+		}
+	}
+	if (optind != argc - 1) {
+		nsp_usage_error("import terraform: expected one FILE (see "
+				"'nospof import --help')");
+		goto out;
+	}
+	const char *file = argv[optind];
+	struct nsp_buf h = {0};
+	nsp_buf_printf(&h, "nospof import terraform %s", file);
+	for (size_t i = 0; i < nov; i++)
+		nsp_buf_printf(&h, " --overlay %s", overlays[i]);
+	nsp_buf_puts(&h, ": change the overlay, not this file");
+	char *header = nsp_buf_detach(&h);
+	char *safe = nsp_escape(header, strlen(header));
+	free(header);
+	ret = nsp_import_run(file, overlays, nov, &lim, safe,
+			     !strcmp(format, "json"), &r);
+	free(safe);
+	nsp_import_print(stderr, file, &r);
+	if (ret)
+		goto out;
+	if (output && nsp_output_open(&o, "-o", output)) {
+		ret = NSP_EXIT_USAGE;
+		goto out;
+	}
+	FILE *f = output ? o.f : stdout;
+	if (fwrite(r.yaml, 1, r.len, f) != r.len || fflush(f)) {
+		ret = nsp_usage_error("cannot write the design");
+		goto out;
+	}
+	if (output && nsp_output_commit(&o)) {
+		ret = NSP_EXIT_USAGE;
+		goto out;
+	}
+	ret = 0;
+	for (size_t i = 0; i < r.nf; i++)
+		if ((int)r.f[i].sev >= fail_on)
+			ret = NSP_EXIT_FINDINGS;
+out:
+	nsp_output_abort(&o);
+	nsp_import_free(&r);
+	free(overlays);
+	return ret;
+}

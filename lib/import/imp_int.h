@@ -1,0 +1,95 @@
+/*
+ * What the Terraform importer's files share: the resources read from the
+ * document, the design being built as a JSON tree, and the findings.
+ * Hidden keys (starting with "\x01") ride on the design's elements and are
+ * never written: which fields are defaults, whether the element was
+ * imported (dropped when nothing references it) or is a placeholder.
+ */
+#ifndef NSP_IMP_INT_H
+#define NSP_IMP_INT_H
+
+#include <jansson.h>
+
+#include "import.h"
+#include "model/util.h"
+
+#define IMP_DEF "\x01" "def"  /* array of field paths holding defaults */
+#define IMP_IMP "\x01" "imp"  /* true: imported pop, router or cloud */
+#define IMP_PH "\x01" "ph"    /* true: a placeholder element */
+#define IMP_IDX "\x01" "idx"  /* on the design: "list\x1fid" -> element */
+
+struct tf_res {
+	const char *address;  /* borrowed from the document */
+	char *type, *name;
+	char *module;         /* "module.a[\"x\"]" path, "" at the root */
+	char *mod_nokeys;     /* module names only: "a.b" */
+	char *key;            /* the instance key as written, NULL if none */
+	bool data;
+	json_t *values, *unknown, *sensitive; /* borrowed */
+	bool deleted, replaced;
+	struct nsp_loc loc;   /* the resource object's '{' */
+	char *id;             /* §3.1, no PART */
+	bool used;            /* made or fed an element */
+};
+
+struct imp {
+	const struct nsp_import_opts *opts;
+	const char *buf;
+	size_t len;
+	json_t *doc, *config; /* config: configuration.root_module or NULL */
+	bool plan;
+	struct tf_res *r;
+	size_t nr;
+	json_t *design;      /* sites, clouds, pops, routers, circuits... */
+	struct nsp_import *out;
+	size_t unmapped, unmapped_types;
+	size_t imported;     /* resources imported */
+	json_t *locs;        /* address -> [line, col] of its object */
+	json_t *seen;        /* addresses read */
+	json_t *by_addr;     /* address -> index into r, after sorting */
+	json_t *indexes;     /* lookup indexes of map.c, built on first use */
+};
+
+/* Add a finding at loc. */
+void imp_find(struct imp *im, const char *code, enum nsp_imp_sev sev,
+	      struct nsp_loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+/* Add an input error of file at loc. */
+void imp_error(struct imp *im, const char *file, struct nsp_loc loc,
+	       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* An id built on another id, fitted to FORMAT's pattern (§3.1); takes id. */
+char *imp_fit_id(char *id);
+
+/* Whether key of r is unknown at plan time (map.c). */
+bool imp_unknown(struct tf_res *r, const char *key);
+/* The last non-empty '/'-separated segment of s, fresh (map.c). */
+char *imp_last_seg(const char *s);
+/* Attribute attr of r resolved through configuration to type want (links.c). */
+struct tf_res *imp_by_config(struct imp *im, struct tf_res *r,
+			     const char *attr, const char *want);
+/* The resource of type want whose keyattr equals v, or NULL (links.c). */
+struct tf_res *imp_by_value(struct imp *im, const char *want,
+			    const char *keyattr, const char *v,
+			    bool last_segment);
+
+/* Map the resources into im->design (terraform map pass). */
+void imp_map(struct imp *im);
+/* The element of list (clouds, pops, ...) with id, or NULL. */
+json_t *imp_elem(json_t *design, const char *list, const char *id);
+/* Get or add the element of list with id; *added tells which. */
+json_t *imp_elem_add(json_t *design, const char *list, const char *id,
+		     bool *added);
+/* Drop id of list from the index (the element is being removed). */
+void imp_elem_forget(json_t *design, const char *list, const char *id);
+/* Mark field path of element e a default. */
+void imp_default(json_t *e, const char *path);
+bool imp_is_default(json_t *e, const char *path);
+
+/* Overlays, gaps, dropping, output (merge.c). */
+int imp_overlays(struct imp *im);
+void imp_gaps(struct imp *im);
+char *imp_emit(json_t *design, const char *header, bool json, size_t *len,
+	       const struct nsp_import_opts *opts, struct nsp_import *out);
+
+#endif
