@@ -60,6 +60,11 @@ void imp_error(struct imp *im, const char *file, struct nsp_loc loc,
 
 /* An id built on another id, fitted to FORMAT's pattern (§3.1); takes id. */
 char *imp_fit_id(char *id);
+/*
+ * Parse a resource address into r's module, type, name, key and data
+ * (ids.c). Returns 0, or -1 when it is not a resource address.
+ */
+int imp_parse_address(struct tf_res *r, const char *address);
 
 /* Whether key of r is unknown at plan time (map.c). */
 bool imp_unknown(struct tf_res *r, const char *key);
