@@ -544,9 +544,10 @@ static int cmp_importance(const void *x, const void *y)
 	return a->elem < b->elem ? -1 : a->elem > b->elem;
 }
 
-size_t nsp_avail_importance(struct nsp_avail *out,
-                            const struct nsp_analysis *a, size_t d,
-                            struct nsp_importance **imp)
+/* Demand d's availability by the given method, and its importance. */
+static size_t demand_avail(struct nsp_avail *out, const struct nsp_analysis *a,
+                           size_t d, enum nsp_avail_method how,
+                           struct nsp_importance **imp)
 {
 	const struct nsp_model *m = a->m;
 	struct groups gr;
@@ -555,7 +556,7 @@ size_t nsp_avail_importance(struct nsp_avail *out,
 	nsp_demand_graph(a, d, &g);
 	double *ib = nsp_xcalloc(gr.n + 1, sizeof(double));
 	struct nsp_avail_system s = {gr.n,  gr.nwords, gr.q,           gr.masks,
-	                             NULL,  0,         &g,             0,
+	                             NULL,  0,         &g,             how,
 	                             ib};
 	nsp_avail_system(out, &s);
 	for (size_t i = 0; i < out->ntop; i++)
@@ -591,10 +592,23 @@ size_t nsp_avail_importance(struct nsp_avail *out,
 	return n;
 }
 
+size_t nsp_avail_importance(struct nsp_avail *out,
+                            const struct nsp_analysis *a, size_t d,
+                            struct nsp_importance **imp)
+{
+	return demand_avail(out, a, d, NSP_AVAIL_AUTO, imp);
+}
+
 void nsp_avail_demand(struct nsp_avail *out, const struct nsp_analysis *a,
                       size_t d)
 {
-	nsp_avail_importance(out, a, d, NULL);
+	demand_avail(out, a, d, NSP_AVAIL_AUTO, NULL);
+}
+
+void nsp_avail_demand_by(struct nsp_avail *out, const struct nsp_analysis *a,
+                         size_t d, enum nsp_avail_method how)
+{
+	demand_avail(out, a, d, how, NULL);
 }
 
 static int cmp_size(const void *x, const void *y)

@@ -82,6 +82,9 @@ void nsp_avail_system(struct nsp_avail *out, const struct nsp_avail_system *s);
 /* The availability of demand d of the analysed design. */
 void nsp_avail_demand(struct nsp_avail *out, const struct nsp_analysis *a,
                       size_t d);
+/* The same by one method (the tests compare them); AUTO as above. */
+void nsp_avail_demand_by(struct nsp_avail *out, const struct nsp_analysis *a,
+                         size_t d, enum nsp_avail_method how);
 /*
  * The same, and the importance of every element demand d uses, most gain
  * first (then element order), into *imp (freed by the caller; NULL and 0

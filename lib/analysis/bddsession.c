@@ -34,15 +34,21 @@ bool nsp_bdd_begin(int nvars)
 		return false;
 	if (!running) {
 		int cap = max_nodes ? max_nodes : NSP_BDD_NODES_MAX;
-		int start = cap < NSP_BDD_NODES_START ? cap
-		                                      : NSP_BDD_NODES_START;
+		/* BuDDy takes a maximum only above the table's size */
+		int start = cap / 2 < NSP_BDD_NODES_START ? cap / 2 + 1
+		                                          : NSP_BDD_NODES_START;
 		if (bdd_init(start, start / 10 + 1) < 0)
 			return false;
 		running = true;
+		failed = false;
 		bdd_error_hook(on_error);
 		bdd_gbc_hook(NULL);
 		bdd_resize_hook(NULL);
 		bdd_setmaxnodenum(cap);
+		if (failed) {
+			stop();
+			return false;
+		}
 		if (!registered)
 			atexit(stop);
 		registered = true;

@@ -53,5 +53,6 @@ Suite *ci_suite(void);
 Suite *routing_suite(void);
 Suite *invariant_suite(void);
 Suite *messages_suite(void);
+Suite *cuts_suite(void);
 
 #endif
