@@ -17,6 +17,14 @@ int nsp_cmd_explain(int argc, char **argv);
 int nsp_cmd_schema(int argc, char **argv);
 int nsp_cmd_graph(int argc, char **argv);
 int nsp_cmd_scenarios(int argc, char **argv);
+struct nsp_analysis;
+/*
+ * scenarios --cuts K: the minimal cut sets of every demand of the analysed
+ * design up to k elements, in format (text, json, markdown), written
+ * demand by demand; 0, or -1 when out cannot be written.
+ */
+int nsp_cuts_table(FILE *out, const struct nsp_analysis *a, size_t k,
+                   const char *format, const char *file);
 
 /* Print "nospof: <msg>" to stderr, escaped, and return NSP_EXIT_USAGE. */
 int nsp_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
