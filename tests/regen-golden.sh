@@ -20,5 +20,8 @@ for f in examples/*.yaml; do
 	"$bin" scenarios -f json "$f" > "tests/golden/$b.scenarios.json"
 	"$bin" scenarios --depth 2 -f markdown "$f" \
 		> "tests/golden/$b.scenarios.md"
+	"$bin" scenarios --cuts 2 "$f" > "tests/golden/$b.cuts.txt"
+	"$bin" scenarios --cuts 2 -f json "$f" > "tests/golden/$b.cuts.json"
+	"$bin" scenarios --cuts 3 -f markdown "$f" > "tests/golden/$b.cuts.md"
 done
 echo "golden files rewritten for $(ls examples/*.yaml | wc -l) examples"
