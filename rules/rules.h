@@ -65,6 +65,7 @@
 	NSP_RULE(ip004)                                                        \
 	NSP_RULE(ip005)                                                        \
 	NSP_RULE(spof001)                                                      \
+	NSP_RULE(spof002)                                                      \
 	NSP_RULE(static001)                                                    \
 	NSP_RULE(static002)                                                    \
 	NSP_RULE(static003)                                                    \
