@@ -269,13 +269,87 @@ static void acc_op(BDD *acc, BDD g, int op)
  * its n members fail would add its k-of-n term here, as a threshold over
  * its members' variables, in place of one variable.
  */
-static BDD circuit_up(const struct nsp_avail_system *s, size_t c)
+static BDD circuit_up(const struct nsp_avail_system *s, size_t c,
+                      const int *var)
 {
 	BDD r = bdd_addref(bddtrue);
 	for (size_t g = 0; g < s->n; g++)
 		if (s->masks[g * s->nwords + c / 64] >> (c % 64) & 1)
-			acc_op(&r, bdd_nithvar((int)g), bddop_and);
+			acc_op(&r, bdd_nithvar(var[g]), bddop_and);
 	return r;
+}
+
+/* Groups by key, then index. */
+static const size_t *order_key;
+static int cmp_group(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	if (order_key[a] != order_key[b])
+		return order_key[a] < order_key[b] ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+/*
+ * The variable of each group. The order decides the size of the BDD:
+ * groups in element order (every circuit, then every router) make a mesh
+ * exponential, since every circuit must be remembered until the routers
+ * are read. Here the circuits are ranked by a breadth-first walk from the
+ * 'to' routers, and each group comes at the rank of its first circuit, so
+ * a router's variable sits next to its circuits'.
+ */
+static void var_order(const struct nsp_avail_system *s, int *var)
+{
+	const struct nsp_demand_graph *g = s->graph;
+	size_t nc = g ? g->nc : s->nwords * 64;
+	size_t *rank = nsp_xmalloc((nc + 1) * sizeof(size_t));
+	size_t *key = nsp_xmalloc((s->n + 1) * sizeof(size_t));
+	size_t *idx = nsp_xmalloc((s->n + 1) * sizeof(size_t));
+	for (size_t c = 0; c < nc; c++)
+		rank[c] = g ? SIZE_MAX : c;
+	if (g) {
+		struct upbuf b;
+		upbuf_init(&b, s);
+		size_t head = 0, tail = 0, next = 0;
+		for (size_t r = 0; r < g->nr; r++) {
+			b.seen[r] = g->kind[r] == 2;
+			if (b.seen[r])
+				b.stack[tail++] = r;
+		}
+		while (head < tail) {
+			size_t u = b.stack[head++];
+			for (size_t k = b.off[u]; k < b.off[u + 1]; k++) {
+				size_t c = b.adj[k];
+				if (rank[c] == SIZE_MAX)
+					rank[c] = next++;
+				size_t v = g->ca[c] == u ? g->cz[c] : g->ca[c];
+				if (!b.seen[v]) {
+					b.seen[v] = 1;
+					b.stack[tail++] = v;
+				}
+			}
+		}
+		for (size_t c = 0; c < nc; c++)
+			if (rank[c] == SIZE_MAX)
+				rank[c] = next++;
+		upbuf_free(&b);
+	}
+	for (size_t gi = 0; gi < s->n; gi++) {
+		key[gi] = SIZE_MAX;
+		idx[gi] = gi;
+		for (size_t c = 0; c < nc; c++)
+			if (s->masks[gi * s->nwords + c / 64] >> (c % 64) & 1 &&
+			    rank[c] < key[gi])
+				key[gi] = rank[c];
+	}
+	order_key = key;
+	if (s->n > 1)
+		qsort(idx, s->n, sizeof(*idx), cmp_group);
+	order_key = NULL;
+	for (size_t i = 0; i < s->n; i++)
+		var[idx[i]] = (int)i;
+	free(rank);
+	free(key);
+	free(idx);
 }
 
 /*
@@ -285,13 +359,13 @@ static BDD circuit_up(const struct nsp_avail_system *s, size_t c)
  * router), and the system is up when a 'from' router is reached. Over
  * paths: some path has every circuit up.
  */
-static BDD up_bdd(const struct nsp_avail_system *s)
+static BDD up_bdd(const struct nsp_avail_system *s, const int *var)
 {
 	const struct nsp_demand_graph *g = s->graph;
 	size_t nc = g ? g->nc : s->nwords * 64;
 	BDD *cu = nsp_xmalloc((nc + 1) * sizeof(BDD));
 	for (size_t c = 0; c < nc; c++)
-		cu[c] = circuit_up(s, c);
+		cu[c] = circuit_up(s, c, var);
 	BDD f = bdd_addref(bddfalse);
 	if (!g) {
 		for (size_t p = 0; p < s->npaths; p++) {
@@ -415,7 +489,12 @@ static bool by_bdd(const struct nsp_avail_system *s, double *avail)
 {
 	if (s->n > (size_t)INT32_MAX / 2 || !nsp_bdd_begin((int)s->n))
 		return false;
-	BDD f = up_bdd(s);
+	int *var = nsp_xmalloc((s->n + 1) * sizeof(int));
+	int *group = nsp_xmalloc((s->n + 1) * sizeof(int));
+	var_order(s, var);
+	for (size_t gi = 0; gi < s->n; gi++)
+		group[var[gi]] = (int)gi;
+	BDD f = up_bdd(s, var);
 	bool ok = !nsp_bdd_failed();
 	struct flat fl = {2, 2 + 62, NULL, NULL, NULL};
 	if (ok) {
@@ -434,6 +513,10 @@ static bool by_bdd(const struct nsp_avail_system *s, double *avail)
 	}
 	bdd_delref(f);
 	nsp_bdd_end();
+	for (size_t k = 2; ok && k < fl.n; k++)
+		fl.var[k] = group[fl.var[k]]; /* variables back to groups */
+	free(var);
+	free(group);
 	if (ok)
 		*avail = flat_eval(&fl, s->q, s->n, s->birnbaum);
 	free(fl.var);
