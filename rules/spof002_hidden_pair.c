@@ -87,11 +87,24 @@ static void report_pair(struct nsp_ctx *ctx, size_t d, const struct nsp_cut *c,
 	free(ptr);
 }
 
+/*
+ * The pairs of a demand cost up to its elements times its circuits
+ * (a search per candidate pair): a demand past this bound (thousands of
+ * circuits on one router) is left to `scenarios --cuts 2`, so that check
+ * stays linear.
+ */
+#define SPOF002_MAX_WORK 4000000u
+
 static void check(struct nsp_ctx *ctx)
 {
 	const struct nsp_model *m = ctx->model;
 	const struct nsp_analysis *a = ctx->fa;
 	for (size_t d = 0; d < m->ndemands; d++) {
+		size_t ne;
+		nsp_demand_elems(a, d, &ne);
+		if ((double)ne * (double)m->demands[d].ncircuits >
+		    SPOF002_MAX_WORK)
+			continue;
 		struct nsp_cut *v;
 		size_t n = nsp_demand_cuts(a, d, 2, &v);
 		int w[NSP_CLASS_COUNT];
@@ -139,7 +152,10 @@ const struct nsp_rule nsp_rule_spof002 = {
         "of those classes (so the design looks doubly redundant in it) and "
         "no DIV finding names either element (that finding is the root "
         "cause). Of the elements that take down the same circuits of the demand (a router, its PoP, the PoP's facility and metro) only the finest is named. A pair cut in a design with just two paths is expected and "
-        "not reported: each path fails with any of its elements. It is an "
+        "not reported: each path fails with any of its elements. A demand "
+        "whose elements times circuits exceed 4 million (thousands of "
+        "circuits on one router) is not searched, so that check stays "
+        "linear; `nospof scenarios FILE --cuts 2` lists its pairs. It is an "
         "error when both classes are required (intent.survive), else a "
         "warning. `nospof scenarios FILE --cuts 2` lists every cut set.",
     .remediation =
