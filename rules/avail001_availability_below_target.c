@@ -39,10 +39,12 @@ static char *best_change(const struct nsp_analysis *a,
 	if (!av->has_best)
 		return nsp_xstrdup("");
 	char *l = nsp_elem_label(&a->elems[av->best.elem]);
-	char *to = nsp_percent_text(av->availability + av->best.gain);
-	double f = 100 * av->best.fv;
+	double t = av->availability + av->best.gain, f = 100 * av->best.fv;
+	/* the element is the whole unavailability: exactly 100 */
+	char *to = t >= 100 ? nsp_xstrdup("100") : nsp_percent_text(t);
 	char *fv = f < 99.95 ? nsp_xasprintf("%.1f", f)
-	                     : nsp_percent_below(f, 100);
+	           : f >= 100 ? nsp_xstrdup("100")
+	                      : nsp_percent_below(f, 100);
 	char *r = nsp_xasprintf("; the one change that buys most: a path "
 	                        "that avoids %s (without its failures: "
 	                        "%s%%; Birnbaum importance %.3g, "

@@ -447,7 +447,7 @@ static size_t flatten(struct flat *fl, size_t *map, BDD f)
 }
 
 /*
- * P(up) over the flat BDD, and in one backward pass the Birnbaum
+ * P(down) over the flat BDD, and in one backward pass the Birnbaum
  * importance of every group: -dP/dq[g], the difference between the
  * availability with group g never failing and with it always failed.
  */
@@ -456,8 +456,8 @@ static double flat_eval(const struct flat *fl, const double *q, size_t n,
 {
 	double *val = nsp_xmalloc((fl->n + 1) * sizeof(double));
 	double *adj = nsp_xcalloc(fl->n + 1, sizeof(double));
-	val[0] = 0;
-	val[1] = 1;
+	val[0] = 1; /* the unavailability: false (down) is 1, so that a */
+	val[1] = 0; /* figure near 100% keeps its digits */
 	for (size_t k = 2; k < fl->n; k++) {
 		double p = q[fl->var[k]];
 		val[k] = p * val[fl->hi[k]] + (1 - p) * val[fl->lo[k]];
@@ -470,7 +470,7 @@ static double flat_eval(const struct flat *fl, const double *q, size_t n,
 		for (size_t k = fl->n - 1; k >= 2; k--) {
 			double p = q[fl->var[k]];
 			birnbaum[fl->var[k]] +=
-			    adj[k] * (val[fl->lo[k]] - val[fl->hi[k]]);
+			    adj[k] * (val[fl->hi[k]] - val[fl->lo[k]]);
 			adj[fl->hi[k]] += adj[k] * p;
 			adj[fl->lo[k]] += adj[k] * (1 - p);
 		}
@@ -481,7 +481,7 @@ static double flat_eval(const struct flat *fl, const double *q, size_t n,
 }
 
 /*
- * The exact availability of the system (a fraction) through BuDDy, and
+ * The exact unavailability of the system (a fraction, into *avail) through BuDDy, and
  * the Birnbaum importance of each group; false when the BDD session is
  * taken or its node table runs out (then the caller falls back).
  */
@@ -542,7 +542,7 @@ void nsp_avail_system(struct nsp_avail *out, const struct nsp_avail_system *s)
 	    by_bdd(s, &avail)) {
 		out->method = NSP_AVAIL_BDD;
 		out->exact = true;
-		down = 1 - avail;
+		down = avail;
 	} else if (how == NSP_AVAIL_ENUM || (how != NSP_AVAIL_MC && few)) {
 		out->method = NSP_AVAIL_ENUM;
 		out->exact = true;
@@ -558,6 +558,7 @@ void nsp_avail_system(struct nsp_avail *out, const struct nsp_avail_system *s)
 	}
 	if (down < 0)
 		down = 0;
+	out->unavail = down;
 	out->availability = 100.0 * (1 - down);
 	dominant(out, s);
 }
@@ -648,7 +649,7 @@ static size_t demand_avail(struct nsp_avail *out, const struct nsp_analysis *a,
 	size_t ne, n = 0;
 	const size_t *el = nsp_demand_elems(a, d, &ne);
 	struct nsp_importance *v = NULL;
-	double u = 1 - out->availability / 100;
+	double u = out->unavail;
 	if (out->method == NSP_AVAIL_BDD && ne) {
 		v = nsp_xcalloc(ne, sizeof(*v));
 		for (size_t k = 0; k < ne; k++) {
@@ -660,7 +661,7 @@ static size_t demand_avail(struct nsp_avail *out, const struct nsp_analysis *a,
 			double gain = (qg - rest) * ib[gi];
 			v[n++] = (struct nsp_importance){
 			    el[k], qe < 1 ? ib[gi] * (1 - qg) / (1 - qe) : ib[gi],
-			    u > 0 ? gain / u : 0, 100 * gain};
+			    u > 0 ? fmin(gain / u, 1) : 0, 100 * gain};
 		}
 		qsort(v, n, sizeof(*v), cmp_importance);
 		out->has_best = v[0].gain > 0;

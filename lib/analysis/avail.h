@@ -47,6 +47,7 @@ struct nsp_importance {
 
 struct nsp_avail {
 	double availability; /* percent */
+	double unavail;      /* the same as a fraction down, to full precision */
 	bool exact;
 	enum nsp_avail_method method;
 	double error;  /* Monte Carlo: 95% bound on the error, in percent */
