@@ -79,7 +79,7 @@ print("demands: [{from: dc, to: vpc, mbps: 100}]")
 PY
 }
 for n in 10 20 44; do
-	ring $n 99.9999999 > "$dir/ring$n.yaml"
+	ring $n 99.99999999999 > "$dir/ring$n.yaml"
 	ring $n none > "$dir/ring$n-none.yaml"
 	ta=$(median "$bin" check "$dir/ring$n.yaml")
 	tn=$(median "$bin" check "$dir/ring$n-none.yaml")
