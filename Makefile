@@ -20,7 +20,11 @@ WARN := -Wall -Wextra -Werror -pedantic -Wshadow -Wstrict-prototypes \
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -Ilib $(WARN) $(CFLAGS) -MMD -MP \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+# BuDDy (libbdd-dev), the BDD library of the exact availability, ships no
+# pkg-config file on Debian: its header is in /usr/include, and it is linked
+# by name.
+BDD_LIBS := -lbdd
+LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(BDD_LIBS) -lm
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
@@ -31,6 +35,7 @@ DEB_PKGS := gcc make pkg-config libyaml-dev libcyaml-dev libjansson-dev \
 	clang libclang-rt-14-dev libgraphviz-dev graphviz libxml2-utils \
 	groff-base man-db
 DEB_PKGS += chromium
+DEB_PKGS += libbdd-dev
 
 LIB_SRC := $(wildcard lib/*/*.c) $(wildcard rules/*.c)
 CMD_SRC := $(wildcard cmd/*.c)

@@ -30,6 +30,14 @@ int nsp_import_run(const char *file, const char *const *overlays,
 		   const char *header, bool json, struct nsp_import *out);
 /* Print an import's input errors, findings and summary to f. */
 void nsp_import_print(FILE *f, const char *name, const struct nsp_import *r);
+struct nsp_analysis;
+/*
+ * scenarios --cuts K: the minimal cut sets of every demand of the analysed
+ * design up to k elements, in format (text, json, markdown), written
+ * demand by demand; 0, or -1 when out cannot be written.
+ */
+int nsp_cuts_table(FILE *out, const struct nsp_analysis *a, size_t k,
+                   const char *format, const char *file);
 
 /* Print "nospof: <msg>" to stderr, escaped, and return NSP_EXIT_USAGE. */
 int nsp_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/cuts.h"
 #include "analysis/failure.h"
 #include "analysis/member.h"
 #include "load/load.h"
@@ -570,7 +571,9 @@ int nsp_cmd_scenarios(int argc, char **argv)
 {
 	const char *file = NULL, *format = "text";
 	int depth = 1, r;
-	uint64_t max_pairs = NSP_MAX_PAIRS;
+	bool depth_given = false;
+	uint64_t max_pairs = NSP_MAX_PAIRS, cuts = 0;
+	uint64_t max_cuts = NSP_CUTS_DEFAULT_MAX;
 	struct nsp_limits lim = NSP_LIMITS_WITH(&nsp_builtin_rules);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -587,6 +590,14 @@ int nsp_cmd_scenarios(int argc, char **argv)
 				                       "2, got '%s'",
 				                       v);
 			depth = v[0] - '0';
+			depth_given = true;
+		} else if (!strcmp(a, "--cuts") && i + 1 < argc) {
+			if (nsp_work_limit(a, argv[++i], NSP_CUTS_LIMIT, &cuts))
+				return NSP_EXIT_USAGE;
+		} else if (!strcmp(a, "--max-cut-order") && i + 1 < argc) {
+			if (nsp_work_limit(a, argv[++i], NSP_CUTS_LIMIT,
+			                   &max_cuts))
+				return NSP_EXIT_USAGE;
 		} else if (!strcmp(a, "--max-pairs") && i + 1 < argc) {
 			if (nsp_work_limit(a, argv[++i], UINT64_MAX / 4,
 			                   &max_pairs))
@@ -615,6 +626,17 @@ int nsp_cmd_scenarios(int argc, char **argv)
 	if (!file)
 		return nsp_usage_error("scenarios: no design file given (see "
 		                       "'nospof --help')");
+	if (cuts && depth_given)
+		return nsp_usage_error("scenarios: --cuts and --depth do not go "
+		                       "together (--cuts lists cut sets, "
+		                       "--depth the failure table)");
+	if (cuts > max_cuts)
+		return nsp_usage_error(
+		    "--cuts %llu: above the limit of %llu elements (the work "
+		    "grows with a demand's elements to the power K); raise it "
+		    "with --max-cut-order N, at most %d",
+		    (unsigned long long)cuts, (unsigned long long)max_cuts,
+		    NSP_CUTS_LIMIT);
 	struct nsp_diags diags = {0};
 	struct nsp_model *m = NULL;
 	char *name = nsp_escape(file, strlen(file));
@@ -630,6 +652,15 @@ int nsp_cmd_scenarios(int argc, char **argv)
 	nsp_diags_free(&diags);
 	m->file = name;
 	struct nsp_analysis *a = nsp_analysis_new(m);
+	if (cuts) {
+		int rc = nsp_cuts_table(stdout, a, (size_t)cuts, format, name)
+		             ? nsp_usage_error("cannot write the table")
+		             : NSP_EXIT_OK;
+		nsp_analysis_free(a);
+		nsp_model_free(m);
+		free(name);
+		return rc;
+	}
 	if (depth >= 2 && check_pairs(a, name, max_pairs)) {
 		nsp_analysis_free(a);
 		nsp_model_free(m);

@@ -69,6 +69,7 @@
 	NSP_RULE(ip004)                                                        \
 	NSP_RULE(ip005)                                                        \
 	NSP_RULE(spof001)                                                      \
+	NSP_RULE(spof002)                                                      \
 	NSP_RULE(static001)                                                    \
 	NSP_RULE(static002)                                                    \
 	NSP_RULE(static003)                                                    \

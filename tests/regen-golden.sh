@@ -20,6 +20,9 @@ for f in examples/*.yaml; do
 	"$bin" scenarios -f json "$f" > "tests/golden/$b.scenarios.json"
 	"$bin" scenarios --depth 2 -f markdown "$f" \
 		> "tests/golden/$b.scenarios.md"
+	"$bin" scenarios --cuts 2 "$f" > "tests/golden/$b.cuts.txt"
+	"$bin" scenarios --cuts 2 -f json "$f" > "tests/golden/$b.cuts.json"
+	"$bin" scenarios --cuts 3 -f markdown "$f" > "tests/golden/$b.cuts.md"
 done
 # The HTML page of a few examples; the SVG Graphviz lays out differs
 # between Graphviz versions, so the golden file has a placeholder for it

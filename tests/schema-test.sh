@@ -17,6 +17,6 @@ $py $v bad schemas/nospof.schema.json tests/schema/bad/*.yaml
 "$bin" check -f json examples/*.yaml > "$tmp/all.json" || true
 "$bin" check -f json tests/hostile/*.yaml > "$tmp/hostile.json" || true
 "$bin" check -f json examples/alibaba-two-cpes.yaml > "$tmp/clean.json"
-# (the scenarios tables are not reports)
+# (the scenarios and cut-set tables are not reports)
 $py $v reports schemas/report.schema.json \
-	$(ls tests/golden/*.json | grep -v '\.scenarios\.json$') "$tmp"/*.json
+	$(ls tests/golden/*.json | grep -v -e '\.scenarios\.json$' -e '\.cuts\.json$') "$tmp"/*.json

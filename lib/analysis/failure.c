@@ -447,3 +447,26 @@ const size_t *nsp_circuit_demands(const struct nsp_analysis *a, size_t c,
 	*n = s->cd_off[c + 1] - s->cd_off[c];
 	return s->cd + s->cd_off[c];
 }
+
+/* Demand d's own graph (failure.h). */
+void nsp_demand_graph(const struct nsp_analysis *a, size_t d,
+                      struct nsp_demand_graph *g)
+{
+	const struct nsp_dan *dn = &a->dan[d];
+	*g = (struct nsp_demand_graph){dn->nr, dn->nc, dn->kind, dn->ca,
+	                               dn->cz};
+}
+
+/* Element e's circuits in demand d, by position. */
+size_t nsp_demand_elem_local(const struct nsp_analysis *a, size_t d, size_t e,
+                             const size_t **out)
+{
+	const struct nsp_dan *dn = &a->dan[d];
+	size_t k = nsp_fa_bsearch(dn->elems, dn->ne, e);
+	if (k == NSP_NONE) {
+		*out = NULL;
+		return 0;
+	}
+	*out = dn->ec + dn->ec_off[k];
+	return dn->ec_off[k + 1] - dn->ec_off[k];
+}

@@ -132,4 +132,23 @@ bool nsp_demand_connected(const struct nsp_analysis *a, size_t d,
 size_t nsp_demand_paths(const struct nsp_analysis *a, size_t d, size_t max,
                         uint64_t **out, size_t *nwords);
 
+/*
+ * Demand d's own graph, read by the cut sets (cuts.c) and the exact
+ * availability (avail.c): its routers, each of kind 1 (a 'from' router),
+ * 2 (a 'to' router) or 4 (an exchange router), and the two end routers
+ * (local indices) of each of its circuits, by position in d->circuits. The
+ * demand is connected while some 'from' router reaches a 'to' router over
+ * live circuits through exchange routers only.
+ */
+struct nsp_demand_graph {
+	size_t nr, nc;
+	const uint8_t *kind;
+	const size_t *ca, *cz;
+};
+void nsp_demand_graph(const struct nsp_analysis *a, size_t d,
+                      struct nsp_demand_graph *g);
+/* The circuits of element e that demand d uses, as positions in d->circuits. */
+size_t nsp_demand_elem_local(const struct nsp_analysis *a, size_t d, size_t e,
+                             const size_t **out);
+
 #endif

@@ -15,7 +15,8 @@ static double unavail(size_t n, const double *q, const uint64_t *masks,
                       size_t npaths, const uint64_t *paths,
                       struct nsp_avail *out)
 {
-	struct nsp_avail_system s = {n, 1, q, masks, paths, npaths};
+	struct nsp_avail_system s = {n,    1, q,   masks, paths,
+	                             npaths, NULL, 0, NULL};
 	nsp_avail_system(out, &s);
 	return 1 - out->availability / 100;
 }
@@ -72,15 +73,24 @@ START_TEST(monte_carlo)
 		masks[i] = 1ull << i;
 		path |= masks[i];
 	}
-	struct nsp_avail av, again;
-	double u = unavail(30, q, masks, 1, &path, &av);
+	struct nsp_avail av, again, bdd;
+	struct nsp_avail_system s = {30,   1, q,   masks,         &path,
+	                             1,    NULL, NSP_AVAIL_MC, NULL};
+	nsp_avail_system(&av, &s);
+	double u = 1 - av.availability / 100;
 	ck_assert(!av.exact);
 	ck_assert_uint_eq(av.samples, NSP_AVAIL_SAMPLES);
 	double want = 1 - pow(0.999, 30);
 	ck_assert_msg(fabs(u - want) * 100 <= av.error,
 	              "estimate %g, exact %g, bound %g%%", u, want, av.error);
-	unavail(30, q, masks, 1, &path, &again);
+	nsp_avail_system(&again, &s);
 	ck_assert_double_eq(av.availability, again.availability);
+	/* the BDD is exact, and inside the Monte Carlo bound */
+	double ub = unavail(30, q, masks, 1, &path, &bdd);
+	ck_assert(bdd.exact);
+	ck_assert_int_eq(bdd.method, NSP_AVAIL_BDD);
+	ck_assert_double_eq_tol(ub, want, 1e-12);
+	ck_assert(fabs(ub - u) * 100 <= av.error);
 }
 END_TEST
 

@@ -647,6 +647,33 @@ START_TEST(scenarios_pair_limit)
 			 3);
 	ck_assert_ptr_nonnull(strstr(out, "--max-pairs: expected a positive"));
 	free(out);
+	/* --cuts: at most 4 unless --max-cut-order raises it, never 9 */
+	ck_assert_int_eq(nospof("scenarios --cuts 5 "
+				"examples/ibm-four-circuit-ha.yaml 2>&1",
+				&out),
+			 3);
+	ck_assert_ptr_nonnull(strstr(out, "--max-cut-order N, at most 8"));
+	free(out);
+	ck_assert_int_eq(nospof("scenarios --cuts 5 --max-cut-order 5 "
+				"examples/ibm-four-circuit-ha.yaml 2>&1",
+				&out),
+			 0);
+	ck_assert_ptr_nonnull(strstr(out, "by size: 1: 0, 2: "));
+	free(out);
+	ck_assert_int_eq(nospof("scenarios --cuts 9 --max-cut-order 9 "
+				"examples/ibm-four-circuit-ha.yaml 2>&1",
+				NULL),
+			 3);
+	ck_assert_int_eq(nospof("scenarios --cuts 2 --depth 2 "
+				"examples/ibm-four-circuit-ha.yaml 2>&1",
+				&out),
+			 3);
+	ck_assert_ptr_nonnull(strstr(out, "do not go together"));
+	free(out);
+	ck_assert_int_eq(nospof("scenarios --cuts 0 "
+				"examples/ibm-four-circuit-ha.yaml 2>&1",
+				NULL),
+			 3);
 	/* progress on a terminal (script(1) gives one), cut short at 2 s */
 	if (run_cmd("command -v script >/dev/null", NULL) == 0) {
 		mesh = exchange_mesh(30);

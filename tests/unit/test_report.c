@@ -232,13 +232,16 @@ START_TEST(golden_scenarios)
 		{"", "scenarios.txt"},
 		{"-f json", "scenarios.json"},
 		{"--depth 2 -f markdown", "scenarios.md"},
+		{"--cuts 2", "cuts.txt"},
+		{"--cuts 2 -f json", "cuts.json"},
+		{"--cuts 3 -f markdown", "cuts.md"},
 	};
 	char **ex = list_files("examples", "", ".yaml");
 	for (char **p = ex; *p; p++) {
 		char *copy = nsp_xstrdup(*p);
 		char *base = basename(copy);
 		base[strlen(base) - 5] = '\0';
-		for (size_t k = 0; k < 3; k++) {
+		for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
 			char *golden = nsp_xasprintf("tests/golden/%s.%s", base,
 						     kinds[k][1]);
 			char *want = read_text(golden);
