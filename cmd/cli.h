@@ -39,6 +39,10 @@ struct nsp_analysis;
 int nsp_cuts_table(FILE *out, const struct nsp_analysis *a, size_t k,
                    const char *format, const char *file);
 
+struct nsp_model;
+/* "from -> to" of demand d, escaped, for a table cell (scenarios.c). */
+char *nsp_demand_cell(const struct nsp_model *m, size_t d);
+
 /* Print "nospof: <msg>" to stderr, escaped, and return NSP_EXIT_USAGE. */
 int nsp_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

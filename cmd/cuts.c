@@ -31,18 +31,6 @@ static char *cut_label(const struct nsp_analysis *a, const struct nsp_cut *c)
 	return nsp_buf_detach(&b);
 }
 
-/* "from -> to", escaped. */
-static char *demand_text(const struct nsp_model *m, size_t d)
-{
-	struct nsp_buf b = {0};
-	const char *f = nsp_endpoint_id(m, m->demands[d].from);
-	const char *t = nsp_endpoint_id(m, m->demands[d].to);
-	nsp_buf_escaped(&b, f, strlen(f));
-	nsp_buf_puts(&b, " -> ");
-	nsp_buf_escaped(&b, t, strlen(t));
-	return nsp_buf_detach(&b);
-}
-
 /* An escaped JSON string. */
 static json_t *jstr(const char *s)
 {
@@ -117,7 +105,7 @@ int nsp_cuts_table(FILE *out, const struct nsp_analysis *a, size_t k,
 	for (size_t d = 0; d < m->ndemands; d++) {
 		struct nsp_cut *v;
 		size_t n = nsp_demand_cuts(a, d, k, &v);
-		char *dl = demand_text(m, d);
+		char *dl = nsp_demand_cell(m, d);
 		cut_demands += n > 0;
 		for (size_t i = 0; i < n; i++) {
 			const struct nsp_cut *c = &v[i];

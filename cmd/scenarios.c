@@ -173,7 +173,7 @@ static char *failed_label(const struct nsp_analysis *a, const struct row *r)
 	return nsp_buf_detach(&b);
 }
 
-static char *demand_label(const struct nsp_model *m, size_t d)
+char *nsp_demand_cell(const struct nsp_model *m, size_t d)
 {
 	struct nsp_buf b = {0};
 	const char *f = nsp_endpoint_id(m, m->demands[d].from);
@@ -345,7 +345,7 @@ static void text_widths(const struct nsp_analysis *a, int depth, int *wf,
 			lf = strlen(f) > lf ? strlen(f) : lf;
 			free(f);
 		}
-		char *dl = demand_label(a->m, d);
+		char *dl = nsp_demand_cell(a->m, d);
 		ld = strlen(dl) > ld ? strlen(dl) : ld;
 		free(dl);
 	}
@@ -381,7 +381,7 @@ static void write_text(FILE *out, const struct nsp_analysis *a,
 	for (size_t i = 0; i < n; i++) {
 		const struct row *r = &rows[i];
 		char *f = failed_label(a, r),
-		     *d = demand_label(a->m, r->demand);
+		     *d = nsp_demand_cell(a->m, r->demand);
 		char *l = load_label(a, r), *fo = failover_label(r);
 		const char *s = !r->o.connected ? "no"
 		                : r->o.worst_circuit != NSP_NONE &&

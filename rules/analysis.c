@@ -11,18 +11,7 @@ bool nsp_class_required(const struct nsp_model *m, enum nsp_class cls)
 
 char *nsp_elem_label(const struct nsp_felem *e)
 {
-	static const char *const what[NSP_CLASS_COUNT] = {
-	    "circuit",
-	    "port",
-	    "router",
-	    "PoP",
-	    "facility",
-	    "metro",
-	    "edge availability domain",
-	    "carrier",
-	    "shared-risk tag",
-	};
-	return nsp_xasprintf("%s '%s'", what[e->cls], e->name);
+	return nsp_class_label(e->cls, e->name);
 }
 
 char *nsp_demand_pointer(const struct nsp_model *m, const struct nsp_demand *d)
