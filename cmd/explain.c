@@ -11,27 +11,8 @@
 /* Print text wrapped at 78 columns, each line indented. */
 static void wrap(const char *text, const char *indent)
 {
-	size_t width = 78 - strlen(indent), col = 0;
-	const char *p = text;
 	fputs(indent, stdout);
-	while (*p) {
-		while (*p == ' ')
-			p++;
-		size_t len = strcspn(p, " ");
-		if (!len)
-			break;
-		if (col && col + 1 + len > width) {
-			printf("\n%s", indent);
-			col = 0;
-		} else if (col) {
-			putchar(' ');
-			col++;
-		}
-		fwrite(p, 1, len, stdout);
-		col += len;
-		p += len;
-	}
-	putchar('\n');
+	nsp_print_wrapped(stdout, text, strlen(indent), strlen(indent));
 }
 
 /* Print a snippet indented. */

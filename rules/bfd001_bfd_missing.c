@@ -59,7 +59,7 @@ const struct nsp_rule nsp_rule_bfd001 = {
 		"failover time still meets intent.failover_ms or no target "
 		"is set; BGP006 reports it otherwise. Circuits that carry a "
 		"demand alone (HA001) are not judged, nor VPN circuits "
-		"(kind: vpn), whose dead peer IKE dead-peer detection and "
+		"(kind: vpn), whose failure IKE dead-peer detection and "
 		"the BGP hold timer notice.",
 	.remediation =
 		"Enable BFD on both the CPE and the provider side (`bfd: {}` "

@@ -59,7 +59,7 @@ static void check(struct nsp_ctx *ctx)
 				f = nsp_report_at(
 				    ctx, over_sev, "circuits", c, "lag",
 				    "after one member of LAG '%s' fails, %u x "
-				    "%llu Mbit/s are left (%s usable) for the "
+				    "%llu Mbit/s are left (%s Mbit/s usable) for the "
 				    "%s Mbit/s of %s: overloaded by %.0f%%; "
 				    "add a member, or move load to another "
 				    "circuit",

@@ -526,3 +526,29 @@ bool nsp_date_parse(const char *s, struct nsp_date *d)
 	int dm = days[d->month - 1] + (d->month == 2 && leap(d->year));
 	return d->day <= dm;
 }
+
+void nsp_print_wrapped(FILE *out, const char *text, size_t col,
+		       size_t indent)
+{
+	bool fresh = true; /* nothing printed on this line yet */
+	const char *p = text;
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		size_t len = strcspn(p, " ");
+		if (!len)
+			break;
+		if (!fresh && col + 1 + len > 78) {
+			fprintf(out, "\n%*s", (int)indent, "");
+			col = indent;
+		} else if (!fresh) {
+			fputc(' ', out);
+			col++;
+		}
+		fwrite(p, 1, len, out);
+		col += len;
+		fresh = false;
+		p += len;
+	}
+	fputc('\n', out);
+}

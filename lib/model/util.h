@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -83,6 +84,13 @@ const char *nsp_invisible_name(uint32_t cp);
 size_t nsp_edit_distance(const char *a, const char *b, size_t cap);
 
 /* The candidate closest to word within a small distance, or NULL. */
+/*
+ * Print text's words wrapped at 78 columns and a newline: the first line
+ * goes on from column col, every later one starts with indent spaces.
+ */
+void nsp_print_wrapped(FILE *out, const char *text, size_t col,
+		       size_t indent);
+
 const char *nsp_did_you_mean(const char *word, const char *const *cands,
 			     size_t n);
 

@@ -273,30 +273,6 @@ char *nsp_provider_mtu_list(const struct nsp_provider_facts *f)
 	return nsp_buf_detach(&b);
 }
 
-/* Print text wrapped at 78 columns, every line after the first indented. */
-static void wrapped(FILE *out, const char *text, size_t col, size_t indent)
-{
-	const char *p = text;
-	while (*p) {
-		while (*p == ' ')
-			p++;
-		size_t len = strcspn(p, " ");
-		if (!len)
-			break;
-		if (col > indent && col + 1 + len > 78) {
-			fprintf(out, "\n%*s", (int)indent, "");
-			col = indent;
-		} else if (col > indent) {
-			fputc(' ', out);
-			col++;
-		}
-		fwrite(p, 1, len, out);
-		col += len;
-		p += len;
-	}
-	fputc('\n', out);
-}
-
 /* Print one figure line and its source, indented. */
 static void line(FILE *out, const struct nsp_provider_facts *f,
 		 const char *figure, const char *src)
@@ -305,10 +281,10 @@ static void line(FILE *out, const struct nsp_provider_facts *f,
 				   nsp_provider_names[f->provider], f->product,
 				   figure);
 	fputs("  - ", out);
-	wrapped(out, head, 4, 4);
+	nsp_print_wrapped(out, head, 4, 4);
 	char *s = nsp_xasprintf("source: %s", src);
 	fputs("    ", out);
-	wrapped(out, s, 4, 6);
+	nsp_print_wrapped(out, s, 4, 6);
 	free(head);
 	free(s);
 }
