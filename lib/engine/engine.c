@@ -276,10 +276,13 @@ static void source_related(struct nsp_finding *f, const struct nsp_model *m)
 		char ptr[64];
 		const char *src = ref.kind ? element_source(m, ref, ptr,
 							    sizeof(ptr)) : NULL;
-		if (src)
-			nsp_finding_related(f, m, ptr, NULL, "%s '%s' from %s",
-					    nsp_kind_names[ref.kind],
-					    f->elements[i], src);
+		if (!src)
+			continue;
+		nsp_finding_related(f, m, ptr, NULL, "%s '%s' from %s",
+				    nsp_kind_names[ref.kind], f->elements[i],
+				    src);
+		f->related[f->nrelated - 1].source =
+			nsp_escape(src, strlen(src));
 	}
 }
 

@@ -20,6 +20,7 @@ struct nsp_related {
 	char *pointer;
 	struct nsp_loc loc, end; /* end {0, 0} when unknown */
 	char *message;
+	char *source; /* escaped: the element's `source` (IMPORT.md §3.3) */
 };
 
 struct nsp_finding {

@@ -101,6 +101,7 @@ void nsp_finding_related(struct nsp_finding *f, const struct nsp_model *m,
 	char *raw = nsp_xvasprintf(fmt, ap);
 	va_end(ap);
 	r->message = nsp_escape(raw, strlen(raw));
+	r->source = NULL;
 	free(raw);
 	r->pointer = nsp_escape(pointer, strlen(pointer));
 	r->loc = nsp_model_loc(m, field_pointer ? field_pointer : pointer);
@@ -132,6 +133,7 @@ static void finding_free(struct nsp_finding *f)
 	for (size_t i = 0; i < f->nrelated; i++) {
 		free(f->related[i].pointer);
 		free(f->related[i].message);
+		free(f->related[i].source);
 	}
 	free(f->related);
 	free(f);

@@ -154,13 +154,27 @@ START_TEST(check_import)
 	cmd = nsp_xasprintf("%s --fail-on warning >/dev/null 2>&1", gcp);
 	ck_assert_int_eq(run_cmd(cmd, NULL), 1);
 	free(cmd);
-	static const char *const formats[] = {"json", "sarif", "junit"};
-	for (size_t i = 0; i < 3; i++) {
+	/* every format names the resource behind each element */
+	static const char *const formats[] = {"text", "json", "sarif", "junit",
+					      "github", "markdown"};
+	static const char *const shapes[] = {
+		"plan.json:10:5: note: circuit 'gva.va.iad-1' from terraform:",
+		"\"message\": \"circuit 'gva.va.iad-1' from terraform:",
+		"\"fullyQualifiedName\": \"terraform:google_compute_"
+		"interconnect_attachment.va[\\\"iad-1\\\"]\"",
+		"related: plan.json:10:5: circuit 'gva.va.iad-1' from terraform:",
+		"%0Acircuit 'gva.va.iad-1' from terraform:",
+		"<br>circuit 'gva.va.iad-1' from terraform:"};
+	for (size_t i = 0; i < 6; i++) {
 		cmd = nsp_xasprintf("%s -f %s 2>/dev/null", gcp, formats[i]);
 		ck_assert_int_eq(run_cmd(cmd, &out), 0);
 		ck_assert_msg(strstr(out, "from terraform:google_compute_"
-				     "interconnect_attachment.va["),
+				     "interconnect_attachment.va[") ||
+				      strstr(out, "from terraform:google\\_compute"
+					     "\\_interconnect\\_attachment.va\\["),
 			      "%s names no resource address", formats[i]);
+		ck_assert_msg(strstr(out, shapes[i]), "%s: no '%s' in:\n%s",
+			      formats[i], shapes[i], out);
 		free(out);
 		free(cmd);
 	}
