@@ -60,6 +60,21 @@ struct nsp_finding *nsp_report(struct nsp_ctx *ctx, enum nsp_severity sev,
 	return f;
 }
 
+struct nsp_finding *nsp_report_note(struct nsp_ctx *ctx,
+				    const struct nsp_note *n)
+{
+	struct nsp_finding *f = findings_push(ctx->out);
+	f->rule_id = ctx->rule->id;
+	f->rule_name = ctx->rule->name;
+	f->severity = n->sev <= NSP_ERROR ? (enum nsp_severity)n->sev :
+					    NSP_ERROR;
+	f->file = ctx->file;
+	f->message = nsp_xstrdup(n->msg);
+	f->pointer = nsp_xstrdup("");
+	f->loc = n->loc;
+	return f;
+}
+
 struct nsp_finding *nsp_report_at(struct nsp_ctx *ctx, enum nsp_severity sev,
 				  const char *list, size_t index,
 				  const char *field, const char *fmt, ...)

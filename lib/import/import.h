@@ -65,8 +65,9 @@ void nsp_import_free(struct nsp_import *out);
 struct nsp_model;
 /*
  * Make m (loaded from out->yaml) locate its findings where each value came
- * from: the input (named input) or an overlay, by out->origins. The model
- * then owns a copy of what it needs.
+ * from: the input (named input) or an overlay, by out->origins, and carry
+ * the import findings as notes (m->notes) for the IMPnnn rules to report.
+ * The model then owns a copy of what it needs.
  */
 void nsp_import_locate(struct nsp_model *m, const struct nsp_import *out,
 		       const char *input);

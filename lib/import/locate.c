@@ -110,4 +110,8 @@ void nsp_import_locate(struct nsp_model *m, const struct nsp_import *out,
 	}
 	m->where.ops = &ops;
 	m->where.data = l;
+	/* the import findings, for the IMPnnn rules to report (§1.1) */
+	for (size_t i = 0; i < out->nf; i++)
+		nsp_model_note(m, out->f[i].code, (int)out->f[i].sev,
+			       out->f[i].loc, out->f[i].msg);
 }

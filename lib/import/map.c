@@ -417,9 +417,15 @@ void imp_map(struct imp *im)
 		if (r->data)
 			continue;
 		const struct imp_provider *hp = NULL;
-		for (size_t p = 0; p < NPROV && !hp; p++)
+		bool mapped = false;
+		for (size_t p = 0; p < NPROV && !hp; p++) {
 			if (in_list(providers[p]->helpers, r->type))
 				hp = providers[p];
+			mapped = mapped || in_list(providers[p]->maps, r->type);
+		}
+		/* a mapped type left out said why itself (IMP031) */
+		if (mapped && !r->used)
+			continue;
 		if (hp) {
 			if (r->used)
 				im->imported++;
