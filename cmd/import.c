@@ -21,6 +21,7 @@ static const char usage[] =
 	"  -o, --output FILE   write the design there (default stdout), whole "
 	"or not at all\n"
 	"  -f, --format FMT    yaml (default) | json\n"
+	"  --skeleton FILE     also write an overlay listing every gap\n"
 	"  --fail-on LEVEL     never (default) | error | warning | info\n"
 	"  --max-input-mb N    size limit per input file, default 32\n"
 	"  --max-depth N       nesting limit (JSON and YAML), default 64\n";
@@ -80,7 +81,7 @@ int nsp_import_run(const char *file, const char *const *overlays,
 
 int nsp_cmd_import(int argc, char **argv)
 {
-	enum { O_OVERLAY = 256, O_FAIL_ON, O_MAX_MB, O_MAX_DEPTH };
+	enum { O_OVERLAY = 256, O_FAIL_ON, O_MAX_MB, O_MAX_DEPTH, O_SKELETON };
 	static const struct option opts[] = {
 		{"overlay", required_argument, NULL, O_OVERLAY},
 		{"output", required_argument, NULL, 'o'},
@@ -88,6 +89,7 @@ int nsp_cmd_import(int argc, char **argv)
 		{"fail-on", required_argument, NULL, O_FAIL_ON},
 		{"max-input-mb", required_argument, NULL, O_MAX_MB},
 		{"max-depth", required_argument, NULL, O_MAX_DEPTH},
+		{"skeleton", required_argument, NULL, O_SKELETON},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -95,11 +97,11 @@ int nsp_cmd_import(int argc, char **argv)
 	const char **overlays = nsp_xcalloc((size_t)argc + 1,
 					    sizeof(*overlays));
 	size_t nov = 0;
-	const char *output = NULL, *format = "yaml";
+	const char *output = NULL, *format = "yaml", *skeleton = NULL;
 	int fail_on = 3; /* never */
 	int c, ret = NSP_EXIT_USAGE;
 	struct nsp_import r = {0};
-	struct nsp_output o = {0};
+	struct nsp_output o = {0}, sk = {0};
 
 	if (argc < 2 || strcmp(argv[1], "terraform")) {
 		if (argc >= 2 && (!strcmp(argv[1], "-h") ||
@@ -157,6 +159,9 @@ int nsp_cmd_import(int argc, char **argv)
 			if (nsp_limit_option("--max-depth", optarg, &lim))
 				goto out;
 			break;
+		case O_SKELETON:
+			skeleton = optarg;
+			break;
 		case 'h':
 			fputs(usage, stdout);
 			ret = 0;
@@ -174,6 +179,18 @@ int nsp_cmd_import(int argc, char **argv)
 		goto out;
 	}
 	const char *file = argv[optind];
+	/* the skeleton never replaces an input or the design */
+	for (size_t i = 0; skeleton && i <= nov + 1; i++) {
+		const char *in = i < nov ? overlays[i] : i == nov ? file :
+								    output;
+		if (in && nsp_same_file(skeleton, in)) {
+			nsp_usage_error("--skeleton: '%s' is also %s: refusing "
+					"to overwrite it", skeleton,
+					i == nov + 1 ? "the -o output" :
+						       "an input");
+			goto out;
+		}
+	}
 	struct nsp_buf h = {0};
 	nsp_buf_printf(&h, "nospof import terraform %s", file);
 	for (size_t i = 0; i < nov; i++)
@@ -201,12 +218,29 @@ int nsp_cmd_import(int argc, char **argv)
 		ret = NSP_EXIT_USAGE;
 		goto out;
 	}
+	/* the skeleton overlay, whole or not at all, beside the design */
+	if (skeleton) {
+		size_t n = strlen(r.skeleton);
+		if (nsp_output_open(&sk, "--skeleton", skeleton)) {
+			ret = NSP_EXIT_USAGE;
+			goto out;
+		}
+		if (fwrite(r.skeleton, 1, n, sk.f) != n || fflush(sk.f)) {
+			ret = nsp_usage_error("cannot write the skeleton");
+			goto out;
+		}
+		if (nsp_output_commit(&sk)) {
+			ret = NSP_EXIT_USAGE;
+			goto out;
+		}
+	}
 	ret = 0;
 	for (size_t i = 0; i < r.nf; i++)
 		if ((int)r.f[i].sev >= fail_on)
 			ret = NSP_EXIT_FINDINGS;
 out:
 	nsp_output_abort(&o);
+	nsp_output_abort(&sk);
 	nsp_import_free(&r);
 	free(overlays);
 	return ret;

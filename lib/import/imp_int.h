@@ -147,5 +147,10 @@ int imp_overlays(struct imp *im);
 void imp_gaps(struct imp *im);
 char *imp_emit(json_t *design, const char *header, bool json, size_t *len,
 	       const struct nsp_import_opts *opts, struct nsp_import *out);
+/*
+ * The --skeleton overlay (§7.4): `nospof_overlay: 1` and one commented-out
+ * entry per gap, placeholder and default of design, with its finding.
+ */
+char *imp_skeleton(json_t *design, const char *header);
 
 #endif

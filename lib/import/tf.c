@@ -543,6 +543,9 @@ int nsp_import_terraform(const char *buf, size_t len,
 	}
 	out->yaml = imp_emit(im.design, opts->header, false, &out->len,
 			     opts, out);
+	char *nm = nsp_escape(opts->name, strlen(opts->name));
+	out->skeleton = imp_skeleton(im.design, nm);
+	free(nm);
 	if (validate(&im) < 0) {
 		free(out->yaml);
 		out->yaml = NULL;
@@ -584,6 +587,7 @@ void nsp_import_free(struct nsp_import *out)
 	free(out->f);
 	free(out->yaml);
 	free(out->summary);
+	free(out->skeleton);
 	free(out->error_files);
 	free(out->origins);
 	nsp_diags_free(&out->errors);

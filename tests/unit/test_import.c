@@ -442,6 +442,53 @@ START_TEST(diagnostics)
 }
 END_TEST
 
+/* --skeleton: every gap listed, a valid overlay, never over an input. */
+START_TEST(skeleton)
+{
+	char *out = NULL;
+	char *cmd = nsp_xasprintf("%s import terraform tests/import/gcp-9999/"
+				  "plan.json --skeleton %s/sk.yaml -o %s/a.yaml "
+				  "2>/dev/null && cat %s/sk.yaml", nospof_bin(),
+				  tmpdir, tmpdir, tmpdir);
+	ck_assert_int_eq(run_cmd(cmd, &out), 0);
+	free(cmd);
+	ck_assert_msg(!strncmp(out, "# overlay skeleton of tests/import/gcp-"
+			       "9999/plan.json", 50), "%s", out);
+	ck_assert_ptr_nonnull(strstr(out, "\nnospof_overlay: 1\n# circuits:\n"
+				     "#   - {id: gva.va.iad-1, a: {router: "
+				     "ROUTER, port: PORT}}  # IMP020\n"));
+	/* one IMP020 line per circuit of the plan without customer end */
+	size_t n = 0;
+	for (const char *p = out; (p = strstr(p, "# IMP020")); p++)
+		n++;
+	ck_assert_uint_eq(n, 4);
+	free(out);
+	/* it is an overlay that changes nothing */
+	cmd = nsp_xasprintf("tail -n +2 %s/a.yaml > %s/b.yaml && %s import "
+			    "terraform tests/import/gcp-9999/plan.json "
+			    "--overlay %s/sk.yaml 2>/dev/null | tail -n +2 | "
+			    "cmp - %s/b.yaml", tmpdir, tmpdir, nospof_bin(),
+			    tmpdir, tmpdir);
+	ck_assert_int_eq(run_cmd(cmd, NULL), 0);
+	free(cmd);
+	/* never over an overlay or the design; nothing on an input error */
+	cmd = nsp_xasprintf("cp %s/sk.yaml %s/keep.yaml && %s import terraform "
+			    "tests/import/gcp-9999/plan.json --overlay "
+			    "%s/sk.yaml --skeleton %s/sk.yaml >/dev/null "
+			    "2>&1; echo $?; cmp %s/sk.yaml %s/keep.yaml && "
+			    "echo same; echo '{' > %s/bad.json; %s import "
+			    "terraform %s/bad.json --skeleton %s/none.yaml "
+			    ">/dev/null 2>&1; echo $?; test -e %s/none.yaml "
+			    "|| echo absent", tmpdir, tmpdir, nospof_bin(),
+			    tmpdir, tmpdir, tmpdir, tmpdir, tmpdir,
+			    nospof_bin(), tmpdir, tmpdir, tmpdir);
+	ck_assert_int_eq(run_cmd(cmd, &out), 0);
+	ck_assert_str_eq(out, "3\nsame\n2\nabsent\n");
+	free(out);
+	free(cmd);
+}
+END_TEST
+
 /* The overlay's errors, override and remove. */
 START_TEST(overlay)
 {
@@ -515,6 +562,7 @@ Suite *import_suite(void)
 	tcase_add_test(t, hostile);
 	tcase_add_test(t, diagnostics);
 	tcase_add_test(t, overlay);
+	tcase_add_test(t, skeleton);
 	suite_add_tcase(s, t);
 	return s;
 }
