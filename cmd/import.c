@@ -79,6 +79,63 @@ int nsp_import_run(const char *file, const char *const *overlays,
 	return r < 0 ? NSP_EXIT_INPUT : 0;
 }
 
+int nsp_import_load(struct nsp_model **m, const char *file,
+		    const char *const *overlays, size_t noverlays,
+		    const struct nsp_limits *lim)
+{
+	struct nsp_import r;
+	struct nsp_diags diags = {0};
+	int rc = nsp_import_run(file, overlays, noverlays, lim, NULL, false,
+				&r);
+	*m = NULL;
+	if (!rc && nsp_load_buffer(m, file, r.yaml, r.len, lim, &diags) < 0) {
+		char *name = nsp_escape(file, strlen(file));
+		for (size_t i = 0; i < diags.n; i++)
+			fprintf(stderr, "%s:%u:%u: error: %s [INPUT]\n", name,
+				(unsigned)diags.v[i].loc.line,
+				(unsigned)diags.v[i].loc.col, diags.v[i].msg);
+		free(name);
+		rc = NSP_EXIT_INPUT;
+	} else if (!rc) {
+		nsp_import_locate(*m, &r, file);
+	}
+	if (rc != NSP_EXIT_USAGE)
+		nsp_import_print(stderr, file, &r);
+	nsp_diags_free(&diags);
+	nsp_import_free(&r);
+	return rc;
+}
+
+int nsp_import_option(int argc, char **argv, int *i, const char **import,
+		      const char **overlays, size_t *noverlays)
+{
+	const char *a = argv[*i];
+	if (strcmp(a, "--import") && strcmp(a, "--overlay"))
+		return 0;
+	if (*i + 1 >= argc) {
+		nsp_usage_error("%s: expects a value", a);
+		return -1;
+	}
+	const char *v = argv[++*i];
+	if (!strcmp(a, "--overlay")) {
+		overlays[(*noverlays)++] = v;
+		return 1;
+	}
+	if (*import) {
+		nsp_usage_error("--import: one per run");
+		return -1;
+	}
+	if (strncmp(v, "terraform:", 10) || !v[10]) {
+		char *e = nsp_escape(v, strlen(v));
+		nsp_usage_error("--import: expected terraform:FILE, not '%s'",
+				e);
+		free(e);
+		return -1;
+	}
+	*import = v + 10;
+	return 1;
+}
+
 int nsp_cmd_import(int argc, char **argv)
 {
 	enum { O_OVERLAY = 256, O_FAIL_ON, O_MAX_MB, O_MAX_DEPTH, O_SKELETON };

@@ -442,6 +442,55 @@ START_TEST(diagnostics)
 }
 END_TEST
 
+/* scenarios and graph read an imported design too (§1.1). */
+START_TEST(scenarios_graph_import)
+{
+	const char *in = "--import terraform:tests/import/gcp-9999/plan.json "
+			 "--overlay tests/import/gcp-9999/overlay.yaml";
+	static const char *const cases[][3] = {
+		{"scenarios", "2>/dev/null",
+		 "circuit 'gva.va.iad-1'        dc-east -> gcp-vpc/prod  yes"},
+		{"scenarios", "--cuts 2 -f json 2>/dev/null",
+		 "{\"class\":\"router\",\"name\":\"cpe-1\"}"},
+		{"graph", "--fail gva.va.iad-1 2>/dev/null",
+		 "label=\"✗ gva.va.iad-1\\n10000 Mbit/s"},
+		{"graph", "2>&1 >/dev/null",
+		 "plan.json: 10 resources imported into 12 elements"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *cmd = nsp_xasprintf("%s %s %s %s", nospof_bin(),
+					  cases[i][0], in, cases[i][1]);
+		char *out = NULL;
+		ck_assert_msg(run_cmd(cmd, &out) == 0, "%s", cmd);
+		ck_assert_msg(strstr(out, cases[i][2]), "%s: no '%s' in:\n%s",
+			      cmd, cases[i][2], out);
+		free(out);
+		free(cmd);
+	}
+	static const char *const bad[] = {
+		"scenarios --overlay tests/import/gcp-9999/overlay.yaml "
+		"examples/alibaba-two-cpes.yaml",
+		"graph --overlay tests/import/gcp-9999/overlay.yaml "
+		"examples/alibaba-two-cpes.yaml",
+		"scenarios examples/alibaba-two-cpes.yaml --import "
+		"terraform:tests/import/gcp-9999/plan.json",
+		"graph --import netbox:x",
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		char *cmd = nsp_xasprintf("%s %s >/dev/null 2>&1", nospof_bin(),
+					  bad[i]);
+		ck_assert_msg(run_cmd(cmd, NULL) == 3, "%s", cmd);
+		free(cmd);
+	}
+	/* a plan with an input error: exit 2 */
+	char *cmd = nsp_xasprintf("echo '{' > %s/bad.json && %s scenarios "
+				  "--import terraform:%s/bad.json >/dev/null "
+				  "2>&1", tmpdir, nospof_bin(), tmpdir);
+	ck_assert_int_eq(run_cmd(cmd, NULL), 2);
+	free(cmd);
+}
+END_TEST
+
 /* --skeleton: every gap listed, a valid overlay, never over an input. */
 START_TEST(skeleton)
 {
@@ -563,6 +612,7 @@ Suite *import_suite(void)
 	tcase_add_test(t, diagnostics);
 	tcase_add_test(t, overlay);
 	tcase_add_test(t, skeleton);
+	tcase_add_test(t, scenarios_graph_import);
 	suite_add_tcase(s, t);
 	return s;
 }
