@@ -143,8 +143,10 @@ int nsp_cmd_graph(int argc, char **argv)
 	for (size_t i = 0; output && i <= noverlays; i++) {
 		const char *in = i < noverlays ? overlays[i] : file;
 		if (nsp_same_file(output, in)) {
-			nsp_usage_error("-o: '%s' is an input: refusing to "
-					"overwrite it", output);
+			nsp_usage_error("-o: '%s' is %s: refusing to "
+					"overwrite an input", output,
+					i < noverlays ? "an overlay" :
+							"the design file");
 			goto out;
 		}
 	}

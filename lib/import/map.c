@@ -116,11 +116,14 @@ bad:
 json_t *imp_source(struct tf_res *r, const char *attr)
 {
 	struct nsp_buf b = {0};
-	nsp_buf_printf(&b, "terraform:%s%s%s", r->address, attr ? "#" : "",
-		       attr ? attr : "");
-	char *s = nsp_buf_detach(&b);
-	json_t *j = json_string(s);
-	free(s);
+	nsp_buf_puts(&b, "terraform:");
+	nsp_buf_puts(&b, r->address);
+	if (attr) {
+		nsp_buf_putc(&b, '#');
+		nsp_buf_puts(&b, attr);
+	}
+	json_t *j = json_stringn(b.s, b.len);
+	nsp_buf_free(&b);
 	return j;
 }
 
