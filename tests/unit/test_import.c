@@ -156,7 +156,7 @@ START_TEST(check_import)
 	free(cmd);
 	/* every format names the resource behind each element */
 	static const char *const formats[] = {"text", "json", "sarif", "junit",
-					      "github", "markdown"};
+					      "github", "markdown", "html"};
 	static const char *const shapes[] = {
 		"plan.json:10:5: note: circuit 'gva.va.iad-1' from terraform:",
 		"\"message\": \"circuit 'gva.va.iad-1' from terraform:",
@@ -164,12 +164,15 @@ START_TEST(check_import)
 		"interconnect_attachment.va[\\\"iad-1\\\"]\"",
 		"related: plan.json:10:5: circuit 'gva.va.iad-1' from terraform:",
 		"%0Acircuit 'gva.va.iad-1' from terraform:",
-		"<br>circuit 'gva.va.iad-1' from terraform:"};
-	for (size_t i = 0; i < 6; i++) {
+		"<br>circuit 'gva.va.iad-1' from terraform:",
+		"<p class=\"loc\">circuit &#39;gva.va.iad-1&#39; from "
+		"terraform:google_compute_interconnect_attachment.va[&quot;"};
+	for (size_t i = 0; i < 7; i++) {
 		cmd = nsp_xasprintf("%s -f %s 2>/dev/null", gcp, formats[i]);
 		ck_assert_int_eq(run_cmd(cmd, &out), 0);
 		ck_assert_msg(strstr(out, "from terraform:google_compute_"
 				     "interconnect_attachment.va[") ||
+				      strstr(out, shapes[i]) ||
 				      strstr(out, "from terraform:google\\_compute"
 					     "\\_interconnect\\_attachment.va\\["),
 			      "%s names no resource address", formats[i]);
