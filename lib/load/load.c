@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "build.h"
 #include "load_int.h"
 #include "schema.h"
 
@@ -110,40 +111,12 @@ void nsp_ld_err_at(struct ctx *c, const char *ptr, const char *fmt, ...)
 	free(msg);
 }
 
-/* ---- libcyaml --------------------------------------------------------- */
-
-/* libcyaml's log goes into a buffer, never to stdout. */
-static void cyaml_log_to_buf(cyaml_log_t level, void *ctx, const char *fmt,
-			     va_list args)
-{
-	(void)level;
-	struct nsp_buf *b = ctx;
-	if (b->len > 4096)
-		return;
-	char *s = nsp_xvasprintf(fmt, args);
-	nsp_buf_puts(b, s);
-	free(s);
-}
-
-/* The libcyaml config: its log into log, its memory through cyaml_mem. */
-static cyaml_config_t cyaml_config(struct nsp_buf *log)
-{
-	cyaml_config_t cfg = {
-		.log_fn = cyaml_log_to_buf,
-		.log_ctx = log,
-		.mem_fn = cyaml_mem,
-		.log_level = CYAML_LOG_ERROR,
-		.flags = CYAML_CFG_DEFAULT,
-	};
-	return cfg;
-}
-
 /* ---- the YAML locator: pointers to line:col in the design file ------- */
 
 /* What the YAML loader keeps alive for a model: its tree and raw structs. */
 struct yaml_origin {
 	struct nsp_source src;
-	void *raw; /* libcyaml's structs; the model borrows their strings */
+	struct nsp_arena raw; /* the raw structs; the model borrows strings */
 };
 
 /* The position of a pointer in the design file. */
@@ -160,16 +133,11 @@ static struct nsp_loc yaml_end(const void *data, const char *pointer)
 			      pointer);
 }
 
-/* Free what the model kept alive: the tree and libcyaml's structs. */
+/* Free what the model kept alive: the tree and the raw structs. */
 static void yaml_free(void *data)
 {
 	struct yaml_origin *o = data;
-	if (o->raw) {
-		struct nsp_buf log = {0};
-		cyaml_config_t cfg = cyaml_config(&log);
-		cyaml_free(&cfg, &nsp_design_schema, o->raw, 0);
-		nsp_buf_free(&log);
-	}
+	nsp_arena_free(&o->raw);
 	nsp_source_free(&o->src);
 	free(o);
 }
@@ -189,7 +157,7 @@ int nsp_load_buffer(struct nsp_model **out, const char *name, const char *buf,
 	struct yaml_origin *origin = nsp_xcalloc(1, sizeof(*origin));
 	m->where = (struct nsp_locator){&yaml_locator, origin};
 	struct ctx c = {&origin->src, diags, m, lim->intent, lim->rules};
-	struct nsp_buf ptr = {0}, log = {0};
+	struct nsp_buf ptr = {0};
 	size_t before = diags->n;
 	int ret = -1;
 
@@ -224,19 +192,15 @@ int nsp_load_buffer(struct nsp_model **out, const char *name, const char *buf,
 	if (diags->n > before)
 		goto out;
 
-	cyaml_config_t cfg = cyaml_config(&log);
+	/* the typed structs from the same tree: the text is parsed once */
 	struct nsp_raw_design *raw = NULL;
-	cyaml_err_t e = cyaml_load_data((const uint8_t *)buf, len, &cfg,
-					&nsp_design_schema,
-					(cyaml_data_t **)&raw, NULL);
+	cyaml_err_t e = nsp_build(&origin->raw, root, &nsp_design_schema,
+				  (void **)&raw);
 	if (e != CYAML_OK) {
 		nsp_diags_add(diags, (struct nsp_loc){1, 1}, "",
-			      "cannot load the design: %s%s%s",
-			      cyaml_strerror(e), log.len ? ": " : "",
-			      log.len ? log.s : "");
+			      "cannot load the design: %s", cyaml_strerror(e));
 		goto out;
 	}
-	origin->raw = raw;
 	nsp_ld_norm_top(&c, raw);
 	nsp_ld_norm_elements(&c, raw);
 	nsp_ld_norm_routers(&c, raw);
@@ -251,7 +215,6 @@ int nsp_load_buffer(struct nsp_model **out, const char *name, const char *buf,
 	ret = 0;
 out:
 	nsp_buf_free(&ptr);
-	nsp_buf_free(&log);
 	nsp_model_free(m);
 	return ret;
 }
