@@ -162,9 +162,12 @@ static cyaml_err_t read_float(const cyaml_schema_value_t *s, const char *v,
 /* Whether a scalar stands for a NULL pointer under the schema's flags. */
 static bool null_ptr(const cyaml_schema_value_t *s, const char *v)
 {
-	if ((s->flags & CYAML_FLAG_POINTER_NULL) && !*v)
+	/* both flags include CYAML_FLAG_POINTER: all their bits must be set */
+	if ((s->flags & CYAML_FLAG_POINTER_NULL) == CYAML_FLAG_POINTER_NULL &&
+	    !*v)
 		return true;
-	if (!(s->flags & CYAML_FLAG_POINTER_NULL_STR))
+	if ((s->flags & CYAML_FLAG_POINTER_NULL_STR) !=
+	    CYAML_FLAG_POINTER_NULL_STR)
 		return false;
 	return !strcmp(v, "~") || !strcmp(v, "null") || !strcmp(v, "Null") ||
 	       !strcmp(v, "NULL");

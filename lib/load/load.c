@@ -145,24 +145,17 @@ static void yaml_free(void *data)
 static const struct nsp_locator_ops yaml_locator = {yaml_loc, yaml_end,
 						    yaml_free, NULL};
 
-/*
- * Load a design: the event pass, the validation, libcyaml, then the
- * normalise pass; see load.h.
- */
-int nsp_load_buffer(struct nsp_model **out, const char *name, const char *buf,
-		    size_t len, const struct nsp_limits *lim,
-		    struct nsp_diags *diags)
+/* The event pass and the validation; see load.h. */
+int nsp_load_tree(struct nsp_source *src, const char **bufp, size_t *lenp,
+		  const struct nsp_limits *lim, struct nsp_diags *diags)
 {
-	struct nsp_model *m = nsp_xcalloc(1, sizeof(*m));
-	struct yaml_origin *origin = nsp_xcalloc(1, sizeof(*origin));
-	m->where = (struct nsp_locator){&yaml_locator, origin};
-	struct ctx c = {&origin->src, diags, m, lim->intent, lim->rules};
+	const char *buf = *bufp;
+	size_t len = *lenp;
+	struct ctx c = {src, diags, NULL, lim->intent, lim->rules};
 	struct nsp_buf ptr = {0};
 	size_t before = diags->n;
-	int ret = -1;
 
-	*out = NULL;
-	m->file = name;
+	memset(src, 0, sizeof(*src));
 	/* A UTF-8 byte order mark is allowed and skipped; UTF-16 is not. */
 	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
 		buf += 3;
@@ -172,30 +165,53 @@ int nsp_load_buffer(struct nsp_model **out, const char *name, const char *buf,
 		nsp_diags_add(diags, (struct nsp_loc){1, 1}, "",
 			      "the file is UTF-16 (it starts with a UTF-16 byte "
 			      "order mark): save the design as UTF-8");
-		goto out;
+		return -1;
 	}
-	if (nsp_source_parse(&origin->src, buf, len, lim, diags) < 0)
-		goto out;
-	const struct nsp_node *root = nsp_node_deref(origin->src.root);
+	*bufp = buf;
+	*lenp = len;
+	if (nsp_source_parse(src, buf, len, lim, diags) < 0)
+		return -1;
+	const struct nsp_node *root = nsp_node_deref(src->root);
 	if (nsp_node_is_null(root)) {
 		nsp_diags_add(diags, root->loc, "", "the document is empty: a "
 			      "design needs at least 'nospof: 1' and a 'name'");
-		goto out;
+		return -1;
 	}
 	if (root->kind != NSP_NODE_MAP) {
 		nsp_diags_add(diags, root->loc, "", "the top level must be a "
 			      "mapping with 'nospof: 1' and 'name', got %s",
 			      nsp_ld_node_kind_name(root));
-		goto out;
+		return -1;
 	}
 	nsp_ld_validate(&c, root, &nsp_design_schema, &ptr);
-	if (diags->n > before)
-		goto out;
+	nsp_buf_free(&ptr);
+	return diags->n > before ? -1 : 0;
+}
 
+/*
+ * Load a design: the event pass and the validation, the raw structs built
+ * from the same tree, then the normalise pass; see load.h.
+ */
+int nsp_load_buffer(struct nsp_model **out, const char *name, const char *buf,
+		    size_t len, const struct nsp_limits *lim,
+		    struct nsp_diags *diags)
+{
+	struct nsp_model *m = nsp_xcalloc(1, sizeof(*m));
+	struct yaml_origin *origin = nsp_xcalloc(1, sizeof(*origin));
+	m->where = (struct nsp_locator){&yaml_locator, origin};
+	struct ctx c = {&origin->src, diags, m, lim->intent, lim->rules};
+	size_t before = diags->n;
+	int ret = -1;
+
+	*out = NULL;
+	m->file = name;
+	if (nsp_load_tree(&origin->src, &buf, &len, lim, diags) < 0)
+		goto out;
 	/* the typed structs from the same tree: the text is parsed once */
 	struct nsp_raw_design *raw = NULL;
-	cyaml_err_t e = nsp_build(&origin->raw, root, &nsp_design_schema,
-				  (void **)&raw);
+	cyaml_err_t e = nsp_build(&origin->raw,
+				  nsp_node_deref(origin->src.root),
+				  &nsp_design_schema, (void **)&raw);
 	if (e != CYAML_OK) {
 		nsp_diags_add(diags, (struct nsp_loc){1, 1}, "",
 			      "cannot load the design: %s", cyaml_strerror(e));
@@ -214,7 +230,6 @@ int nsp_load_buffer(struct nsp_model **out, const char *name, const char *buf,
 	m = NULL;
 	ret = 0;
 out:
-	nsp_buf_free(&ptr);
 	nsp_model_free(m);
 	return ret;
 }
