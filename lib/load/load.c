@@ -113,31 +113,41 @@ void nsp_ld_err_at(struct ctx *c, const char *ptr, const char *fmt, ...)
 
 /* ---- the YAML locator: pointers to line:col in the design file ------- */
 
-/* What the YAML loader keeps alive for a model: its tree and raw structs. */
+/*
+ * What the YAML loader keeps alive for a model: the raw structs, whose
+ * strings the model borrows, and the positions. While the design loads
+ * they come from the source tree; once it has loaded, the tree gives way
+ * to its compact positions (posmap.c).
+ */
 struct yaml_origin {
 	struct nsp_source src;
-	struct nsp_arena raw; /* the raw structs; the model borrows strings */
+	struct nsp_posmap pos;
+	bool compact; /* pos holds the positions, src is freed */
+	struct nsp_arena raw;
 };
 
 /* The position of a pointer in the design file. */
 static struct nsp_loc yaml_loc(const void *data, const char *pointer)
 {
-	return nsp_source_loc(&((const struct yaml_origin *)data)->src,
-			      pointer);
+	const struct yaml_origin *o = data;
+	return o->compact ? nsp_posmap_loc(&o->pos, pointer) :
+			    nsp_source_loc(&o->src, pointer);
 }
 
 /* Where the node at a pointer ends. */
 static struct nsp_loc yaml_end(const void *data, const char *pointer)
 {
-	return nsp_source_end(&((const struct yaml_origin *)data)->src,
-			      pointer);
+	const struct yaml_origin *o = data;
+	return o->compact ? nsp_posmap_end(&o->pos, pointer) :
+			    nsp_source_end(&o->src, pointer);
 }
 
-/* Free what the model kept alive: the tree and the raw structs. */
+/* Free what the model kept alive: the positions and the raw structs. */
 static void yaml_free(void *data)
 {
 	struct yaml_origin *o = data;
 	nsp_arena_free(&o->raw);
+	nsp_posmap_free(&o->pos);
 	nsp_source_free(&o->src);
 	free(o);
 }
@@ -226,6 +236,11 @@ int nsp_load_buffer(struct nsp_model **out, const char *name, const char *buf,
 	if (diags->n > before)
 		goto out;
 	nsp_model_derive(m);
+	/* the values are in the model: keep only the positions */
+	if (nsp_posmap_build(&origin->pos, &origin->src) == 0) {
+		nsp_source_free(&origin->src);
+		origin->compact = true;
+	}
 	*out = m;
 	m = NULL;
 	ret = 0;

@@ -3,6 +3,8 @@
  * libcyaml's own cyaml_load_data: over every example, rule fixture,
  * hostile input, schema sample, fuzz seed and generated design, a document
  * the loader accepts gives the same raw structs both ways, field by field.
+ * And the compact positions (lib/load/posmap.c) against the tree's, for
+ * every node of every document that parses.
  */
 #include <cyaml/cyaml.h>
 #include <stdlib.h>
@@ -53,7 +55,83 @@ static int both_ways(const char *buf, size_t len, const char *what)
 	return same;
 }
 
+/* Compare the positions of the node at ptr and below, both ways. */
+static void same_positions(const struct nsp_source *src,
+			   const struct nsp_posmap *pm, const struct nsp_node *n,
+			   struct nsp_buf *ptr, const char *what)
+{
+	const char *p = ptr->s ? ptr->s : "";
+	struct nsp_loc a = nsp_source_loc(src, p), b = nsp_posmap_loc(pm, p);
+	struct nsp_loc c = nsp_source_end(src, p), d = nsp_posmap_end(pm, p);
+	ck_assert_msg(a.line == b.line && a.col == b.col && c.line == d.line &&
+			      c.col == d.col,
+		      "%s: '%s' at %u:%u-%u:%u in the tree, %u:%u-%u:%u "
+		      "compact", what, p, a.line, a.col, c.line, c.col, b.line,
+		      b.col, d.line, d.col);
+	/* one level past the node: a missing key, a missing entry */
+	size_t base = ptr->len;
+	static const char *const bogus[] = {"/nope", "/99999", "/x~1y~0", "/"};
+	for (size_t i = 0; i < 4; i++) {
+		nsp_buf_puts(ptr, bogus[i]);
+		a = nsp_source_loc(src, ptr->s);
+		b = nsp_posmap_loc(pm, ptr->s);
+		ck_assert_msg(a.line == b.line && a.col == b.col, "%s: '%s'",
+			      what, ptr->s);
+		ptr->len = base;
+		ptr->s[base] = '\0';
+	}
+	n = nsp_node_deref(n);
+	if (n->kind == NSP_NODE_MAP) {
+		for (size_t i = 0; i + 1 < n->len; i += 2) {
+			const struct nsp_node *k = nsp_node_deref(n->u.items[i]);
+			nsp_buf_putc(ptr, '/');
+			for (size_t j = 0; j < k->len; j++)
+				nsp_buf_puts(ptr, k->u.str[j] == '~' ? "~0" :
+						  k->u.str[j] == '/' ? "~1" :
+						  (char[]){k->u.str[j], 0});
+			same_positions(src, pm, n->u.items[i + 1], ptr, what);
+			ptr->len = base;
+			ptr->s[base] = '\0';
+		}
+	} else if (n->kind == NSP_NODE_SEQ) {
+		for (size_t i = 0; i < n->len; i++) {
+			nsp_buf_printf(ptr, "/%zu", i);
+			same_positions(src, pm, n->u.items[i], ptr, what);
+			ptr->len = base;
+			ptr->s[base] = '\0';
+		}
+	}
+}
+
+/* The positions of buf both ways, when it parses; 1 when compared. */
+static int positions_both_ways(const char *buf, size_t len, const char *what)
+{
+	struct nsp_limits lim = NSP_LIMITS_DEFAULT;
+	struct nsp_source src;
+	struct nsp_diags diags = {0};
+	struct nsp_posmap pm;
+	int done = 0;
+	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
+		buf += 3;
+		len -= 3;
+	}
+	if (nsp_source_parse(&src, buf, len, &lim, &diags) == 0) {
+		ck_assert_msg(nsp_posmap_build(&pm, &src) == 0, "%s", what);
+		struct nsp_buf ptr = {0};
+		nsp_buf_puts(&ptr, "");
+		same_positions(&src, &pm, src.root, &ptr, what);
+		nsp_buf_free(&ptr);
+		nsp_posmap_free(&pm);
+		done = 1;
+	}
+	nsp_source_free(&src);
+	nsp_diags_free(&diags);
+	return done;
+}
+
 /* Every file of dir ending in suffix both ways; how many were compared. */
+static size_t positions;
+
 static size_t dir_both_ways(const char *dir, const char *suffix,
 			    size_t *files)
 {
@@ -63,6 +141,7 @@ static size_t dir_both_ways(const char *dir, const char *suffix,
 		char *text = read_text(*f);
 		ck_assert_msg(text != NULL, "cannot read %s", *f);
 		n += both_ways(text, strlen(text), *f);
+		positions += positions_both_ways(text, strlen(text), *f);
 		(*files)++;
 		free(text);
 	}
@@ -91,12 +170,14 @@ START_TEST(build_matches_libcyaml)
 		snprintf(what, sizeof(what), "generated design %llu",
 			 (unsigned long long)seed);
 		same += both_ways(text, strlen(text), what);
+		positions += positions_both_ways(text, strlen(text), what);
 		files++;
 		free(text);
 	}
 	/* most of them load: the comparison is not vacuous */
 	ck_assert_uint_gt(files, 600);
 	ck_assert_uint_gt(same, 450);
+	ck_assert_uint_gt(positions, same);
 }
 END_TEST
 
