@@ -10,9 +10,13 @@
 #include "load.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "build.h"
 #include "load_int.h"
@@ -202,9 +206,32 @@ int nsp_load_tree(struct nsp_source *src, const char **bufp, size_t *lenp,
  * Load a design: the event pass and the validation, the raw structs built
  * from the same tree, then the normalise pass; see load.h.
  */
-int nsp_load_buffer(struct nsp_model **out, const char *name, const char *buf,
-		    size_t len, const struct nsp_limits *lim,
-		    struct nsp_diags *diags)
+/*
+ * The text of a file being loaded: mapped, or read into memory. It is let
+ * go as soon as the event pass is done with it (strings are copied).
+ */
+struct text {
+	char *buf;
+	size_t len;
+	bool mapped;
+};
+
+/* Unmap or free the text, once. */
+static void text_release(struct text *t)
+{
+	if (t && t->buf) {
+		if (t->mapped)
+			munmap(t->buf, t->len);
+		else
+			free(t->buf);
+		t->buf = NULL;
+	}
+}
+
+/* nsp_load_buffer, letting go of the text t (when given) after parsing. */
+static int load_text(struct nsp_model **out, const char *name, const char *buf,
+		     size_t len, const struct nsp_limits *lim,
+		     struct nsp_diags *diags, struct text *t)
 {
 	struct nsp_model *m = nsp_xcalloc(1, sizeof(*m));
 	struct yaml_origin *origin = nsp_xcalloc(1, sizeof(*origin));
@@ -215,7 +242,9 @@ int nsp_load_buffer(struct nsp_model **out, const char *name, const char *buf,
 
 	*out = NULL;
 	m->file = name;
-	if (nsp_load_tree(&origin->src, &buf, &len, lim, diags) < 0)
+	int parsed = nsp_load_tree(&origin->src, &buf, &len, lim, diags);
+	text_release(t);
+	if (parsed < 0)
 		goto out;
 	/* the typed structs from the same tree: the text is parsed once */
 	struct nsp_raw_design *raw = NULL;
@@ -247,6 +276,13 @@ int nsp_load_buffer(struct nsp_model **out, const char *name, const char *buf,
 out:
 	nsp_model_free(m);
 	return ret;
+}
+
+int nsp_load_buffer(struct nsp_model **out, const char *name, const char *buf,
+		    size_t len, const struct nsp_limits *lim,
+		    struct nsp_diags *diags)
+{
+	return load_text(out, name, buf, len, lim, diags, NULL);
 }
 
 /* Whether buf is a nospof design; see load.h. */
@@ -305,13 +341,46 @@ int nsp_read_file(char **out, size_t *len, const char *path, size_t max)
 	return ret;
 }
 
-/* Read path and load it; see load.h. */
+/*
+ * Map a regular file into t; returns 1 when mapped, 0 when it is to be read
+ * instead (standard input, a pipe, an empty file, no mapping), -1 or -2 as
+ * nsp_read_file.
+ */
+static int text_map(struct text *t, const char *path, size_t max)
+{
+	struct stat st;
+	if (!strcmp(path, "-"))
+		return 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int r = 0;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+		if ((uint64_t)st.st_size > max) {
+			r = -2;
+		} else {
+			/* populated at once: no page fault per page */
+			void *p = mmap(NULL, (size_t)st.st_size, PROT_READ,
+				       MAP_PRIVATE | MAP_POPULATE, fd, 0);
+			if (p != MAP_FAILED) {
+				*t = (struct text){p, (size_t)st.st_size,
+						   true};
+				r = 1;
+			}
+		}
+	}
+	close(fd);
+	return r;
+}
+
+/* Map or read path and load it; see load.h. */
 int nsp_load_file(struct nsp_model **out, const char *path,
 		  const struct nsp_limits *lim, struct nsp_diags *diags)
 {
-	char *buf;
-	size_t len;
-	int r = nsp_read_file(&buf, &len, path, lim->max_bytes);
+	struct text t = {0};
+	int r = text_map(&t, path, lim->max_bytes);
+	if (r == 0)
+		r = nsp_read_file(&t.buf, &t.len, path, lim->max_bytes);
 	*out = NULL;
 	if (r == -1) {
 		nsp_diags_add(diags, (struct nsp_loc){1, 1}, "",
@@ -324,8 +393,7 @@ int nsp_load_file(struct nsp_model **out, const char *path,
 			      "it with --max-input-mb)", lim->max_bytes >> 20);
 		return -1;
 	}
-	/* nothing keeps pointers into the text: strings are copied */
-	r = nsp_load_buffer(out, path, buf, len, lim, diags);
-	free(buf);
+	r = load_text(out, path, t.buf, t.len, lim, diags, &t);
+	text_release(&t);
 	return r;
 }
