@@ -370,8 +370,8 @@ static bool differ(const cyaml_schema_value_t *s, const uint8_t *a,
 		if (ptr) {
 			a = get_ptr(a);
 			b = get_ptr(b);
-			if (!a != !b)
-				return true;
+			if (!a || !b)
+				return a != b || na;
 		}
 		size_t base = path->len;
 		for (uint64_t i = 0; i < na; i++) {
