@@ -36,6 +36,7 @@ struct pass {
 	struct frame *stack;
 	size_t depth, cap;
 	struct nsp_map anchors; /* anchor name (arena) -> struct anchor */
+	struct nsp_map keys;    /* short mapping keys, each kept once */
 	const struct nsp_node *heaviest_alias;
 	uint64_t heaviest, root_weight;
 	bool failed;
@@ -270,6 +271,23 @@ static bool key_position(const struct pass *p)
 	       !(p->stack[p->depth - 1].n & 1);
 }
 
+/*
+ * The text of a scalar, in the arena. A mapping key is kept once however
+ * often it appears (a design repeats a few dozen keys 10,000s of times);
+ * only short ones, and a bounded number of them.
+ */
+static const char *scalar_text(struct pass *p, const char *s, size_t len)
+{
+	if (!key_position(p) || len > 32 || p->keys.n >= 4096)
+		return nsp_arena_strndup(&p->src->arena, s, len);
+	char *t = nsp_map_get(&p->keys, s, len);
+	if (!t) {
+		t = nsp_arena_strndup(&p->src->arena, s, len);
+		nsp_map_put(&p->keys, t, len, t);
+	}
+	return t;
+}
+
 /* Handle one event; returns false when the pass must stop. */
 static bool on_event(struct pass *p, yaml_event_t *e, int *docs)
 {
@@ -292,9 +310,8 @@ static bool on_event(struct pass *p, yaml_event_t *e, int *docs)
 		n = new_node(p, NSP_NODE_SCALAR, e->start_mark);
 		n->end = node_loc(p, e->end_mark);
 		n->len = (uint32_t)e->data.scalar.length;
-		n->u.str = nsp_arena_strndup(&p->src->arena,
-					     (const char *)e->data.scalar.value,
-					     n->len);
+		n->u.str = scalar_text(p, (const char *)e->data.scalar.value,
+				       n->len);
 		n->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 		if (memchr(n->u.str, '\0', n->len))
 			error(p, n->loc, "string contains a NUL character "
@@ -439,6 +456,7 @@ int nsp_source_parse(struct nsp_source *out, const char *buf, size_t len,
 	}
 	free(p.stack);
 	nsp_map_free(&p.anchors);
+	nsp_map_free(&p.keys);
 
 	if (!p.failed && !out->root) {
 		nsp_diags_add(diags, (struct nsp_loc){1, 1}, NULL,
