@@ -5,7 +5,9 @@
  * the same text: the same scalar readers (strtoull, strtod, ...), pointers
  * allocated and zeroed the same way, empty sequences left NULL, and the same
  * error codes for what it refuses. Every block is allocated once, at its
- * final size, in an arena; libcyaml grows a sequence one entry per realloc.
+ * final size, in an arena (libcyaml grows a sequence one entry per
+ * realloc): what the model may borrow in one, the structs in another that
+ * goes once the model is made.
  * Also the field-by-field comparison the equivalence test uses.
  */
 #include "build.h"
@@ -62,7 +64,15 @@ static const uint8_t *get_ptr(const uint8_t *p)
 	return ptr;
 }
 
-/* Zeroed memory from the arena. */
+/*
+ * Where blocks go: what the model may borrow (strings, lists of values) in
+ * keep, the structs (mappings, lists of mappings) in scratch.
+ */
+struct arenas {
+	struct nsp_arena *keep, *scratch;
+};
+
+/* Zeroed memory from an arena. */
 static uint8_t *zalloc(struct nsp_arena *a, size_t n)
 {
 	uint8_t *p = nsp_arena_alloc(a, n ? n : 1);
@@ -173,12 +183,13 @@ static bool null_ptr(const cyaml_schema_value_t *s, const char *v)
 	       !strcmp(v, "NULL");
 }
 
-static cyaml_err_t build_value(struct nsp_arena *a, const struct nsp_node *n,
+static cyaml_err_t build_value(const struct arenas *a, const struct nsp_node *n,
 			       const cyaml_schema_value_t *s, uint8_t *data,
 			       uint8_t *count, size_t count_size);
 
 /* The fields of a mapping, each once, the required ones all there. */
-static cyaml_err_t build_mapping(struct nsp_arena *a, const struct nsp_node *n,
+static cyaml_err_t build_mapping(const struct arenas *a,
+				 const struct nsp_node *n,
 				 const cyaml_schema_value_t *s, uint8_t *data)
 {
 	const cyaml_schema_field_t *fields = s->mapping.fields;
@@ -220,7 +231,8 @@ static cyaml_err_t build_mapping(struct nsp_arena *a, const struct nsp_node *n,
 }
 
 /* A sequence: one block of exactly its entries, and its count. */
-static cyaml_err_t build_sequence(struct nsp_arena *a, const struct nsp_node *n,
+static cyaml_err_t build_sequence(const struct arenas *a,
+				  const struct nsp_node *n,
 				  const cyaml_schema_value_t *s, uint8_t *data,
 				  uint8_t *count, size_t count_size)
 {
@@ -230,7 +242,9 @@ static cyaml_err_t build_sequence(struct nsp_arena *a, const struct nsp_node *n,
 		return CYAML_ERR_SEQUENCE_ENTRIES_MAX;
 	uint8_t *base = data;
 	if (n->len && (s->flags & CYAML_FLAG_POINTER)) {
-		base = zalloc(a, n->len * s->data_size);
+		base = zalloc(s->sequence.entry->type == CYAML_MAPPING ?
+				      a->scratch : a->keep,
+			      n->len * s->data_size);
 		put_ptr(data, base);
 	}
 	if (n->len) {
@@ -256,7 +270,7 @@ static cyaml_err_t build_sequence(struct nsp_arena *a, const struct nsp_node *n,
  * The value of node n under schema s at data (for a sequence, its count
  * goes to count); a pointer schema allocates the value first.
  */
-static cyaml_err_t build_value(struct nsp_arena *a, const struct nsp_node *n,
+static cyaml_err_t build_value(const struct arenas *a, const struct nsp_node *n,
 			       const cyaml_schema_value_t *s, uint8_t *data,
 			       uint8_t *count, size_t count_size)
 {
@@ -290,8 +304,9 @@ static cyaml_err_t build_value(struct nsp_arena *a, const struct nsp_node *n,
 	if (s->flags & CYAML_FLAG_POINTER) {
 		/* a string takes its length and a NUL, unaligned */
 		uint8_t *p = s->type == CYAML_STRING ?
-			(uint8_t *)nsp_arena_strndup(a, n->u.str, slen) :
-			zalloc(a, s->data_size);
+			(uint8_t *)nsp_arena_strndup(a->keep, n->u.str, slen) :
+			zalloc(s->type == CYAML_MAPPING ? a->scratch : a->keep,
+			       s->data_size);
 		put_ptr(data, p);
 		data = p;
 	}
@@ -321,13 +336,15 @@ static cyaml_err_t build_value(struct nsp_arena *a, const struct nsp_node *n,
 	}
 }
 
-cyaml_err_t nsp_build(struct nsp_arena *a, const struct nsp_node *n,
-		      const cyaml_schema_value_t *s, void **out)
+cyaml_err_t nsp_build(struct nsp_arena *keep, struct nsp_arena *scratch,
+		      const struct nsp_node *n, const cyaml_schema_value_t *s,
+		      void **out)
 {
+	const struct arenas a = {keep, scratch};
 	*out = NULL;
 	if (!n)
 		return CYAML_ERR_INVALID_VALUE;
-	return build_value(a, n, s, (uint8_t *)out, NULL, 0);
+	return build_value(&a, n, s, (uint8_t *)out, NULL, 0);
 }
 
 /* ---- the comparison ---------------------------------------------------- */

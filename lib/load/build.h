@@ -15,14 +15,17 @@
 /*
  * Fill *out (the address a libcyaml load writes to) from node n as
  * cyaml_load_data would from the same text with schema s; every block is
- * allocated exactly once, in arena a. Returns CYAML_OK or the error
- * libcyaml would report; what is built before an error stays in the arena.
+ * allocated exactly once: strings and lists of values (what a model may
+ * borrow) in keep, mappings and lists of mappings in scratch (which may be
+ * keep too). Returns CYAML_OK or the error libcyaml would report; what is
+ * built before an error stays in the arenas.
  * The schema may use integers, enumerations, booleans, numbers, strings,
  * mappings and sequences (not fixed sequences, flags, bit fields or
  * ignored fields, which return CYAML_ERR_BAD_TYPE_IN_SCHEMA).
  */
-cyaml_err_t nsp_build(struct nsp_arena *a, const struct nsp_node *n,
-		      const cyaml_schema_value_t *s, void **out);
+cyaml_err_t nsp_build(struct nsp_arena *keep, struct nsp_arena *scratch,
+		      const struct nsp_node *n, const cyaml_schema_value_t *s,
+		      void **out);
 
 /*
  * Compare the values a and b of schema s (as held at the address a load

@@ -127,7 +127,7 @@ struct yaml_origin {
 	struct nsp_source src;
 	struct nsp_posmap pos;
 	bool compact; /* pos holds the positions, src is freed */
-	struct nsp_arena raw;
+	struct nsp_arena raw; /* what the model borrows of the raw structs */
 };
 
 /* The position of a pointer in the design file. */
@@ -237,6 +237,7 @@ static int load_text(struct nsp_model **out, const char *name, const char *buf,
 	struct yaml_origin *origin = nsp_xcalloc(1, sizeof(*origin));
 	m->where = (struct nsp_locator){&yaml_locator, origin};
 	struct ctx c = {&origin->src, diags, m, lim->intent, lim->rules};
+	struct nsp_arena structs = {0}; /* the raw structs, until the model */
 	size_t before = diags->n;
 	int ret = -1;
 
@@ -248,7 +249,7 @@ static int load_text(struct nsp_model **out, const char *name, const char *buf,
 		goto out;
 	/* the typed structs from the same tree: the text is parsed once */
 	struct nsp_raw_design *raw = NULL;
-	cyaml_err_t e = nsp_build(&origin->raw,
+	cyaml_err_t e = nsp_build(&origin->raw, &structs,
 				  nsp_node_deref(origin->src.root),
 				  &nsp_design_schema, (void **)&raw);
 	if (e != CYAML_OK) {
@@ -265,7 +266,8 @@ static int load_text(struct nsp_model **out, const char *name, const char *buf,
 	if (diags->n > before)
 		goto out;
 	nsp_model_derive(m);
-	/* the values are in the model: keep only the positions */
+	/* the values are in the model: keep only what it borrows, positions */
+	nsp_arena_free(&structs);
 	if (nsp_posmap_build(&origin->pos, &origin->src) == 0) {
 		nsp_source_free(&origin->src);
 		origin->compact = true;
@@ -274,6 +276,7 @@ static int load_text(struct nsp_model **out, const char *name, const char *buf,
 	m = NULL;
 	ret = 0;
 out:
+	nsp_arena_free(&structs);
 	nsp_model_free(m);
 	return ret;
 }

@@ -125,7 +125,7 @@ static void check_build(const uint8_t *data, size_t size,
 	if (nsp_load_tree(&src, &buf, &size, lim, &diags) == 0) {
 		struct nsp_arena arena = {0};
 		void *ours = NULL, *theirs = NULL;
-		if (nsp_build(&arena, nsp_node_deref(src.root),
+		if (nsp_build(&arena, &arena, nsp_node_deref(src.root),
 			      &nsp_design_schema, &ours) != CYAML_OK ||
 		    cyaml_load_data((const uint8_t *)buf, size, &cfg,
 				    &nsp_design_schema,

@@ -35,7 +35,8 @@ static int both_ways(const char *buf, size_t len, const char *what)
 	if (nsp_load_tree(&src, &buf, &len, &lim, &diags) == 0) {
 		struct nsp_arena arena = {0};
 		void *ours = NULL, *theirs = NULL;
-		cyaml_err_t e1 = nsp_build(&arena, nsp_node_deref(src.root),
+		cyaml_err_t e1 = nsp_build(&arena, &arena,
+					   nsp_node_deref(src.root),
 					   &nsp_design_schema, &ours);
 		cyaml_err_t e2 = cyaml_load_data((const uint8_t *)buf, len,
 						 &cyaml_cfg, &nsp_design_schema,
@@ -208,7 +209,8 @@ START_TEST(build_refuses_what_libcyaml_refuses)
 		const char *y = cases[i].yaml;
 		ck_assert_int_eq(nsp_source_parse(&src, y, strlen(y), &lim,
 						  &diags), 0);
-		cyaml_err_t e1 = nsp_build(&arena, nsp_node_deref(src.root),
+		cyaml_err_t e1 = nsp_build(&arena, &arena,
+					   nsp_node_deref(src.root),
 					   &nsp_design_schema, &ours);
 		cyaml_err_t e2 = cyaml_load_data((const uint8_t *)y, strlen(y),
 						 &cyaml_cfg, &nsp_design_schema,
@@ -237,8 +239,9 @@ START_TEST(build_diff_finds_a_difference)
 	void *ours = NULL, *theirs = NULL;
 	ck_assert_int_eq(nsp_source_parse(&src, y, strlen(y), &lim, &diags),
 			 0);
-	ck_assert_int_eq(nsp_build(&arena, src.root, &nsp_design_schema,
-				   &ours), CYAML_OK);
+	ck_assert_int_eq(nsp_build(&arena, &arena, src.root,
+				   &nsp_design_schema, &ours),
+			 CYAML_OK);
 	ck_assert_int_eq(cyaml_load_data((const uint8_t *)y, strlen(y),
 					 &cyaml_cfg, &nsp_design_schema,
 					 (cyaml_data_t **)&theirs, NULL),
