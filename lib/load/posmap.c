@@ -4,7 +4,9 @@
  * value is. This file owns that form (struct nsp_posmap): 20 bytes a value
  * in breadth-first order, a node's children side by side, mapping values
  * named by interned key numbers, positions as character offsets resolved
- * through the line table of the event pass.
+ * through the line table of the event pass. The entries are in blocks of
+ * 65,520 bytes, which the chunks freed by the load (64 KiB arena chunks)
+ * hold: the positions reuse their pages instead of new ones.
  */
 #include "source.h"
 
@@ -13,6 +15,24 @@
 
 #define NONE SIZE_MAX
 #define MAX_KEYS ((1u << 24) - 1)
+#define PER_BLOCK (65520 / sizeof(struct nsp_pos_node))
+
+/* Entry i. */
+static struct nsp_pos_node *at(const struct nsp_posmap *pm, size_t i)
+{
+	return &pm->blocks[i / PER_BLOCK][i % PER_BLOCK];
+}
+
+/* A new entry at the end. */
+static struct nsp_pos_node *append(struct nsp_posmap *pm, size_t *cap)
+{
+	if (pm->nnodes == pm->nblocks * PER_BLOCK) {
+		NSP_GROW(pm->blocks, *cap, pm->nblocks + 1);
+		pm->blocks[pm->nblocks++] =
+			nsp_xmalloc(PER_BLOCK * sizeof(struct nsp_pos_node));
+	}
+	return at(pm, pm->nnodes++);
+}
 
 /* The character offset of a position of the tree; false when unknown. */
 static bool offset_of(const struct nsp_source *src, struct nsp_loc l,
@@ -87,17 +107,17 @@ static void resolve(struct nsp_posmap *pm, const struct nsp_node *x, size_t i,
 	while (f && f > fix && f[-1].target == x)
 		f--;
 	for (; f && f < fix + nfix && f->target == x; f++) {
-		struct nsp_pos_node *a = &pm->nodes[f->alias];
-		a->kind = pm->nodes[i].kind;
-		a->first = pm->nodes[i].first;
-		a->n = pm->nodes[i].n;
+		struct nsp_pos_node *a = at(pm, f->alias);
+		a->kind = at(pm, i)->kind;
+		a->first = at(pm, i)->first;
+		a->n = at(pm, i)->n;
 	}
 	if (x->kind != NSP_NODE_MAP && x->kind != NSP_NODE_SEQ)
 		return;
 	size_t step = x->kind == NSP_NODE_MAP ? 2 : 1;
 	for (size_t j = 0; j * step < x->len; j++)
 		resolve(pm, x->u.items[j * step + step - 1],
-			pm->nodes[i].first + j, fix, nfix);
+			at(pm, i)->first + j, fix, nfix);
 }
 
 int nsp_posmap_build(struct nsp_posmap *pm, const struct nsp_source *src)
@@ -105,38 +125,38 @@ int nsp_posmap_build(struct nsp_posmap *pm, const struct nsp_source *src)
 	memset(pm, 0, sizeof(*pm));
 	if (!src->root || src->nodes >= NSP_NO_LINE)
 		return -1;
-	/* at most one entry a node; the pages past the last stay untouched */
-	struct nsp_pos_node *v = nsp_xmalloc((src->nodes + 1) * sizeof(*v));
 	struct fixup *fix = NULL;
-	size_t n = 0, nfix = 0, capfix = 0;
+	size_t nfix = 0, capfix = 0, cap = 0;
 	bool ok = true;
-	pm->nodes = v;
-	stash(&v[n++], src->root, 0);
-	for (size_t i = 0; i < n && ok; i++) {
-		const struct nsp_node *x = unstash(&v[i]);
-		ok = offset_of(src, x->loc, &v[i].start) &&
-		     offset_of(src, x->end, &v[i].end);
-		v[i].kind = x->kind;
-		v[i].first = (uint32_t)n;
-		v[i].n = 0;
+	stash(append(pm, &cap), src->root, 0);
+	for (size_t i = 0; i < pm->nnodes && ok; i++) {
+		struct nsp_pos_node *v = at(pm, i);
+		const struct nsp_node *x = unstash(v);
+		ok = offset_of(src, x->loc, &v->start) &&
+		     offset_of(src, x->end, &v->end);
+		v->kind = x->kind;
+		v->first = (uint32_t)pm->nnodes;
+		v->n = 0;
 		if (x->kind == NSP_NODE_ALIAS) {
 			NSP_GROW(fix, capfix, nfix + 1);
 			fix[nfix++] = (struct fixup){i, nsp_node_deref(x)};
 		} else if (x->kind == NSP_NODE_MAP) {
 			for (size_t j = 0; j + 1 < x->len && ok; j += 2) {
 				uint32_t key = intern(pm, x->u.items[j]);
-				ok = key != 0 && n < src->nodes + 1;
+				ok = key != 0 && pm->nnodes <= src->nodes;
 				if (ok)
-					stash(&v[n++], x->u.items[j + 1], key);
+					stash(append(pm, &cap),
+					      x->u.items[j + 1], key);
 			}
-			v[i].n = (uint32_t)(n - v[i].first);
+			v->n = (uint32_t)(pm->nnodes - v->first);
 		} else if (x->kind == NSP_NODE_SEQ) {
 			for (size_t j = 0; j < x->len && ok; j++) {
-				ok = n < src->nodes + 1;
+				ok = pm->nnodes <= src->nodes;
 				if (ok)
-					stash(&v[n++], x->u.items[j], 0);
+					stash(append(pm, &cap), x->u.items[j],
+					      0);
 			}
-			v[i].n = (uint32_t)(n - v[i].first);
+			v->n = (uint32_t)(pm->nnodes - v->first);
 		}
 	}
 	if (ok && nfix) {
@@ -148,8 +168,6 @@ int nsp_posmap_build(struct nsp_posmap *pm, const struct nsp_source *src)
 		nsp_posmap_free(pm);
 		return -1;
 	}
-	pm->nodes = nsp_xrealloc(v, n * sizeof(*v));
-	pm->nnodes = n;
 	pm->lines = nsp_xmalloc((src->nlines ? src->nlines : 1) *
 				sizeof(*pm->lines));
 	pm->nlines = src->nlines;
@@ -165,7 +183,9 @@ int nsp_posmap_build(struct nsp_posmap *pm, const struct nsp_source *src)
 
 void nsp_posmap_free(struct nsp_posmap *pm)
 {
-	free(pm->nodes);
+	for (size_t b = 0; b < pm->nblocks; b++)
+		free(pm->blocks[b]);
+	free(pm->blocks);
 	free(pm->lines);
 	nsp_map_free(&pm->keys);
 	nsp_arena_free(&pm->arena);
@@ -181,13 +201,13 @@ static size_t posmap_at(const struct nsp_posmap *pm, const char *pointer)
 		p++;
 		char tok[256];
 		nsp_pointer_token(&p, tok);
-		const struct nsp_pos_node *d = &pm->nodes[i];
+		const struct nsp_pos_node *d = at(pm, i);
 		size_t next = NONE;
 		if (d->kind == NSP_NODE_MAP) {
 			uint32_t key = (uint32_t)(uintptr_t)nsp_map_get(
 				&pm->keys, tok, strlen(tok));
 			for (size_t j = 0; key && j < d->n && next == NONE; j++)
-				if (pm->nodes[d->first + j].key == key)
+				if (at(pm, d->first + j)->key == key)
 					next = d->first + j;
 		} else if (d->kind == NSP_NODE_SEQ) {
 			char *e;
@@ -221,7 +241,7 @@ struct nsp_loc nsp_posmap_loc(const struct nsp_posmap *pm,
 {
 	if (!pm->nnodes)
 		return (struct nsp_loc){1, 1};
-	return offset_loc(pm, pm->nodes[posmap_at(pm, pointer)].start);
+	return offset_loc(pm, at(pm, posmap_at(pm, pointer))->start);
 }
 
 struct nsp_loc nsp_posmap_end(const struct nsp_posmap *pm,
@@ -229,5 +249,5 @@ struct nsp_loc nsp_posmap_end(const struct nsp_posmap *pm,
 {
 	if (!pm->nnodes)
 		return (struct nsp_loc){0, 0};
-	return offset_loc(pm, pm->nodes[posmap_at(pm, pointer)].end);
+	return offset_loc(pm, at(pm, posmap_at(pm, pointer))->end);
 }

@@ -108,8 +108,12 @@ struct nsp_pos_node {
 };
 
 struct nsp_posmap {
-	struct nsp_pos_node *nodes;
-	size_t nnodes;
+	/*
+	 * In blocks just under 64 KiB, so that they fit in the chunks the
+	 * tree and the raw structs free (malloc hands those pages on).
+	 */
+	struct nsp_pos_node **blocks;
+	size_t nnodes, nblocks;
 	uint32_t *lines; /* start of each line; a gap holds the next start */
 	size_t nlines;
 	struct nsp_map keys; /* key text (in arena) -> its number + 1 */
