@@ -55,5 +55,6 @@ Suite *invariant_suite(void);
 Suite *messages_suite(void);
 Suite *import_suite(void);
 Suite *cuts_suite(void);
+Suite *build_suite(void);
 
 #endif
