@@ -143,6 +143,7 @@ static void map_vc(struct imp *im, struct tf_res *r)
 {
 	const char *type = imp_sval(im, r, "type");
 	if (type && strcmp(type, "PRIVATE")) {
+		r->used = true; /* reported here, not counted unmapped */
 		imp_find(im, "IMP031", NSP_IMP_INFO, r->loc,
 			 "%s: left out, a %s virtual circuit reaches Oracle "
 			 "services, not a virtual cloud network", r->address,
