@@ -186,7 +186,10 @@ static void map_vc(struct imp *im, struct tf_res *r)
 			json_object_set_new(c, "mtu",
 					    json_integer((json_int_t)mtu));
 		long long v;
-		if (mp.values && imp_ival(im, &mp, "vlan", 1, 4094, &v))
+		/* a VLAN the provider has not assigned yet shows as 0 */
+		json_t *vl = mp.values ? imp_val(im, &mp, "vlan") : NULL;
+		if (vl && !(json_is_integer(vl) && !json_integer_value(vl)) &&
+		    imp_ival(im, &mp, "vlan", 1, 4094, &v))
 			json_object_set_new(c, "vlan", json_integer(v));
 		if (asn)
 			json_object_set_new(imp_bgp_of(c), "asn",
