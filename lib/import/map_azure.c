@@ -37,17 +37,31 @@ static struct tf_res *peering_circuit(struct imp *im, struct tf_res *p)
 		return imp_by_config(im, p, "express_route_circuit_name",
 				     T_CIRCUIT);
 	struct tf_res *hit = NULL;
-	size_t n = 0;
+	size_t n = 0, k;
 	bool rg_skipped = false;
-	for (size_t j = 0; j < im->nr; j++) {
-		struct tf_res *t = &im->r[j];
-		if (t->data || strcmp(t->type, T_CIRCUIT))
-			continue;
-		json_t *tn = json_object_get(t->values, "name");
+	json_t *idx = json_object_get(im->indexes, "azname"), *x;
+	if (!idx) {
+		/* circuits by name, built once */
+		idx = json_object();
+		json_object_set_new(im->indexes, "azname", idx);
+		for (size_t j = 0; j < im->nr; j++) {
+			struct tf_res *t = &im->r[j];
+			json_t *tn = json_object_get(t->values, "name");
+			if (t->data || strcmp(t->type, T_CIRCUIT) ||
+			    !json_is_string(tn) || imp_unknown(t, "name"))
+				continue;
+			json_t *l = json_object_get(idx, json_string_value(tn));
+			if (!l) {
+				l = json_array();
+				json_object_set_new(idx, json_string_value(tn),
+						    l);
+			}
+			json_array_append_new(l, json_integer((json_int_t)j));
+		}
+	}
+	json_array_foreach(json_object_get(idx, name), k, x) {
+		struct tf_res *t = &im->r[json_integer_value(x)];
 		json_t *tr = json_object_get(t->values, "resource_group_name");
-		if (!json_is_string(tn) || imp_unknown(t, "name") ||
-		    strcmp(json_string_value(tn), name))
-			continue;
 		if (rg && json_is_string(tr) &&
 		    !imp_unknown(t, "resource_group_name")) {
 			if (strcmp(json_string_value(tr), rg))
