@@ -71,7 +71,8 @@ static struct tf_res *peering_circuit(struct imp *im, struct tf_res *p)
 		}
 		if (!hit)
 			hit = t;
-		n++;
+		if (++n == 2)
+			break; /* several: enough to know */
 	}
 	if (n > 1 && rg_skipped) {
 		struct tf_res *c = imp_by_config(im, p,
@@ -81,8 +82,8 @@ static struct tf_res *peering_circuit(struct imp *im, struct tf_res *p)
 	}
 	if (n > 1)
 		imp_find(im, "IMP011", NSP_IMP_WARNING, p->loc,
-			 "%s: express_route_circuit_name has %zu candidates; "
-			 "took %s", p->address, n, hit->address);
+			 "%s: express_route_circuit_name has several "
+			 "candidates; took %s", p->address, hit->address);
 	return hit;
 }
 

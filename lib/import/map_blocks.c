@@ -87,9 +87,14 @@ double imp_bw_text(const char *s)
 {
 	char *end;
 	double n;
-	if (!s || *s < '0' || *s > '9')
+	/* digits, optionally '.' and digits: no signs, exponents or hex */
+	size_t d = s ? strspn(s, "0123456789") : 0;
+	if (!d || (s[d] == '.' && !strspn(s + d + 1, "0123456789")))
 		return -1;
 	n = strtod(s, &end);
+	if (end != s + d + (s[d] == '.' ? 1 + strspn(s + d + 1,
+						       "0123456789") : 0))
+		return -1;
 	if (*end == ' ')
 		end++;
 	if (!strcasecmp(end, "mbps"))

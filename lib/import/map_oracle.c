@@ -67,6 +67,21 @@ static struct tf_res *landing_loc(struct imp *im, struct tf_res *land,
 	*loc = imp_sval(im, land, "location_name");
 	if (*loc || strcmp(land->type, T_CCG))
 		return land;
+	/* a group's member, found once per group */
+	json_t *cache = json_object_get(im->indexes, "ocig");
+	if (!cache) {
+		cache = json_object();
+		json_object_set_new(im->indexes, "ocig", cache);
+	}
+	json_t *hit = json_object_get(cache, land->address);
+	if (hit) {
+		json_int_t j = json_integer_value(hit);
+		if (j < 0)
+			return land;
+		*loc = imp_sval(im, &im->r[j], "location_name");
+		return &im->r[j];
+	}
+	json_object_set_new(cache, land->address, json_integer(-1));
 	const char *gid = imp_sval(im, land, "id");
 	for (size_t j = 0; j < im->nr; j++) {
 		struct tf_res *t = &im->r[j];
@@ -81,6 +96,8 @@ static struct tf_res *landing_loc(struct imp *im, struct tf_res *land,
 					  T_CCG);
 		if (g == land && (*loc = imp_sval(im, t, "location_name"))) {
 			t->used = true;
+			json_object_set_new(cache, land->address,
+					    json_integer((json_int_t)j));
 			return t;
 		}
 	}
