@@ -137,8 +137,12 @@ static void add_conn(struct imp *im, json_t *ix, struct tf_res *circ,
 {
 	json_int_t gi;
 	char *ext;
-	if (!circ || !conn_gateway(im, c, attr, want, &gi, &ext))
+	if (!circ)
 		return;
+	if (!conn_gateway(im, c, attr, want, &gi, &ext)) {
+		c->used = true; /* its circuit is known: IMP010 said the rest */
+		return;
+	}
 	const char *cloud = gi >= 0 ? im->r[gi].id : ext;
 	json_array_append_new(json_object_get(entry(ix, circ->address), "gw"),
 			      json_pack("{s:s,s:I,s:I,s:s}", "cloud", cloud,

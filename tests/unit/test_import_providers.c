@@ -162,6 +162,13 @@ START_TEST(provider_fixtures)
 			free(got);
 			free(file);
 		}
+		/* every plan of the fixture is listed */
+		char **plans = list_files(dir, "", ".json");
+		size_t np = 0;
+		while (plans[np])
+			np++;
+		free_list(plans);
+		ck_assert_uint_eq(lines, np);
 		/* every provider has a plan that passes and one that fails */
 		ck_assert_uint_ge(lines, 2);
 		ck_assert_uint_ge(fail, 1);
