@@ -146,6 +146,33 @@ static void vbr_bgp(struct imp *im, struct tf_res *r, json_t *c)
 	imp_default(c, "bgp.bfd.local");
 }
 
+/*
+ * A physical connection not in the input but listed by a data source
+ * alicloud_express_connect_physical_connections (how Alibaba's own
+ * examples name it): that connections[] element, seen through *view.
+ */
+static struct tf_res *data_connection(struct imp *im, const char *id,
+				      struct tf_res *view)
+{
+	for (size_t j = 0; j < im->nr; j++) {
+		struct tf_res *t = &im->r[j];
+		if (!t->data || strcmp(t->type,
+			"alicloud_express_connect_physical_connections"))
+			continue;
+		size_t n = imp_block_len(t, "connections");
+		for (size_t k = 0; k < n; k++) {
+			*view = imp_sub(t, "connections", k);
+			json_t *v = json_object_get(view->values, "id");
+			if (json_is_string(v) && !strcmp(json_string_value(v),
+							 id)) {
+				t->used = true;
+				return view;
+			}
+		}
+	}
+	return NULL;
+}
+
 /* Alibaba Express Connect (§5.5): one VBR, its circuit and router. */
 static void map_vbr(struct imp *im, struct tf_res *r)
 {
@@ -163,11 +190,16 @@ static void map_vbr(struct imp *im, struct tf_res *r)
 		imp_find(im, "IMP010", NSP_IMP_WARNING, r->loc,
 			 "%s: physical_connection_id resolves neither by value "
 			 "nor by configuration; placeholder pop", r->address);
-	const char *ap = pc ? imp_sval(im, pc, "access_point_id") : NULL;
+	/* what describes the landing: its resource, else a data source */
+	struct tf_res view, *info = pc;
+	if (!pc && pcv)
+		info = data_connection(im, pcv, &view);
+	const char *ap = info ? imp_sval(im, info, "access_point_id") : NULL;
 	char *pop;
 	if (ap) {
 		pop = imp_ns_id("ali-ap", ap);
-		imp_imported(im, "pops", pop, imp_source(pc, "access_point_id"),
+		imp_imported(im, "pops", pop, imp_source(info, info == pc ?
+			     "access_point_id" : "connections.access_point_id"),
 			     false);
 	} else {
 		pop = imp_sub_id(r->id, "pop");
@@ -184,12 +216,12 @@ static void map_vbr(struct imp *im, struct tf_res *r)
 	double vb = 0, lb = 0;
 	const char *lattr = NULL;
 	bool hv = imp_num(im, r, "bandwidth", &vb);
-	bool hl = landing_bw(im, pc, &lb, &lattr);
+	bool hl = landing_bw(im, info, &lb, &lattr);
 	if (hv && (!hl || vb <= lb))
 		imp_put_bw(im, c, r, "bandwidth", vb);
 	else if (hl)
-		imp_put_bw(im, c, pc, lattr, lb);
-	const char *op = pc ? imp_sval(im, pc, "line_operator") : NULL;
+		imp_put_bw(im, c, info, lattr, lb);
+	const char *op = info ? imp_sval(im, info, "line_operator") : NULL;
 	if (op)
 		imp_set_carrier(c, op);
 	long long n;

@@ -434,6 +434,28 @@ START_TEST(provider_values)
 	ck_assert_ptr_nonnull(strstr(out, "z: {router: vbr.v/router, port: "
 				     "ecpc.pc}\n"));
 	free(out);
+	/* a physical connection named through the data source listing it */
+	ck_assert_int_eq(import_text(
+		"{\"format_version\": \"1.2\", \"planned_values\": {\"root_"
+		"module\": {\"resources\": [{\"address\": \"alicloud_express_"
+		"connect_virtual_border_router.example\", \"mode\": \"managed\", "
+		"\"values\": {\"physical_connection_id\": \"pc-bp1ciz7ekd2g\", "
+		"\"vlan_id\": 1, \"bandwidth\": 200}}]}}, \"prior_state\": "
+		"{\"values\": {\"root_module\": {\"resources\": [{\"address\": "
+		"\"data.alicloud_express_connect_physical_connections.nameRegex\","
+		" \"mode\": \"data\", \"values\": {\"connections\": [{\"id\": "
+		"\"pc-other\"}, {\"id\": \"pc-bp1ciz7ekd2g\", "
+		"\"access_point_id\": \"ap-cn-hangzhou-yh-B\", \"line_operator"
+		"\": \"CT\", \"port_type\": \"100Base-T\"}]}}]}}}}", &out), 0);
+	ck_assert_ptr_nonnull(strstr(out, "{id: ali-ap/ap-cn-hangzhou-yh-b, "
+				     "source: 'terraform:data.alicloud_express_"
+				     "connect_physical_connections.nameRegex#"
+				     "connections.access_point_id'}"));
+	ck_assert_ptr_nonnull(strstr(out, "z: {router: vbr.example/router, port: "
+				     "ali-pc/pc-bp1ciz7ekd2g}\n    bandwidth_"
+				     "mbps: 100\n    carrier: ct\n"));
+	ck_assert_ptr_null(strstr(out, "[IMP023]"));
+	free(out);
 }
 END_TEST
 
