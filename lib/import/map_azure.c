@@ -207,6 +207,88 @@ static void weights(struct imp *im, json_t *ix)
 	json_decref(by_cloud);
 }
 
+/* The MSEE of a peering location and provider (§5.2), fresh. */
+static char *msee_id(const char *loc, const char *spn, const char *side)
+{
+	struct nsp_buf b = {0};
+	nsp_buf_puts(&b, "az-msee/");
+	nsp_imp_slug(&b, loc);
+	nsp_buf_putc(&b, '/');
+	nsp_imp_slug(&b, spn);
+	nsp_buf_printf(&b, "/%s", side);
+	if (b.len > 64) {
+		char *raw = nsp_xasprintf("%s/%s/%s", loc, spn, side);
+		b.len = 55;
+		b.s[55] = '\0';
+		nsp_buf_printf(&b, "-%08x", nsp_imp_fnv1a(raw, strlen(raw)));
+		free(raw);
+	}
+	return nsp_buf_detach(&b);
+}
+
+/* The smallest cloud id among a circuit's gateways, else "azure". */
+static const char *cloud_of(json_t *gws)
+{
+	json_t *g;
+	size_t i;
+	const char *best = NULL;
+	json_array_foreach(gws, i, g) {
+		const char *cl = json_string_value(json_object_get(g,
+								   "cloud"));
+		if (!best || strcmp(cl, best) < 0)
+			best = cl;
+	}
+	return best ? best : "azure";
+}
+
+/*
+ * What identifies the devices a circuit lands on: its Direct port, else
+ * its MSEE pair (location and provider); fresh, NULL when unknown.
+ */
+static char *device_key(struct imp *im, struct tf_res *r)
+{
+	const char *pv = imp_sval(im, r, "express_route_port_id");
+	if (pv || imp_unknown(r, "express_route_port_id")) {
+		struct tf_res *port = pv ? imp_by_value(im, T_PORT, "id", pv,
+							false) : NULL;
+		if (!port && (!pv || im->plan))
+			port = imp_by_config(im, r, "express_route_port_id",
+					     T_PORT);
+		if (port)
+			return nsp_xasprintf("P\x1f%s", port->address);
+		return pv ? nsp_xasprintf("V\x1f%s", pv) : NULL;
+	}
+	const char *loc = imp_sval(im, r, "peering_location");
+	const char *spn = imp_sval(im, r, "service_provider_name");
+	return loc && spn ? msee_id(loc, spn, "") : NULL;
+}
+
+/*
+ * Per device key, the clouds of the circuits landing there: a device
+ * serving several becomes one router per cloud (§4.1, IMP051).
+ */
+static void device_clouds(struct imp *im, json_t *ix)
+{
+	json_t *dev = json_object();
+	json_object_set_new(im->indexes, "azdev", dev);
+	for (size_t j = 0; j < im->nr; j++) {
+		struct tf_res *t = &im->r[j];
+		if (t->data || strcmp(t->type, T_CIRCUIT))
+			continue;
+		char *key = device_key(im, t);
+		if (!key)
+			continue;
+		json_t *set = json_object_get(dev, key);
+		if (!set) {
+			set = json_object();
+			json_object_set_new(dev, key, set);
+		}
+		json_object_set_new(set, cloud_of(json_object_get(
+			json_object_get(ix, t->address), "gw")), json_true());
+		free(key);
+	}
+}
+
 /*
  * The index of §5.2's links, built once: per circuit address, its
  * peerings and the gateways its connections name.
@@ -271,6 +353,7 @@ static json_t *az_index(struct imp *im)
 	}
 	json_decref(peer_circ);
 	weights(im, ix);
+	device_clouds(im, ix);
 	return ix;
 }
 
@@ -326,25 +409,6 @@ static char *er_cloud(struct imp *im, struct tf_res *r, json_t *gws,
 				 false);
 	json_object_set_new(e, "provider", json_string("azure"));
 	return nsp_xstrdup(bid);
-}
-
-/* The MSEE of a peering location and provider (§5.2), fresh. */
-static char *msee_id(const char *loc, const char *spn, const char *side)
-{
-	struct nsp_buf b = {0};
-	nsp_buf_puts(&b, "az-msee/");
-	nsp_imp_slug(&b, loc);
-	nsp_buf_putc(&b, '/');
-	nsp_imp_slug(&b, spn);
-	nsp_buf_printf(&b, "/%s", side);
-	if (b.len > 64) {
-		char *raw = nsp_xasprintf("%s/%s/%s", loc, spn, side);
-		b.len = 55;
-		b.s[55] = '\0';
-		nsp_buf_printf(&b, "-%08x", nsp_imp_fnv1a(raw, strlen(raw)));
-		free(raw);
-	}
-	return nsp_buf_detach(&b);
 }
 
 /* The BGP of a link from the private peering p (side 0 primary). */
@@ -426,6 +490,20 @@ static void map_er(struct imp *im, struct tf_res *r)
 				 p->address);
 	}
 	char *cloud = er_cloud(im, r, json_object_get(mine, "gw"), &gw);
+	/* devices serving several clouds: a router per cloud (IMP051) */
+	char *dkey = device_key(im, r);
+	json_t *dclouds = dkey ? json_object_get(json_object_get(im->indexes,
+						 "azdev"), dkey) : NULL;
+	bool per_cloud = json_object_size(dclouds) > 1;
+	if (per_cloud && !json_is_true(json_object_get(dclouds, "\x01told"))) {
+		imp_find(im, "IMP051", NSP_IMP_INFO, r->loc,
+			 "%s: its %s serves circuits of %zu clouds: one "
+			 "router per cloud, '<device>/<cloud>'",
+			 r->address, direct ? "ExpressRoute Direct port" :
+			 "MSEE pair", json_object_size(dclouds));
+		json_object_set_new(dclouds, "\x01told", json_true());
+	}
+	free(dkey);
 	/* the location, of the circuit or its port */
 	struct tf_res *lsrc = r;
 	const char *loc = imp_sval(im, r, "peering_location");
@@ -499,6 +577,11 @@ static void map_er(struct imp *im, struct tf_res *r)
 			ph = true;
 		}
 		free(attr);
+		if (per_cloud) {
+			char *d = imp_sub_id(dev, cloud);
+			free(dev);
+			dev = d;
+		}
 		imp_edge_router(im, dev, dsrc, pop, cloud, ph);
 		json_t *router = imp_elem(im->design, "routers", dev);
 		if (pop_ph && !imp_is_default(router, "pop"))

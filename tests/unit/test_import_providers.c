@@ -272,6 +272,38 @@ START_TEST(provider_diagnostics)
 		 "connected to 2 gateways ('az-gw/gw-a', 'az-gw/gw-b'); the "
 		 "design format gives a circuit one cloud: took 'az-gw/gw-a'|"
 		 "IMP050"},
+		/* IMP051: one MSEE pair, two clouds: a router per cloud */
+		{STATE("{\"address\": \"azurerm_express_route_circuit.prod\", "
+		       "\"values\": {\"id\": \"/s/erc/prod\", \"name\": \"prod\", "
+		       "\"peering_location\": \"Seattle\", \"service_provider_"
+		       "name\": \"Equinix\"}}, {\"address\": \"azurerm_express_"
+		       "route_circuit.dev\", \"values\": {\"id\": \"/s/erc/dev\", "
+		       "\"name\": \"dev\", \"peering_location\": \"Seattle\", "
+		       "\"service_provider_name\": \"Equinix\"}}, {\"address\": "
+		       "\"azurerm_virtual_network_gateway_connection.prod\", "
+		       "\"values\": {\"type\": \"ExpressRoute\", "
+		       "\"express_route_circuit_id\": \"/s/erc/prod\", "
+		       "\"virtual_network_gateway_id\": \"/s/vng/vng-prod\"}}, "
+		       "{\"address\": \"azurerm_virtual_network_gateway_"
+		       "connection.dev\", \"values\": {\"type\": "
+		       "\"ExpressRoute\", \"express_route_circuit_id\": "
+		       "\"/s/erc/dev\", \"virtual_network_gateway_id\": "
+		       "\"/s/vng/vng-dev\"}}"),
+		 "its MSEE pair serves circuits of 2 clouds: one router per "
+		 "cloud|IMP051"},
+		{STATE("{\"address\": \"azurerm_express_route_circuit.prod\", "
+		       "\"values\": {\"id\": \"/s/erc/prod\", \"name\": \"prod\", "
+		       "\"peering_location\": \"Seattle\", \"service_provider_"
+		       "name\": \"Equinix\"}}, {\"address\": \"azurerm_express_"
+		       "route_circuit.dev\", \"values\": {\"id\": \"/s/erc/dev\", "
+		       "\"name\": \"dev\", \"peering_location\": \"Seattle\", "
+		       "\"service_provider_name\": \"Equinix\"}}, {\"address\": "
+		       "\"azurerm_virtual_network_gateway_connection.dev\", "
+		       "\"values\": {\"type\": \"ExpressRoute\", "
+		       "\"express_route_circuit_id\": \"/s/erc/dev\", "
+		       "\"virtual_network_gateway_id\": \"/s/vng/vng-dev\"}}"),
+		 "z: {router: az-msee/seattle/equinix/secondary/az-gw/vng-dev}"
+		 "  # default|IMP051"},
 		/* IMP060: an ExpressRoute Direct link, a session, a VBR */
 		{STATE("{\"address\": \"azurerm_express_route_port.erd\", "
 		       "\"values\": {\"id\": \"" SUBX "/expressRoutePorts/erd\", "
