@@ -448,7 +448,8 @@ static struct tf_res *er_port(struct imp *im, struct tf_res *r, bool *direct,
 	*port_id = NULL;
 	if (pv)
 		port = imp_by_value(im, T_PORT, "id", pv, false);
-	else if (*direct)
+	/* in a plan the port's id may be unknown while the value is not */
+	if (!port && *direct && (!pv || im->plan))
 		port = imp_by_config(im, r, "express_route_port_id", T_PORT);
 	if (port) {
 		port->used = true;
@@ -482,7 +483,9 @@ static void map_er(struct imp *im, struct tf_res *r)
 			continue;
 		peer = p;
 		peer->used = true;
-		if (imp_has_block(p, "ipv6"))
+		struct tf_res v6 = imp_sub(p, "ipv6", 0);
+		if (imp_has_block(p, "ipv6") &&
+		    !json_is_false(json_object_get(v6.values, "enabled")))
 			imp_find(im, "IMP041", NSP_IMP_INFO, p->loc,
 				 "%s: its ipv6 block is a second BGP session "
 				 "on each link, which the design format cannot "
