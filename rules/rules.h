@@ -81,7 +81,11 @@
 	NSP_RULE(imp030)                                                       \
 	NSP_RULE(imp031)                                                       \
 	NSP_RULE(imp040)                                                       \
+	NSP_RULE(imp041)                                                       \
+	NSP_RULE(imp050)                                                       \
+	NSP_RULE(imp051)                                                       \
 	NSP_RULE(imp060)                                                       \
+	NSP_RULE(imp080)                                                       \
 	NSP_RULE(ip001)                                                        \
 	NSP_RULE(ip002)                                                        \
 	NSP_RULE(ip003)                                                        \
