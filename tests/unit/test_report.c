@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "report/spool.h"
 #include "report/topology.h"
 #include "helpers.h"
 
@@ -311,6 +312,64 @@ START_TEST(scenarios_json_streamed)
 }
 END_TEST
 
+/* Two records of the spool test: a key and where it was added. */
+struct spooled {
+	unsigned key, seq;
+};
+
+/* By key, then by the order of adding: a total order. */
+static int cmp_spooled(const void *x, const void *y)
+{
+	const struct spooled *a = x, *b = y;
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/*
+ * The sorted spool of the scenario tables gives every record back once,
+ * in order, whether it fits one chunk (sorted in memory), fills several
+ * (runs on disk, merged), ends on a full chunk, or holds nothing.
+ */
+START_TEST(spool_sorts_in_runs)
+{
+	static const size_t counts[] = {0, 1, 5, 7, 14, 15, 1000, 4099};
+	for (size_t c = 0; c < sizeof(counts) / sizeof(counts[0]); c++) {
+		size_t n = counts[c];
+		struct nsp_spool s;
+		nsp_spool_init(&s, sizeof(struct spooled), 7, cmp_spooled);
+		unsigned x = 12345;
+		for (size_t i = 0; i < n; i++) {
+			x = x * 1103515245u + 12345u;
+			struct spooled r = {(x >> 16) % 97, (unsigned)i};
+			ck_assert_int_eq(nsp_spool_add(&s, &r), 0);
+		}
+		ck_assert_int_eq(nsp_spool_sort(&s), 0);
+		ck_assert_uint_eq(s.total, n);
+		ck_assert(n <= 7 ? s.nruns == 0 : s.nruns == (n + 6) / 7);
+		bool *seen = calloc(n + 1, 1);
+		const struct spooled *r, *prev = NULL;
+		struct spooled last = {0};
+		size_t got = 0;
+		while ((r = nsp_spool_next(&s))) {
+			ck_assert_uint_lt(r->seq, n);
+			ck_assert(!seen[r->seq]);
+			seen[r->seq] = true;
+			if (prev)
+				ck_assert_int_lt(cmp_spooled(&last, r), 0);
+			last = *r;
+			prev = &last;
+			got++;
+		}
+		ck_assert_uint_eq(got, n);
+		ck_assert_ptr_null(nsp_spool_next(&s));
+		ck_assert(!s.failed);
+		free(seen);
+		nsp_spool_free(&s);
+	}
+}
+END_TEST
+
 /* The verdict each example's README row promises. */
 START_TEST(example_verdicts)
 {
@@ -429,6 +488,7 @@ Suite *report_suite(void)
 	tcase_add_test(t, golden_graphs);
 	tcase_add_test(t, golden_scenarios);
 	tcase_add_test(t, scenarios_json_streamed);
+	tcase_add_test(t, spool_sorts_in_runs);
 	tcase_add_test(t, golden_html);
 	tcase_add_test(t, html_escapes_input);
 	tcase_add_test(t, example_verdicts);
