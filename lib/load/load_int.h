@@ -52,6 +52,9 @@ void nsp_ld_validate(struct ctx *c, const struct nsp_node *n,
 
 /* ---- values.c: the value helpers of the normalise pass ---------------- */
 
+/* Forget the lookups nsp_ld_has remembers (a new pass, a new source). */
+void nsp_ld_forget(void);
+
 /* Whether the key at ptr is present in the source (and not null). */
 bool nsp_ld_has(struct ctx *c, const char *map_ptr, const char *key);
 

@@ -32,17 +32,55 @@ static uint32_t first_invisible(const char *s)
 {
 	uint32_t cp = 0;
 	for (size_t i = 0, n = strlen(s); i < n; i++)
-		if (nsp_invisible_at(s + i, n - i, &cp))
+		/* each of them starts with byte 0xE2 or 0xEF */
+		if ((unsigned char)s[i] >= 0xe2 &&
+		    nsp_invisible_at(s + i, n - i, &cp))
 			return cp;
 	return 0;
+}
+
+/*
+ * The last few maps nsp_ld_has looked up, by pointer: the normalise pass
+ * asks about the keys of the same map many times, and each lookup from
+ * the root walks the whole path. Per thread; emptied by nsp_ld_forget at
+ * the start of each normalise pass, and keyed by the source as well.
+ */
+static _Thread_local struct seen {
+	const struct nsp_source *src;
+	char ptr[96];
+	const struct nsp_node *node;
+} seen[4];
+static _Thread_local unsigned seen_next;
+
+void nsp_ld_forget(void)
+{
+	memset(seen, 0, sizeof(seen));
+	seen_next = 0;
+}
+
+/* The node at a pointer (or its deepest existing ancestor), remembered. */
+static const struct nsp_node *node_at(struct ctx *c, const char *ptr)
+{
+	size_t len = strlen(ptr);
+	size_t n = sizeof(seen) / sizeof(seen[0]);
+	for (size_t i = 0; i < n; i++)
+		if (seen[i].src == c->src && seen[i].node &&
+		    !memcmp(seen[i].ptr, ptr, len + 1))
+			return seen[i].node;
+	const struct nsp_node *node = nsp_source_at(c->src, ptr);
+	if (len < sizeof(seen[0].ptr) && node) {
+		struct seen *s = &seen[seen_next++ % n];
+		s->src = c->src;
+		memcpy(s->ptr, ptr, len + 1);
+		s->node = node;
+	}
+	return node;
 }
 
 /* Whether the key at ptr is present in the source (and not null). */
 bool nsp_ld_has(struct ctx *c, const char *map_ptr, const char *key)
 {
-	const struct nsp_node *n =
-		nsp_node_get(nsp_source_at(c->src, map_ptr), key);
-	return n != NULL;
+	return nsp_node_get(node_at(c, map_ptr), key) != NULL;
 }
 
 /*
@@ -220,7 +258,7 @@ void nsp_ld_text_field(struct ctx *c, char *s, const char *base,
 		       const char *key)
 {
 	char p[300];
-	if (!s)
+	if (!s || !first_invisible(s))
 		return;
 	PTR(p, "%s/%s", base, key);
 	plain_text(c, s, p);
@@ -232,6 +270,8 @@ void nsp_ld_text_list(struct ctx *c, char **v, uint32_t n, const char *base,
 {
 	char p[300];
 	for (uint32_t i = 0; i < n; i++) {
+		if (!v[i] || !first_invisible(v[i]))
+			continue;
 		PTR(p, "%s/%s/%u", base, key, i);
 		plain_text(c, v[i], p);
 	}
