@@ -291,8 +291,6 @@ void nsp_analysis_free(struct nsp_analysis *a)
 		return;
 	for (size_t e = 0; e < a->nelems; e++) {
 		free(a->elems[e].name);
-		free(a->elems[e].pointer);
-		free(a->elems[e].field);
 		free(a->elems[e].circuits);
 	}
 	free(a->elems);
