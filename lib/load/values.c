@@ -7,8 +7,52 @@
  */
 #include "load_int.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+
+int nsp_ld_ptr(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	size_t n = 0;
+	va_start(ap, fmt);
+	for (const char *f = fmt; *f; f++) {
+		char num[24];
+		const char *s;
+		size_t len;
+		if (*f != '%') {
+			s = f;
+			len = 1;
+		} else if (f[1] == 's') {
+			s = va_arg(ap, const char *);
+			len = strlen(s);
+			f++;
+		} else if (f[1] == 'u' || (f[1] == 'z' && f[2] == 'u')) {
+			size_t v = f[1] == 'u' ? va_arg(ap, unsigned)
+					       : va_arg(ap, size_t);
+			f += f[1] == 'u' ? 1 : 2;
+			size_t k = sizeof(num);
+			do
+				num[--k] = (char)('0' + v % 10);
+			while (v /= 10);
+			s = num + k;
+			len = sizeof(num) - k;
+		} else {
+			va_end(ap);
+			va_start(ap, fmt);
+			int r = vsnprintf(buf, size, fmt, ap);
+			va_end(ap);
+			return r;
+		}
+		for (size_t i = 0; i < len; i++, n++)
+			if (n + 1 < size)
+				buf[n] = s[i];
+	}
+	va_end(ap);
+	if (size)
+		buf[n < size ? n : size - 1] = '\0';
+	return (int)n;
+}
 
 /* Whether an id matches [A-Za-z0-9][A-Za-z0-9._:/-]{0,63}. */
 static bool valid_id(const char *s)
