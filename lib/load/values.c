@@ -326,7 +326,7 @@ void nsp_ld_range(struct ctx *c, const char *map, const char *key,
 		  uint64_t v, uint64_t lo, uint64_t hi)
 {
 	char p[300];
-	if (!nsp_ld_has(c, map, key) || (v >= lo && v <= hi))
+	if ((v >= lo && v <= hi) || !nsp_ld_has(c, map, key))
 		return;
 	PTR(p, "%s/%s", map, key);
 	nsp_ld_err_at(c, p, "%llu is out of range (%llu..%llu)",
@@ -339,9 +339,8 @@ void nsp_ld_percent(struct ctx *c, const char *map, const char *key,
 		    double v, bool hundred_ok)
 {
 	char p[300];
-	if (!nsp_ld_has(c, map, key))
-		return;
-	if (v > 0 && (v < 100 || (hundred_ok && v == 100)))
+	if ((v > 0 && (v < 100 || (hundred_ok && v == 100))) ||
+	    !nsp_ld_has(c, map, key))
 		return;
 	PTR(p, "%s/%s", map, key);
 	nsp_ld_err_at(c, p, "percentage %g is out of range: expected "
