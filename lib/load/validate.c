@@ -29,6 +29,10 @@ const char *nsp_ld_node_kind_name(const struct nsp_node *n)
 static void ptr_push(struct nsp_buf *ptr, const char *tok, size_t len)
 {
 	nsp_buf_putc(ptr, '/');
+	if (!memchr(tok, '~', len) && !memchr(tok, '/', len)) {
+		nsp_buf_add(ptr, tok, len);
+		return;
+	}
 	for (size_t i = 0; i < len; i++) {
 		if (tok[i] == '~')
 			nsp_buf_puts(ptr, "~0");
