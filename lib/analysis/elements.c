@@ -312,6 +312,10 @@ void nsp_fa_build_elements(struct nsp_analysis *a)
 	pop_values(a, &cap, &c, NSP_CLASS_EDGE_DOMAIN,
 	           offsetof(struct nsp_pop, edge_domain), "edge_domain");
 	free_values(a, &cap, &c);
+	/* kept as long as the analysis: exact size */
+	if (cap > a->nelems + 1)
+		a->elems = nsp_xrealloc(a->elems,
+		                        (a->nelems + 1) * sizeof(*a->elems));
 	free(c.seen);
 	free(c.v);
 	free(c.pop_off);
