@@ -1,5 +1,4 @@
 /* nospof scenarios: the failure table of one design. */
-#include <errno.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
@@ -923,13 +922,17 @@ int nsp_cmd_scenarios(int argc, char **argv)
 	int ret = NSP_EXIT_OK;
 	if (build_rows(&tb, a, depth) < 0)
 		ret = nsp_usage_error("scenarios: cannot write the rows to a "
-		                      "temporary file (TMPDIR): %s",
-		                      strerror(errno));
+		                      "temporary file in TMPDIR (else /tmp): "
+		                      "%s",
+		                      strerror(tb.rows.err));
 	else if (!strcmp(format, "json")
 	             ? write_json(stdout, &tb, depth, file) < 0
 	             : write_text(stdout, &tb, depth, name,
 	                          !strcmp(format, "markdown")) < 0)
-		ret = nsp_usage_error("cannot write the table");
+		ret = nsp_usage_error(tb.rows.failed
+		                          ? "scenarios: cannot read the rows "
+		                            "back from the temporary file"
+		                          : "cannot write the table");
 	if (ret == NSP_EXIT_OK && (fflush(stdout) || ferror(stdout)))
 		ret = nsp_usage_error("cannot write the table");
 	table_free(&tb);

@@ -29,10 +29,34 @@ void nsp_spool_init(struct nsp_spool *s, size_t size, size_t chunk,
 	*s = (struct nsp_spool){.size = size, .chunk = chunk, .cmp = cmp};
 }
 
+/*
+ * A new temporary file in TMPDIR (else /tmp), already unlinked, so that
+ * nothing is left behind however the program ends; NULL with errno set.
+ */
+static FILE *temp_file(void)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path = nsp_xasprintf("%s/nospof-rows-XXXXXX",
+	                           dir && *dir ? dir : "/tmp");
+	FILE *f = NULL;
+	int fd = mkstemp(path);
+	if (fd >= 0) {
+		unlink(path);
+		f = fdopen(fd, "w+b");
+		if (!f) {
+			int e = errno;
+			close(fd);
+			errno = e;
+		}
+	}
+	free(path);
+	return f;
+}
+
 /* Sort the chunk in memory and append it to the file as a run. */
 static int spill(struct nsp_spool *s)
 {
-	if (!s->tmp && !(s->tmp = tmpfile()))
+	if (!s->tmp && !(s->tmp = temp_file()))
 		return -1;
 	qsort(s->buf, s->n, s->size, s->cmp);
 	off_t off = s->nruns ? s->runs[s->nruns - 1].off +
@@ -54,6 +78,7 @@ int nsp_spool_add(struct nsp_spool *s, const void *rec)
 		s->buf = nsp_xmalloc(s->chunk * s->size);
 	if (s->n == s->chunk && spill(s) < 0) {
 		s->failed = true;
+		s->err = errno;
 		return -1;
 	}
 	memcpy(s->buf + s->n * s->size, rec, s->size);
@@ -121,6 +146,7 @@ int nsp_spool_sort(struct nsp_spool *s)
 	}
 	if ((s->n && spill(s) < 0) || fflush(s->tmp)) {
 		s->failed = true;
+		s->err = errno;
 		return -1;
 	}
 	free(s->buf);
@@ -130,6 +156,7 @@ int nsp_spool_sort(struct nsp_spool *s)
 		s->runs[r].buf = nsp_xmalloc(RUN_BUF * s->size);
 		if (refill(s, &s->runs[r]) < 0) {
 			s->failed = true;
+			s->err = errno ? errno : EIO;
 			return -1;
 		}
 		s->heap[s->nheap++] = r;
@@ -154,6 +181,7 @@ const void *nsp_spool_next(struct nsp_spool *s)
 				s->heap[0] = s->heap[--s->nheap];
 			else if (refill(s, r) < 0) {
 				s->failed = true;
+				s->err = errno ? errno : EIO;
 				return NULL;
 			}
 		}

@@ -4,6 +4,7 @@
  * Up to one chunk is sorted in memory; beyond that, each full chunk is
  * sorted and written to a temporary file as a run, and the runs are
  * merged when read back (a few rows of each run in memory at a time).
+ * The file is made in TMPDIR (else /tmp) and unlinked at once.
  */
 #ifndef NSP_SPOOL_H
 #define NSP_SPOOL_H
@@ -29,6 +30,7 @@ struct nsp_spool {
 	size_t *heap; /* run indexes, smallest head first */
 	size_t nheap, next;
 	bool failed; /* the temporary file could not be written or read */
+	int err;     /* then the errno of the failure */
 };
 
 /* An empty spool of records of size bytes, chunk records in memory. */

@@ -1,5 +1,6 @@
 /* Tests of the reporters: golden outputs of every example, escaping. */
 #include <ctype.h>
+#include <errno.h>
 #include <jansson.h>
 #include <libgen.h>
 #include <stdlib.h>
@@ -370,6 +371,34 @@ START_TEST(spool_sorts_in_runs)
 }
 END_TEST
 
+/*
+ * A spool whose temporary file cannot be made says so (the failure and
+ * its errno) instead of losing records, and frees what it holds.
+ */
+START_TEST(spool_temp_file_fails)
+{
+	const char *old = getenv("TMPDIR");
+	char *saved = old ? strdup(old) : NULL;
+	setenv("TMPDIR", "/nonexistent-nospof-dir", 1);
+	struct nsp_spool s;
+	nsp_spool_init(&s, sizeof(struct spooled), 2, cmp_spooled);
+	struct spooled r = {1, 0};
+	ck_assert_int_eq(nsp_spool_add(&s, &r), 0);
+	ck_assert_int_eq(nsp_spool_add(&s, &r), 0);
+	ck_assert_int_eq(nsp_spool_add(&s, &r), -1);
+	ck_assert(s.failed);
+	ck_assert_int_eq(s.err, ENOENT);
+	ck_assert_int_eq(nsp_spool_sort(&s), -1);
+	ck_assert_ptr_null(nsp_spool_next(&s));
+	nsp_spool_free(&s);
+	if (saved)
+		setenv("TMPDIR", saved, 1);
+	else
+		unsetenv("TMPDIR");
+	free(saved);
+}
+END_TEST
+
 /* The verdict each example's README row promises. */
 START_TEST(example_verdicts)
 {
@@ -489,6 +518,7 @@ Suite *report_suite(void)
 	tcase_add_test(t, golden_scenarios);
 	tcase_add_test(t, scenarios_json_streamed);
 	tcase_add_test(t, spool_sorts_in_runs);
+	tcase_add_test(t, spool_temp_file_fails);
 	tcase_add_test(t, golden_html);
 	tcase_add_test(t, html_escapes_input);
 	tcase_add_test(t, example_verdicts);
