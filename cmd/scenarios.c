@@ -27,6 +27,7 @@ struct row {
 	uint32_t demand;
 	uint32_t worst; /* the worst circuit, NO_CIRCUIT when none */
 	uint8_t nfail, connected, never, member;
+	uint8_t spare[4]; /* no padding: rows are written to a file whole */
 };
 #define NO_CIRCUIT UINT32_MAX
 

@@ -95,8 +95,9 @@ static void build_demand(struct nsp_analysis *a, size_t di,
 	if (n > 1)
 		qsort(el, n, sizeof(size_t), nsp_fa_cmp_size);
 	/* kept as long as the analysis: exact size */
-	dn->elems = cap > n + 1 ? nsp_xrealloc(el, (n + 1) * sizeof(size_t))
-	                        : el;
+	if (cap > n + 1)
+		el = nsp_xrealloc(el, (n + 1) * sizeof(size_t));
+	dn->elems = el;
 	dn->ne = n;
 	dn->ec_off = nsp_xcalloc(n + 2, sizeof(size_t));
 	dn->ec = nsp_xmalloc((tot + 1) * sizeof(size_t));
