@@ -399,6 +399,75 @@ START_TEST(spool_temp_file_fails)
 }
 END_TEST
 
+/*
+ * A depth-2 table larger than what the spool sorts in memory (65,536
+ * rows) goes through runs on disk: every row comes out once, worst first
+ * (cut rows, then by falling load), in valid JSON.
+ */
+START_TEST(scenarios_spilled_table)
+{
+	enum { N = 60, E = 7 * N }; /* each circuit: 7 elements of its own */
+	char *path = nsp_xasprintf("/tmp/nospof-spill-%ld.yaml",
+				   (long)getpid());
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("nospof: 1\nname: spill\n"
+	      "sites: [{id: dc, prefixes: [10.1.0.0/16]}]\n"
+	      "clouds: [{id: vpc, provider: generic, "
+	      "prefixes: [10.2.0.0/16]}]\npops:\n", f);
+	for (int i = 0; i < N; i++)
+		fprintf(f, "  - {id: p%d, metro: m%d, facility: f%d}\n", i,
+			i, i);
+	fputs("routers:\n", f);
+	for (int i = 0; i < N; i++)
+		fprintf(f, "  - {id: cpe%d, role: cpe, site: dc}\n"
+			   "  - {id: e%d, role: edge, pop: p%d, cloud: vpc}\n",
+			i, i, i);
+	fputs("circuits:\n", f);
+	for (int i = 0; i < N; i++)
+		fprintf(f, "  - {id: c%d, a: {router: cpe%d, port: x}, "
+			   "z: {router: e%d}, bandwidth_mbps: %d}\n",
+			i, i, i, 100 + 10 * (i % 7));
+	fputs("demands: [{from: dc, to: vpc, mbps: 2000}]\n", f);
+	fclose(f);
+	char *cmd = nsp_xasprintf("%s scenarios --depth 2 -f json %s",
+				  nospof_bin(), path);
+	char *got = NULL;
+	run_cmd(cmd, &got);
+	json_error_t err;
+	json_t *doc = json_loads(got, 0, &err);
+	ck_assert_msg(doc != NULL, "%s", err.text);
+	json_t *rows = json_object_get(doc, "rows");
+	size_t n = json_array_size(rows);
+	/* no failure, each element (circuit, port, two routers, PoP,
+	 * facility, metro), each pair of them */
+	ck_assert_uint_eq(n, 1 + E + E * (E - 1) / 2);
+	ck_assert_uint_gt(n, 65536);
+	bool cut = true;
+	double share = 1e300;
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r) {
+		bool s = json_is_true(json_object_get(r, "survives"));
+		ck_assert_msg(!(s == false && !cut), "cut row %zu after a "
+			      "surviving one", i);
+		if (s && cut) {
+			cut = false;
+			share = 1e300;
+		}
+		json_t *w = json_object_get(r, "worst_share");
+		double v = json_is_number(w) ? json_number_value(w) : -1;
+		ck_assert_msg(v <= share + 0.05, "row %zu out of order", i);
+		share = v;
+	}
+	json_decref(doc);
+	free(got);
+	free(cmd);
+	unlink(path);
+	free(path);
+}
+END_TEST
+
 /* The verdict each example's README row promises. */
 START_TEST(example_verdicts)
 {
@@ -519,6 +588,7 @@ Suite *report_suite(void)
 	tcase_add_test(t, scenarios_json_streamed);
 	tcase_add_test(t, spool_sorts_in_runs);
 	tcase_add_test(t, spool_temp_file_fails);
+	tcase_add_test(t, scenarios_spilled_table);
 	tcase_add_test(t, golden_html);
 	tcase_add_test(t, html_escapes_input);
 	tcase_add_test(t, example_verdicts);
