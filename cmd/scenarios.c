@@ -1,5 +1,6 @@
 /* nospof scenarios: the failure table of one design. */
 #include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,34 +12,66 @@
 #include "report/report.h"
 #include "../rules/rules.h"
 #include "cli.h"
+#include "report/spool.h"
 
-/* One row: a scenario (no, one or two failed elements) and a demand. */
+/*
+ * One row: a scenario (no, one or two failed elements) and a demand,
+ * compact, since a depth-2 table has millions of them.
+ */
 struct row {
-	size_t fail[2], nfail;
-	size_t demand;
-	struct nsp_outcome o;
-	/* a member failure: fail[0] is the LAG circuit, usable its rest */
-	bool member;
-	double usable;
+	double share;         /* load / usable bandwidth of the worst circuit */
+	double load;          /* its load, Mbit/s */
+	double usable;        /* a member failure: the LAG's rest */
+	uint64_t failover_ms; /* 0 when no circuit carrying traffic failed */
+	uint32_t fail[2];     /* elements; a member failure: the circuit */
+	uint32_t demand;
+	uint32_t worst; /* the worst circuit, NO_CIRCUIT when none */
+	uint8_t nfail, connected, never, member;
+	uint8_t spare[4]; /* no padding: rows are written to a file whole */
 };
+#define NO_CIRCUIT UINT32_MAX
+
+/* Rows sorted in memory up to this many, beyond it in runs on disk. */
+#define ROW_CHUNK 65536
+
+/* The row of demand d under the failure of n elements (or a member). */
+static struct row make_row(size_t d, size_t e1, size_t e2, int n,
+                           const struct nsp_outcome *o, bool member,
+                           double usable)
+{
+	return (struct row){
+	    .share = o->worst_share,
+	    .load = o->worst_load,
+	    .usable = usable,
+	    .failover_ms = o->failover_ms,
+	    .fail = {(uint32_t)e1, (uint32_t)e2},
+	    .demand = (uint32_t)d,
+	    .worst = o->worst_circuit == NSP_NONE ? NO_CIRCUIT
+	                                          : (uint32_t)o->worst_circuit,
+	    .nfail = (uint8_t)n,
+	    .connected = o->connected,
+	    .never = o->failover_never,
+	    .member = member,
+	};
+}
 
 /* Failover time for sorting: never noticed is the longest. */
-static uint64_t failover_key(const struct nsp_outcome *o)
+static uint64_t failover_key(const struct row *r)
 {
-	return o->failover_never ? UINT64_MAX : o->failover_ms;
+	return r->never ? UINT64_MAX : r->failover_ms;
 }
 
 /* Worst first: cut, then most loaded, then slowest, then input order. */
 static int cmp_row(const void *x, const void *y)
 {
 	const struct row *a = x, *b = y;
-	if (a->o.connected != b->o.connected)
-		return a->o.connected ? 1 : -1;
-	double sa = a->o.worst_circuit == NSP_NONE ? -1 : a->o.worst_share;
-	double sb = b->o.worst_circuit == NSP_NONE ? -1 : b->o.worst_share;
+	if (a->connected != b->connected)
+		return a->connected ? 1 : -1;
+	double sa = a->worst == NO_CIRCUIT ? -1 : a->share;
+	double sb = b->worst == NO_CIRCUIT ? -1 : b->share;
 	if (sa > sb + 1e-12 || sa < sb - 1e-12)
 		return sa > sb ? -1 : 1;
-	uint64_t fa = failover_key(&a->o), fb = failover_key(&b->o);
+	uint64_t fa = failover_key(a), fb = failover_key(b);
 	if (fa != fb)
 		return fa > fb ? -1 : 1;
 	if (a->nfail != b->nfail)
@@ -53,26 +86,67 @@ static int cmp_row(const void *x, const void *y)
 	return 0;
 }
 
-/* The rows being built, and how far the pairs are. */
-struct rows {
-	struct row *v;
-	size_t n, cap;
-	size_t pairs, npairs; /* pair rows so far, and in all */
+/* 0 survived, 1 overloaded, 2 cut. */
+static int row_state(const struct row *r)
+{
+	return !r->connected ? 2
+	       : r->worst != NO_CIRCUIT && r->share > 1 + 1e-9 ? 1
+	                                                       : 0;
+}
+
+/* What the design survives, by class (and pairs at depth 2). */
+struct tally {
+	size_t elements, survived, overloaded, cut;
+};
+
+/*
+ * The table being built: its rows in a sorted spool, and what the summary
+ * needs, kept as they come (per element, per LAG circuit, pairs).
+ */
+struct table {
+	const struct nsp_analysis *a;
+	struct nsp_spool rows;
+	int *state;  /* per element: worst state of its single rows */
+	bool *used;  /* per element: it has a single row */
+	int *mstate; /* per LAG circuit: 1 + worst state of its member rows */
+	struct tally pairs;
+	size_t pairs_done, npairs; /* pair rows so far, and in all */
 	struct nsp_progress progress;
 };
+
+/* Add a row to the table; a spool failure is seen when it is read. */
+static void add_row(struct table *t, const struct row *r)
+{
+	int s = row_state(r);
+	if (r->member) {
+		if (s + 1 > t->mstate[r->fail[0]])
+			t->mstate[r->fail[0]] = s + 1;
+	} else if (r->nfail == 1) {
+		t->used[r->fail[0]] = true;
+		if (s > t->state[r->fail[0]])
+			t->state[r->fail[0]] = s;
+	} else if (r->nfail == 2) {
+		t->pairs.elements++;
+		t->pairs.cut += s == 2;
+		t->pairs.overloaded += s == 1;
+		t->pairs.survived += s == 0;
+	}
+	nsp_spool_add(&t->rows, r);
+}
 
 static void add_pair(void *ctx, size_t d, size_t e1, size_t e2,
                      const struct nsp_outcome *o)
 {
-	struct rows *r = ctx;
-	NSP_GROW(r->v, r->cap, r->n + 1);
-	r->v[r->n++] = (struct row){{e1, e2}, 2, d, *o, false, 0};
-	if (!(++r->pairs & 1023))
-		nsp_progress_show(&r->progress,
+	struct table *t = ctx;
+	struct row r = make_row(d, e1, e2, 2, o, false, 0);
+	add_row(t, &r);
+	if (!(++t->pairs_done & 1023))
+		nsp_progress_show(&t->progress,
 		                  "scenarios --depth 2: %zu of %zu pair rows "
 		                  "(%zu%%)",
-		                  r->pairs, r->npairs,
-		                  r->pairs * 100 / (r->npairs ? r->npairs : 1));
+		                  t->pairs_done, t->npairs,
+		                  t->pairs_done * 100 /
+		                      (t->npairs ? t->npairs : 1));
 }
 
 /* The pairs of the elements demand d uses: the rows it has at depth 2. */
@@ -110,67 +184,87 @@ static int check_pairs(const struct nsp_analysis *a, const char *file,
 	return 0;
 }
 
-/* Every row of the analysis up to the given depth, sorted. */
-static struct row *build_rows(const struct nsp_analysis *a, int depth,
-                              size_t *n)
+/*
+ * Every row of the analysis up to the given depth, into a sorted spool:
+ * 0, or -1 when the spool's temporary file failed.
+ */
+static int build_rows(struct table *t, const struct nsp_analysis *a,
+                      int depth)
 {
 	const struct nsp_model *m = a->m;
-	struct rows r = {0};
+	*t = (struct table){.a = a};
+	nsp_spool_init(&t->rows, sizeof(struct row), ROW_CHUNK, cmp_row);
+	t->state = nsp_xcalloc(a->nelems + 1, sizeof(int));
+	t->used = nsp_xcalloc(a->nelems + 1, sizeof(bool));
+	t->mstate = nsp_xcalloc(m->ncircuits + 1, sizeof(int));
 	for (size_t d = 0; d < m->ndemands; d++) {
 		size_t ne;
 		const size_t *el = nsp_demand_elems(a, d, &ne);
-		NSP_GROW(r.v, r.cap, r.n + 1 + ne);
-		r.v[r.n++] = (struct row){
-		    {0, 0}, 0, d, *nsp_demand_base(a, d), false, 0};
-		for (size_t k = 0; k < ne; k++)
-			r.v[r.n++] = (struct row){
-			    {el[k], 0}, 1, d, *nsp_demand_single(a, d, k), false, 0};
+		struct row r = make_row(d, 0, 0, 0, nsp_demand_base(a, d),
+		                        false, 0);
+		add_row(t, &r);
+		for (size_t k = 0; k < ne; k++) {
+			r = make_row(d, el[k], 0, 1, nsp_demand_single(a, d, k),
+			             false, 0);
+			add_row(t, &r);
+		}
 	}
 	struct nsp_member_failure *mf;
 	size_t nm = nsp_member_failures(a, &mf);
 	for (size_t i = 0; i < nm; i++) {
-		NSP_GROW(r.v, r.cap, r.n + 1);
-		r.v[r.n++] = (struct row){{mf[i].circuit, 0}, 1, mf[i].demand,
-		                          mf[i].o, true, mf[i].usable};
+		struct row r = make_row(mf[i].demand, mf[i].circuit, 0, 1,
+		                        &mf[i].o, true, mf[i].usable);
+		add_row(t, &r);
 	}
 	free(mf);
 	if (depth >= 2) {
 		for (size_t d = 0; d < m->ndemands; d++)
-			r.npairs += demand_pairs(a, d);
-		nsp_progress_start(&r.progress);
-		nsp_analysis_pairs(a, add_pair, &r);
-		nsp_progress_end(&r.progress);
+			t->npairs += demand_pairs(a, d);
+		nsp_progress_start(&t->progress);
+		nsp_analysis_pairs(a, add_pair, t);
+		nsp_progress_end(&t->progress);
 	}
-	if (r.n > 1)
-		qsort(r.v, r.n, sizeof(*r.v), cmp_row);
-	*n = r.n;
-	return r.v;
+	return nsp_spool_sort(&t->rows);
 }
 
-/* "circuit 'c1' + router 'cpe2'", or "(none)", escaped. */
-static char *failed_label(const struct nsp_analysis *a, const struct row *r)
+static void table_free(struct table *t)
 {
-	static const char *const what[NSP_CLASS_COUNT] = {
-	    "circuit", "port",        "router",  "pop",  "facility",
-	    "metro",   "edge_domain", "carrier", "srlg",
-	};
-	struct nsp_buf b = {0};
-	if (r->member) {
-		const char *id = a->m->circuits[r->fail[0]].id;
-		nsp_buf_puts(&b, "member of '");
-		nsp_buf_escaped(&b, id, strlen(id));
-		nsp_buf_putc(&b, '\'');
-		return nsp_buf_detach(&b);
+	nsp_spool_free(&t->rows);
+	free(t->state);
+	free(t->used);
+	free(t->mstate);
+}
+
+static const char *const class_title[NSP_CLASS_COUNT] = {
+    "circuit", "port",        "router",  "pop",  "facility",
+    "metro",   "edge_domain", "carrier", "srlg",
+};
+
+/* The summary from the table's tallies. */
+static void summarise(const struct table *tb,
+                      struct tally t[NSP_CLASS_COUNT + 2])
+{
+	const struct nsp_analysis *a = tb->a;
+	memset(t, 0, (NSP_CLASS_COUNT + 2) * sizeof(*t));
+	for (size_t e = 0; e < a->nelems; e++) {
+		if (!tb->used[e])
+			continue;
+		struct tally *c = &t[a->elems[e].cls];
+		c->elements++;
+		c->cut += tb->state[e] == 2;
+		c->overloaded += tb->state[e] == 1;
+		c->survived += tb->state[e] == 0;
 	}
-	if (!r->nfail)
-		nsp_buf_puts(&b, "(none)");
-	for (size_t i = 0; i < r->nfail; i++) {
-		const struct nsp_felem *e = &a->elems[r->fail[i]];
-		nsp_buf_printf(&b, "%s%s '", i ? " + " : "", what[e->cls]);
-		nsp_buf_escaped(&b, e->name, strlen(e->name));
-		nsp_buf_putc(&b, '\'');
+	for (size_t c = 0; c < a->m->ncircuits; c++) {
+		if (!tb->mstate[c])
+			continue;
+		struct tally *mt = &t[NSP_CLASS_COUNT + 1];
+		mt->elements++;
+		mt->cut += tb->mstate[c] == 3;
+		mt->overloaded += tb->mstate[c] == 2;
+		mt->survived += tb->mstate[c] == 1;
 	}
-	return nsp_buf_detach(&b);
+	t[NSP_CLASS_COUNT] = tb->pairs;
 }
 
 char *nsp_demand_cell(const struct nsp_model *m, size_t d)
@@ -184,118 +278,281 @@ char *nsp_demand_cell(const struct nsp_model *m, size_t d)
 	return nsp_buf_detach(&b);
 }
 
+/*
+ * The text of every element, circuit and demand a row can name, made
+ * once: in the text table (escaped), in Markdown (escaped for it too) or
+ * as JSON strings. A row is then written by copying them.
+ */
+struct labels {
+	size_t ne, nc, nd;
+	char **elem; /* "circuit 'c1'"; JSON: the name as a JSON string */
+	char **circ; /* the id; JSON: as a JSON string */
+	char **dem;  /* "dc -> vpc"; JSON: "from" and "to" (2 per demand) */
+};
+
+/* Abort with a message when memory is exhausted, as nsp_xmalloc does. */
+static void out_of_memory(void)
+{
+	fputs("nospof: out of memory\n", stderr);
+	abort();
+}
+
+/* s escaped for a Markdown cell, as nsp_markdown_text writes it. */
+static char *md_string(const char *s)
+{
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+	if (!f)
+		out_of_memory();
+	nsp_markdown_text(f, s);
+	if (fclose(f))
+		out_of_memory();
+	return out;
+}
+
+/* s escaped, as a JSON string (quotes included) as jansson writes it. */
+static char *json_text(const char *s)
+{
+	char *e = nsp_escape(s, strlen(s));
+	json_t *j = json_string(e);
+	char *out = j ? json_dumps(j, JSON_ENCODE_ANY) : NULL;
+	json_decref(j);
+	free(e);
+	if (!out)
+		out_of_memory();
+	return out;
+}
+
+/* A label for a text or Markdown table: owned, escaped for Markdown. */
+static char *cell(char *s, bool markdown)
+{
+	if (!markdown)
+		return s;
+	char *m = md_string(s);
+	free(s);
+	return m;
+}
+
+static void labels_init(struct labels *l, const struct nsp_analysis *a,
+                        bool json, bool markdown)
+{
+	const struct nsp_model *m = a->m;
+	l->ne = a->nelems;
+	l->nc = m->ncircuits;
+	l->nd = m->ndemands;
+	l->elem = nsp_xcalloc(l->ne + 1, sizeof(char *));
+	l->circ = nsp_xcalloc(l->nc + 1, sizeof(char *));
+	l->dem = nsp_xcalloc(2 * l->nd + 1, sizeof(char *));
+	for (size_t e = 0; e < l->ne; e++) {
+		const struct nsp_felem *fe = &a->elems[e];
+		if (json) {
+			l->elem[e] = json_text(fe->name);
+			continue;
+		}
+		struct nsp_buf b = {0};
+		nsp_buf_printf(&b, "%s '", class_title[fe->cls]);
+		nsp_buf_escaped(&b, fe->name, strlen(fe->name));
+		nsp_buf_putc(&b, '\'');
+		l->elem[e] = cell(nsp_buf_detach(&b), markdown);
+	}
+	for (size_t c = 0; c < l->nc; c++) {
+		const char *id = m->circuits[c].id;
+		l->circ[c] = json ? json_text(id)
+		                  : cell(nsp_escape(id, strlen(id)), markdown);
+	}
+	for (size_t d = 0; d < l->nd; d++) {
+		if (json) {
+			l->dem[2 * d] =
+			    json_text(nsp_endpoint_id(m, m->demands[d].from));
+			l->dem[2 * d + 1] =
+			    json_text(nsp_endpoint_id(m, m->demands[d].to));
+		} else {
+			l->dem[d] = cell(nsp_demand_cell(m, d), markdown);
+		}
+	}
+}
+
+static void labels_free(struct labels *l)
+{
+	for (size_t i = 0; i < l->ne; i++)
+		free(l->elem[i]);
+	for (size_t i = 0; i < l->nc; i++)
+		free(l->circ[i]);
+	for (size_t i = 0; i < 2 * l->nd; i++)
+		free(l->dem[i]);
+	free(l->elem);
+	free(l->circ);
+	free(l->dem);
+}
+
 /* The usable bandwidth of a row's worst circuit (a LAG's rest after a
  * member failure). */
 static double row_usable(const struct nsp_analysis *a, const struct row *r)
 {
-	if (r->member && r->o.worst_circuit == r->fail[0])
+	if (r->member && r->worst == r->fail[0])
 		return r->usable;
-	return a->usable[r->o.worst_circuit];
+	return a->usable[r->worst];
 }
 
-/* "c2 800/1000 Mbit/s (80%)" or "-" */
-static char *load_label(const struct nsp_analysis *a, const struct row *r)
+/* Append an unsigned decimal. */
+static void put_u64(struct nsp_buf *b, uint64_t v)
 {
-	const struct nsp_outcome *o = &r->o;
-	if (!o->connected || o->worst_circuit == NSP_NONE)
-		return nsp_xstrdup("-");
-	const char *id = a->m->circuits[o->worst_circuit].id;
-	struct nsp_buf b = {0};
-	nsp_buf_escaped(&b, id, strlen(id));
-	nsp_buf_printf(&b, " %.0f/%.0f Mbit/s (%.0f%%)", o->worst_load,
-	               row_usable(a, r), 100.0 * o->worst_share);
-	return nsp_buf_detach(&b);
+	char d[24];
+	size_t i = sizeof(d);
+	do
+		d[--i] = (char)('0' + v % 10);
+	while (v /= 10);
+	nsp_buf_add(b, d + i, sizeof(d) - i);
 }
 
-static char *failover_label(const struct row *r)
+/* Append v as printf's "%.0f" writes it. */
+static void put_f0(struct nsp_buf *b, double v)
 {
-	if (!r->o.connected)
-		return nsp_xstrdup("-");
-	if (r->o.failover_never)
-		return nsp_xstrdup("never");
-	if (!r->o.failover_ms)
-		return nsp_xstrdup("-");
-	return nsp_duration_text(r->o.failover_ms);
+	if (v >= 0 && v < 1e15 && !signbit(v))
+		put_u64(b, (uint64_t)rint(v));
+	else
+		nsp_buf_printf(b, "%.0f", v);
 }
 
-/* What the design survives, by class (and pairs at depth 2). */
-struct tally {
-	size_t elements, survived, overloaded, cut;
+/* The cached text of a failover time: rows repeat a few values. */
+struct fo_cache {
+	uint64_t ms;
+	char *text;
 };
 
-static void summarise(const struct nsp_analysis *a, const struct row *rows,
-                      size_t n, struct tally t[NSP_CLASS_COUNT + 2])
+/* "never", "-" or the failover time of a row. */
+static const char *failover_label(const struct row *r, struct fo_cache *c)
 {
-	/* per element (or pair row): worst over the demands */
-	int *state = nsp_xcalloc(a->nelems + 1, sizeof(int));
-	bool *used = nsp_xcalloc(a->nelems + 1, sizeof(bool));
-	/* per LAG circuit: 1 + the worst state of its member rows */
-	int *mstate = nsp_xcalloc(a->m->ncircuits + 1, sizeof(int));
-	memset(t, 0, (NSP_CLASS_COUNT + 2) * sizeof(*t));
-	for (size_t i = 0; i < n; i++) {
-		const struct row *r = &rows[i];
-		int s = !r->o.connected ? 2
-		        : r->o.worst_circuit != NSP_NONE &&
-		                r->o.worst_share > 1 + 1e-9
-		            ? 1
-		            : 0;
-		if (r->member) {
-			mstate[r->fail[0]] = s + 1 > mstate[r->fail[0]]
-			                         ? s + 1
-			                         : mstate[r->fail[0]];
-		} else if (r->nfail == 1) {
-			used[r->fail[0]] = true;
-			if (s > state[r->fail[0]])
-				state[r->fail[0]] = s;
-		}
+	if (!r->connected || (!r->never && !r->failover_ms))
+		return "-";
+	if (r->never)
+		return "never";
+	if (!c->text || c->ms != r->failover_ms) {
+		free(c->text);
+		c->text = nsp_duration_text(r->failover_ms);
+		c->ms = r->failover_ms;
 	}
-	for (size_t e = 0; e < a->nelems; e++) {
-		if (!used[e])
-			continue;
-		struct tally *c = &t[a->elems[e].cls];
-		c->elements++;
-		c->cut += state[e] == 2;
-		c->overloaded += state[e] == 1;
-		c->survived += state[e] == 0;
+	return c->text;
+}
+
+/* Append s and pad it with spaces to w bytes, as printf's "%-*s". */
+static void put_padded(struct nsp_buf *b, const char *s, size_t w)
+{
+	size_t n = strlen(s);
+	nsp_buf_add(b, s, n);
+	for (; n < w; n++)
+		nsp_buf_putc(b, ' ');
+}
+
+/* The "failed" cell of a row: "circuit 'c1' + router 'cpe2'", "(none)". */
+static void put_failed(struct nsp_buf *b, const struct labels *l,
+                       const struct row *r)
+{
+	if (r->member) {
+		nsp_buf_puts(b, "member of '");
+		nsp_buf_puts(b, l->circ[r->fail[0]]);
+		nsp_buf_putc(b, '\'');
+		return;
 	}
-	for (size_t c = 0; c < a->m->ncircuits; c++) {
-		if (!mstate[c])
-			continue;
-		struct tally *mt = &t[NSP_CLASS_COUNT + 1];
-		mt->elements++;
-		mt->cut += mstate[c] == 3;
-		mt->overloaded += mstate[c] == 2;
-		mt->survived += mstate[c] == 1;
-	}
-	free(mstate);
-	free(state);
-	free(used);
-	/* pairs: each (pair, demand) row counted once per pair */
-	struct tally *p = &t[NSP_CLASS_COUNT];
-	for (size_t i = 0; i < n; i++) {
-		const struct row *r = &rows[i];
-		if (r->nfail != 2)
-			continue;
-		p->elements++;
-		if (!r->o.connected)
-			p->cut++;
-		else if (r->o.worst_circuit != NSP_NONE &&
-		         r->o.worst_share > 1 + 1e-9)
-			p->overloaded++;
-		else
-			p->survived++;
+	if (!r->nfail)
+		nsp_buf_puts(b, "(none)");
+	for (size_t i = 0; i < r->nfail; i++) {
+		if (i)
+			nsp_buf_puts(b, " + ");
+		nsp_buf_puts(b, l->elem[r->fail[i]]);
 	}
 }
 
-static const char *const class_title[NSP_CLASS_COUNT] = {
-    "circuit", "port",        "router",  "pop",  "facility",
-    "metro",   "edge_domain", "carrier", "srlg",
-};
+/* The "worst circuit load" cell: "c2 800/1000 Mbit/s (80%)" or "-". */
+static void put_load(struct nsp_buf *b, const struct nsp_analysis *a,
+                     const struct labels *l, const struct row *r)
+{
+	if (!r->connected || r->worst == NO_CIRCUIT) {
+		nsp_buf_putc(b, '-');
+		return;
+	}
+	nsp_buf_puts(b, l->circ[r->worst]);
+	nsp_buf_putc(b, ' ');
+	put_f0(b, r->load);
+	nsp_buf_putc(b, '/');
+	put_f0(b, row_usable(a, r));
+	nsp_buf_puts(b, " Mbit/s (");
+	put_f0(b, 100.0 * r->share);
+	nsp_buf_puts(b, "%)");
+}
+
+static const char *const survives_text[3] = {"yes", "overload", "no"};
+
+/* One row of the text table (widths wf, wd) or of the Markdown table. */
+static void text_row(struct nsp_buf *b, const struct nsp_analysis *a,
+                     const struct labels *l, const struct row *r,
+                     struct fo_cache *fo, int wf, int wd, bool markdown)
+{
+	size_t at = b->len;
+	const char *s = survives_text[row_state(r)];
+	if (markdown) {
+		nsp_buf_puts(b, "| ");
+		put_failed(b, l, r);
+		nsp_buf_puts(b, " | ");
+		nsp_buf_puts(b, l->dem[r->demand]);
+		nsp_buf_puts(b, " | ");
+		nsp_buf_puts(b, s);
+		nsp_buf_puts(b, " | ");
+		put_load(b, a, l, r);
+		nsp_buf_puts(b, " | ");
+		/* a failover time holds nothing Markdown would read */
+		nsp_buf_puts(b, failover_label(r, fo));
+		nsp_buf_puts(b, " |\n");
+		return;
+	}
+	put_failed(b, l, r);
+	for (size_t n = b->len - at; n < (size_t)wf; n++)
+		nsp_buf_putc(b, ' ');
+	nsp_buf_puts(b, "  ");
+	put_padded(b, l->dem[r->demand], (size_t)wd);
+	nsp_buf_puts(b, "  ");
+	put_padded(b, s, 8);
+	nsp_buf_puts(b, "  ");
+	at = b->len;
+	put_load(b, a, l, r);
+	for (size_t n = b->len - at; n < 30; n++)
+		nsp_buf_putc(b, ' ');
+	nsp_buf_puts(b, "  ");
+	nsp_buf_puts(b, failover_label(r, fo));
+	nsp_buf_putc(b, '\n');
+}
 
 /*
- * The summary's i-th line: the classes, then member failures of LAGs
- * (slot NSP_CLASS_COUNT + 1), then pairs (slot NSP_CLASS_COUNT).
+ * Column widths of the text table: the longest label of an element any
+ * demand uses (twice, and " + ", at depth 2), the longest demand label,
+ * each within a bound so that one long name does not push every row.
  */
+static void text_widths(const struct nsp_analysis *a, const struct labels *l,
+                        int depth, int *wf, int *wd)
+{
+	size_t lf = strlen("(none)"), ld = strlen("DEMAND");
+	for (size_t d = 0; d < a->m->ndemands; d++) {
+		size_t ne;
+		const size_t *el = nsp_demand_elems(a, d, &ne);
+		for (size_t k = 0; k < ne; k++) {
+			size_t f = strlen(l->elem[el[k]]);
+			size_t w = depth > 1 ? 2 * f + 3 : f;
+			lf = w > lf ? w : lf;
+		}
+		ld = strlen(l->dem[d]) > ld ? strlen(l->dem[d]) : ld;
+	}
+	for (size_t k = 0; a->m->ndemands && k < a->m->ncircuits; k++) {
+		size_t f = strlen("member of ''") + strlen(l->circ[k]);
+		if (a->m->circuits[k].lag.present && f > lf)
+			lf = f;
+	}
+	*wf = (int)(lf < 72 ? lf : 72);
+	*wd = (int)(ld < 48 ? ld : 48);
+}
+
+/* The summary's i-th line: the classes, then member failures of LAGs
+ * (slot NSP_CLASS_COUNT + 1), then pairs (slot NSP_CLASS_COUNT). */
 static int summary_slot(int i)
 {
 	return i < NSP_CLASS_COUNT    ? i
@@ -311,55 +568,28 @@ static const char *summary_name(int c)
 	                              : "member";
 }
 
-/* A Markdown table cell: escaped text, then the separator. */
-static void md_cell(FILE *out, const char *s)
+/* Write the buffer out when it holds more than this, and empty it. */
+#define FLUSH_AT 65536
+
+static void flush_buf(FILE *out, struct nsp_buf *b, size_t at)
 {
-	nsp_markdown_text(out, s);
-	fputs(" | ", out);
+	if (b->len < at)
+		return;
+	fwrite(b->s, 1, b->len, out);
+	b->len = 0;
 }
 
-/*
- * Column widths of the text table: the longest label of an element any
- * demand uses (twice, and " + ", at depth 2), the longest demand label,
- * each within a bound so that one long name does not push every row.
- */
-static void text_widths(const struct nsp_analysis *a, int depth, int *wf,
-                        int *wd)
+/* The text or Markdown table: rows as they come out of the spool. */
+static int write_text(FILE *out, struct table *tb, int depth,
+                      const char *file, bool markdown)
 {
-	size_t lf = strlen("(none)"), ld = strlen("DEMAND");
-	for (size_t d = 0; d < a->m->ndemands; d++) {
-		size_t ne;
-		const size_t *el = nsp_demand_elems(a, d, &ne);
-		for (size_t k = 0; k < ne; k++) {
-			struct row r = {{el[k], 0}, 1, d, {0}, false, 0};
-			char *f = failed_label(a, &r);
-			size_t l = depth > 1 ? 2 * strlen(f) + 3 : strlen(f);
-			lf = l > lf ? l : lf;
-			free(f);
-		}
-		for (size_t k = 0; k < a->m->ncircuits; k++) {
-			if (!a->m->circuits[k].lag.present)
-				continue;
-			struct row r = {{k, 0}, 1, d, {0}, true, 0};
-			char *f = failed_label(a, &r);
-			lf = strlen(f) > lf ? strlen(f) : lf;
-			free(f);
-		}
-		char *dl = nsp_demand_cell(a->m, d);
-		ld = strlen(dl) > ld ? strlen(dl) : ld;
-		free(dl);
-	}
-	*wf = (int)(lf < 72 ? lf : 72);
-	*wd = (int)(ld < 48 ? ld : 48);
-}
-
-static void write_text(FILE *out, const struct nsp_analysis *a,
-                       const struct row *rows, size_t n, int depth,
-                       const char *file, bool markdown)
-{
+	const struct nsp_analysis *a = tb->a;
 	struct tally t[NSP_CLASS_COUNT + 2];
+	struct labels l = {0};
 	int wf = 0, wd = 0;
-	summarise(a, rows, n, t);
+	size_t n = tb->rows.total;
+	summarise(tb, t);
+	labels_init(&l, a, false, markdown);
 	if (markdown) {
 		fputs("# Failure scenarios of ", out);
 		nsp_markdown_text(out, file);
@@ -369,7 +599,7 @@ static void write_text(FILE *out, const struct nsp_analysis *a,
 		        "| failover |\n|---|---|---|---|---|\n",
 		        depth);
 	} else {
-		text_widths(a, depth, &wf, &wd);
+		text_widths(a, &l, depth, &wf, &wd);
 		char *rows_n = nsp_count(n, "scenario row", "scenario rows");
 		fprintf(out,
 		        "%s: %s (depth %d), worst first\n"
@@ -378,33 +608,17 @@ static void write_text(FILE *out, const struct nsp_analysis *a,
 		        "SURVIVES", "WORST CIRCUIT LOAD", "FAILOVER");
 		free(rows_n);
 	}
-	for (size_t i = 0; i < n; i++) {
-		const struct row *r = &rows[i];
-		char *f = failed_label(a, r),
-		     *d = nsp_demand_cell(a->m, r->demand);
-		char *l = load_label(a, r), *fo = failover_label(r);
-		const char *s = !r->o.connected ? "no"
-		                : r->o.worst_circuit != NSP_NONE &&
-		                        r->o.worst_share > 1 + 1e-9
-		                    ? "overload"
-		                    : "yes";
-		if (markdown) {
-			fputs("| ", out);
-			md_cell(out, f);
-			md_cell(out, d);
-			md_cell(out, s);
-			md_cell(out, l);
-			nsp_markdown_text(out, fo);
-			fputs(" |\n", out);
-		} else {
-			fprintf(out, "%-*s  %-*s  %-8s  %-30s  %s\n", wf, f, wd,
-			        d, s, l, fo);
-		}
-		free(f);
-		free(d);
-		free(l);
-		free(fo);
+	struct nsp_buf b = {0};
+	struct fo_cache fo = {0};
+	const struct row *r;
+	while ((r = nsp_spool_next(&tb->rows))) {
+		text_row(&b, a, &l, r, &fo, wf, wd, markdown);
+		flush_buf(out, &b, FLUSH_AT);
 	}
+	flush_buf(out, &b, 0);
+	nsp_buf_free(&b);
+	free(fo.text);
+	labels_free(&l);
 	fprintf(out, markdown
 	                 ? "\n## What the design survives\n\n"
 	                   "| failures | elements | survived | overloaded "
@@ -436,67 +650,99 @@ static void write_text(FILE *out, const struct nsp_analysis *a,
 			free(what);
 		}
 	}
+	return tb->rows.failed ? -1 : 0;
 }
 
-/* A number rounded to 0.1 for a stable JSON text. */
-static json_t *num(double v)
+/*
+ * Append v rounded to 0.1 as jansson writes a real with
+ * JSON_REAL_PRECISION(12): "%.12g", ".0" when that has no '.' or 'e', no
+ * '+' and no leading zero in an exponent.
+ */
+static void put_real(struct nsp_buf *b, double v)
 {
-	return json_real((double)(long long)(v * 10 + (v < 0 ? -0.5 : 0.5)) /
-	                 10);
-}
-
-static json_t *str(const char *s)
-{
-	char *e = nsp_escape(s, strlen(s));
-	json_t *j = json_string(e);
-	free(e);
-	return j;
-}
-
-/* One row of the table as a JSON object. */
-static json_t *row_json(const struct nsp_analysis *a, const struct row *r)
-{
-	const struct nsp_model *m = a->m;
-	json_t *o = json_object(), *f = json_array();
-	if (r->member) {
-		json_t *fe = json_object();
-		json_object_set_new(fe, "class", json_string("member"));
-		json_object_set_new(fe, "name", str(m->circuits[r->fail[0]].id));
-		json_array_append_new(f, fe);
+	long long t = (long long)(v * 10 + (v < 0 ? -0.5 : 0.5));
+	if (t > -100000000000LL && t < 100000000000LL) {
+		/* at most 11 digits: "%.12g" gives them back exactly */
+		if (t < 0)
+			nsp_buf_putc(b, '-');
+		uint64_t u = t < 0 ? (uint64_t)-t : (uint64_t)t;
+		put_u64(b, u / 10);
+		nsp_buf_putc(b, '.');
+		nsp_buf_putc(b, (char)('0' + u % 10));
+		return;
 	}
-	for (size_t k = 0; !r->member && k < r->nfail; k++) {
-		const struct nsp_felem *e = &a->elems[r->fail[k]];
-		json_t *fe = json_object();
-		json_object_set_new(fe, "class",
-		                    json_string(class_title[e->cls]));
-		json_object_set_new(fe, "name", str(e->name));
-		json_array_append_new(f, fe);
+	char s[40];
+	int n = snprintf(s, sizeof(s) - 3, "%.12g", (double)t / 10);
+	if (!strchr(s, '.') && !strchr(s, 'e'))
+		memcpy(s + n, ".0", 3);
+	char *e = strchr(s, 'e');
+	if (e) {
+		char *from = e + 1, *to = e + 1;
+		if (*from == '+')
+			from++;
+		else if (*from == '-')
+			from++, to++;
+		while (*from == '0' && from[1])
+			from++;
+		memmove(to, from, strlen(from) + 1);
 	}
-	json_object_set_new(o, "failed", f);
-	json_t *dm = json_object();
-	json_object_set_new(dm, "from",
-	                    str(nsp_endpoint_id(m, m->demands[r->demand].from)));
-	json_object_set_new(dm, "to",
-	                    str(nsp_endpoint_id(m, m->demands[r->demand].to)));
-	json_object_set_new(o, "demand", dm);
-	json_object_set_new(o, "survives", json_boolean(r->o.connected));
-	bool w = r->o.connected && r->o.worst_circuit != NSP_NONE;
-	json_object_set_new(o, "worst_circuit",
-	                    w ? str(m->circuits[r->o.worst_circuit].id)
-	                      : json_null());
-	json_object_set_new(o, "worst_load_mbps",
-	                    w ? num(r->o.worst_load) : json_null());
-	json_object_set_new(o, "usable_mbps",
-	                    w ? num(row_usable(a, r)) : json_null());
-	json_object_set_new(o, "worst_share",
-	                    w ? num(100 * r->o.worst_share) : json_null());
-	json_object_set_new(o, "failover_ms",
-	                    r->o.connected && !r->o.failover_never
-	                        ? json_integer((json_int_t)r->o.failover_ms)
-	                        : json_null());
-	json_object_set_new(o, "failover_never",
-	                    json_boolean(r->o.failover_never));
-	return o;
+	nsp_buf_puts(b, s);
+}
+
+/* One row of the JSON table, as jansson's JSON_INDENT(2) writes it at
+ * depth 2 of the document. */
+static void json_row(struct nsp_buf *b, const struct nsp_analysis *a,
+                     const struct labels *l, const struct row *r)
+{
+	size_t nf = r->member ? 1 : r->nfail;
+	nsp_buf_puts(b, nf ? "{\n      \"failed\": [" : "{\n      \"failed\": []");
+	for (size_t k = 0; k < nf; k++) {
+		nsp_buf_puts(b, k ? ",\n        {\n          \"class\": \""
+		                  : "\n        {\n          \"class\": \"");
+		nsp_buf_puts(b, r->member ? "member"
+		                          : class_title[a->elems[r->fail[k]].cls]);
+		nsp_buf_puts(b, "\",\n          \"name\": ");
+		nsp_buf_puts(b, r->member ? l->circ[r->fail[0]]
+		                          : l->elem[r->fail[k]]);
+		nsp_buf_puts(b, "\n        }");
+	}
+	if (nf)
+		nsp_buf_puts(b, "\n      ]");
+	nsp_buf_puts(b, ",\n      \"demand\": {\n        \"from\": ");
+	nsp_buf_puts(b, l->dem[2 * r->demand]);
+	nsp_buf_puts(b, ",\n        \"to\": ");
+	nsp_buf_puts(b, l->dem[2 * r->demand + 1]);
+	nsp_buf_puts(b, r->connected ? "\n      },\n      \"survives\": true"
+	                             : "\n      },\n      \"survives\": false");
+	bool w = r->connected && r->worst != NO_CIRCUIT;
+	nsp_buf_puts(b, ",\n      \"worst_circuit\": ");
+	nsp_buf_puts(b, w ? l->circ[r->worst] : "null");
+	nsp_buf_puts(b, ",\n      \"worst_load_mbps\": ");
+	if (w)
+		put_real(b, r->load);
+	else
+		nsp_buf_puts(b, "null");
+	nsp_buf_puts(b, ",\n      \"usable_mbps\": ");
+	if (w)
+		put_real(b, row_usable(a, r));
+	else
+		nsp_buf_puts(b, "null");
+	nsp_buf_puts(b, ",\n      \"worst_share\": ");
+	if (w)
+		put_real(b, 100 * r->share);
+	else
+		nsp_buf_puts(b, "null");
+	nsp_buf_puts(b, ",\n      \"failover_ms\": ");
+	if (r->connected && !r->never) {
+		if (r->failover_ms > (uint64_t)INT64_MAX)
+			nsp_buf_printf(b, "%lld", (long long)r->failover_ms);
+		else
+			put_u64(b, r->failover_ms);
+	} else {
+		nsp_buf_puts(b, "null");
+	}
+	nsp_buf_puts(b, r->never ? ",\n      \"failover_never\": true\n    }"
+	                         : ",\n      \"failover_never\": false\n    }");
 }
 
 #define JSON_FLAGS (JSON_INDENT(2) | JSON_REAL_PRECISION(12))
@@ -522,32 +768,38 @@ static int dump_nested(FILE *out, const json_t *j, int depth)
 }
 
 /*
- * The table as one JSON document, written a row at a time so that memory
- * does not grow with the rows (a depth-2 table has millions); the bytes
- * are those json_dumpf would write for the whole tree.
+ * The table as one JSON document, written a row at a time as the rows
+ * come out of the spool, without a JSON tree per row; the bytes are those
+ * json_dumpf would write for the whole document as one tree.
  */
-static int write_json(FILE *out, const struct nsp_analysis *a,
-                      const struct row *rows, size_t n, int depth,
+static int write_json(FILE *out, struct table *tb, int depth,
                       const char *file)
 {
+	const struct nsp_analysis *a = tb->a;
 	int rc = 0;
-	json_t *name = str(file);
-	fputs("{\n  \"file\": ", out);
-	rc |= dump_nested(out, name, 1);
-	json_decref(name);
-	fprintf(out, ",\n  \"depth\": %d,\n  \"rows\": [", depth);
-	for (size_t i = 0; i < n; i++) {
-		json_t *o = row_json(a, &rows[i]);
-		fputs(i ? ",\n    " : "\n    ", out);
-		rc |= dump_nested(out, o, 2);
-		json_decref(o);
+	struct labels l = {0};
+	labels_init(&l, a, true, false);
+	char *name = json_text(file);
+	fprintf(out, "{\n  \"file\": %s,\n  \"depth\": %d,\n  \"rows\": [",
+	        name, depth);
+	free(name);
+	struct nsp_buf b = {0};
+	const struct row *r;
+	size_t i = 0;
+	while ((r = nsp_spool_next(&tb->rows))) {
+		nsp_buf_puts(&b, i++ ? ",\n    " : "\n    ");
+		json_row(&b, a, &l, r);
+		flush_buf(out, &b, FLUSH_AT);
 	}
-	fputs(n ? "\n  ],\n  \"summary\": " : "],\n  \"summary\": ", out);
+	flush_buf(out, &b, 0);
+	nsp_buf_free(&b);
+	labels_free(&l);
+	fputs(i ? "\n  ],\n  \"summary\": " : "],\n  \"summary\": ", out);
 	struct tally t[NSP_CLASS_COUNT + 2];
-	summarise(a, rows, n, t);
+	summarise(tb, t);
 	json_t *sum = json_object();
-	for (int i = 0; i <= NSP_CLASS_COUNT + 1; i++) {
-		int c = summary_slot(i);
+	for (int k = 0; k <= NSP_CLASS_COUNT + 1; k++) {
+		int c = summary_slot(k);
 		if (!t[c].elements)
 			continue;
 		json_t *o = json_object();
@@ -564,7 +816,7 @@ static int write_json(FILE *out, const struct nsp_analysis *a,
 	rc |= dump_nested(out, sum, 1);
 	json_decref(sum);
 	fputs("\n}\n", out);
-	return rc;
+	return rc || tb->rows.failed ? -1 : 0;
 }
 
 /* nsp_cmd_scenarios with room for the overlays (argc of them at most). */
@@ -688,19 +940,24 @@ static int scenarios(int argc, char **argv, const char **overlays)
 		free(name);
 		return NSP_EXIT_USAGE;
 	}
-	size_t n;
-	struct row *rows = build_rows(a, depth, &n);
+	struct table tb;
 	int ret = NSP_EXIT_OK;
-	if (!strcmp(format, "json")) {
-		if (write_json(stdout, a, rows, n, depth, file) < 0)
-			ret = NSP_EXIT_USAGE;
-	} else {
-		write_text(stdout, a, rows, n, depth, name,
-		           !strcmp(format, "markdown"));
-	}
-	if (fflush(stdout) || ferror(stdout))
+	if (build_rows(&tb, a, depth) < 0)
+		ret = nsp_usage_error("scenarios: cannot write the rows to a "
+		                      "temporary file in TMPDIR (else /tmp): "
+		                      "%s",
+		                      strerror(tb.rows.err));
+	else if (!strcmp(format, "json")
+	             ? write_json(stdout, &tb, depth, file) < 0
+	             : write_text(stdout, &tb, depth, name,
+	                          !strcmp(format, "markdown")) < 0)
+		ret = nsp_usage_error(tb.rows.failed
+		                          ? "scenarios: cannot read the rows "
+		                            "back from the temporary file"
+		                          : "cannot write the table");
+	if (ret == NSP_EXIT_OK && (fflush(stdout) || ferror(stdout)))
 		ret = nsp_usage_error("cannot write the table");
-	free(rows);
+	table_free(&tb);
 	nsp_analysis_free(a);
 	nsp_model_free(m);
 	free(name);

@@ -185,11 +185,14 @@ static void report(struct nsp_ctx *ctx, struct scan *sc, size_t c,
 	    label, ci->id, load, from, to, use, pct, parts, need,
 	    also.s ? also.s : "");
 	nsp_finding_element(f, ci->id);
-	nsp_finding_related(f, m, e->pointer, e->field, "the failed %s", label);
+	struct nsp_felem_ptrs ep;
+	nsp_felem_ptrs(e, &ep);
+	nsp_finding_related(f, m, ep.pointer, ep.field, "the failed %s", label);
 	for (size_t i = 0; i < o->nalso; i++) {
 		const struct nsp_felem *x = &a->elems[o->also[i]];
 		char *l = nsp_elem_label(x);
-		nsp_finding_related(f, m, x->pointer, x->field,
+		nsp_felem_ptrs(x, &ep);
+		nsp_finding_related(f, m, ep.pointer, ep.field,
 		                    "also overloaded after the failure of %s", l);
 		free(l);
 	}

@@ -11,10 +11,19 @@ static char *advertised(const struct nsp_model *m, const struct nsp_circuit *c)
 	return nsp_prefixes_text(&c->bgp.advertise);
 }
 
+/* Whether two circuits advertise the same prefixes, in the same order. */
+static bool same_advertised(const struct nsp_model *m,
+			    const struct nsp_circuit *a,
+			    const struct nsp_circuit *b)
+{
+	(void)m;
+	return nsp_same_prefixes(&a->bgp.advertise, &b->bgp.advertise);
+}
+
 static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 {
 	char *text, *common;
-	if (nsp_group_members(s, advertised, &text, &common) > 1)
+	if (nsp_group_members(s, same_advertised, advertised, &text, &common) > 1)
 		nsp_report_members(
 			ctx, s, ctx->rule->severity, "bgp/advertise",
 			"advertise different prefixes to '%s': %s; a route "

@@ -48,10 +48,22 @@ static char *distinct_asns(const struct nsp_members *s)
 	return r;
 }
 
+/* Whether two circuits send the same effective AS_PATH. */
+static bool same_as_path(const struct nsp_model *m,
+			 const struct nsp_circuit *a,
+			 const struct nsp_circuit *b)
+{
+	(void)m;
+	return a->bgp.as_path_len == b->bgp.as_path_len &&
+	       (!a->bgp.as_path_len ||
+		!memcmp(a->bgp.as_path, b->bgp.as_path,
+			a->bgp.as_path_len * sizeof(*a->bgp.as_path)));
+}
+
 static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 {
 	char *text, *common;
-	if (nsp_group_members(s, as_path, &text, &common) < 2) {
+	if (nsp_group_members(s, same_as_path, as_path, &text, &common) < 2) {
 		free(text);
 		free(common);
 		return;

@@ -13,10 +13,20 @@ static char *attributes(const struct nsp_model *m, const struct nsp_circuit *c)
 			     c->bgp.med, c->bgp.local_pref);
 }
 
+/* Whether two circuits have the same MED and local_pref. */
+static bool same_attributes(const struct nsp_model *m,
+			    const struct nsp_circuit *a,
+			    const struct nsp_circuit *b)
+{
+	(void)m;
+	return a->bgp.med == b->bgp.med &&
+	       a->bgp.local_pref == b->bgp.local_pref;
+}
+
 static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 {
 	char *text, *common;
-	if (nsp_group_members(s, attributes, &text, &common) > 1)
+	if (nsp_group_members(s, same_attributes, attributes, &text, &common) > 1)
 		nsp_report_members(
 			ctx, s, ctx->rule->severity, "bgp",
 			"differ in BGP attributes: %s; local_pref decides "

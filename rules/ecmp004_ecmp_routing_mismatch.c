@@ -1,5 +1,6 @@
 /* ECMP004: preferred members mix routing methods or regions. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "routing.h"
 #include "providers/sources.h"
@@ -33,11 +34,29 @@ static bool region_bound(const struct nsp_model *m, const struct nsp_circuit *c)
  * where the provider needs one region, the regions (neither hides the
  * other).
  */
+/* Whether two circuits use the same routing method. */
+static bool same_method(const struct nsp_model *m,
+			const struct nsp_circuit *a,
+			const struct nsp_circuit *b)
+{
+	(void)m;
+	return a->routing == b->routing;
+}
+
+/* Whether two region-bound circuits land in the same region. */
+static bool same_region(const struct nsp_model *m,
+			const struct nsp_circuit *a,
+			const struct nsp_circuit *b)
+{
+	return !strcmp(m->pops[m->routers[a->z.router].pop].region,
+		       m->pops[m->routers[b->z.router].pop].region);
+}
+
 static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 {
 	struct nsp_buf msg = {0};
 	char *text, *common;
-	bool methods = nsp_group_members(s, method, &text, &common) > 1;
+	bool methods = nsp_group_members(s, same_method, method, &text, &common) > 1;
 	if (methods)
 		nsp_buf_printf(
 			&msg,
@@ -55,7 +74,7 @@ static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 		if (region_bound(s->m, &s->m->circuits[s->c[i]]))
 			v[n++] = s->c[i];
 	struct nsp_members sub = {s->m, s->d, v, n};
-	if (n >= 2 && nsp_group_members(&sub, region, &text, &common) > 1) {
+	if (n >= 2 && nsp_group_members(&sub, same_region, region, &text, &common) > 1) {
 		const struct nsp_circuit *c = &s->m->circuits[v[0]];
 		const struct nsp_provider_facts *f =
 			nsp_provider_facts(nsp_circuit_provider(s->m, c));

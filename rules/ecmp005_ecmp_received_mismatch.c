@@ -11,10 +11,19 @@ static char *received(const struct nsp_model *m, const struct nsp_circuit *c)
 	return nsp_prefixes_text(&c->bgp.receive);
 }
 
+/* Whether two circuits learn the same prefixes, in the same order. */
+static bool same_received(const struct nsp_model *m,
+			  const struct nsp_circuit *a,
+			  const struct nsp_circuit *b)
+{
+	(void)m;
+	return nsp_same_prefixes(&a->bgp.receive, &b->bgp.receive);
+}
+
 static void stage(struct nsp_ctx *ctx, const struct nsp_members *s)
 {
 	char *text, *common;
-	if (nsp_group_members(s, received, &text, &common) > 1)
+	if (nsp_group_members(s, same_received, received, &text, &common) > 1)
 		nsp_report_members(
 			ctx, s, ctx->rule->severity, "bgp/receive",
 			"learn different prefixes from '%s': %s; outbound "

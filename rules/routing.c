@@ -43,9 +43,19 @@ void nsp_each_picked_stage(struct nsp_ctx *ctx, unsigned pick, size_t min,
 	free(buf);
 }
 
-size_t nsp_group_members(const struct nsp_members *s, nsp_value_fn fn,
-			 char **text, char **common)
+size_t nsp_group_members(const struct nsp_members *s, nsp_same_fn same,
+			 nsp_value_fn fn, char **text, char **common)
 {
+	if (same && s->n) {
+		const struct nsp_circuit *c0 = &s->m->circuits[s->c[0]];
+		size_t i = 1;
+		while (i < s->n && same(s->m, c0, &s->m->circuits[s->c[i]]))
+			i++;
+		if (i == s->n) {
+			*text = *common = NULL;
+			return 1;
+		}
+	}
 	char **vals = nsp_xcalloc(s->n, sizeof(*vals));
 	size_t *group = nsp_xcalloc(s->n, sizeof(*group));
 	size_t *count = nsp_xcalloc(s->n, sizeof(*count));
@@ -90,6 +100,19 @@ size_t nsp_group_members(const struct nsp_members *s, nsp_value_fn fn,
 	free(group);
 	free(count);
 	return ngroups;
+}
+
+bool nsp_same_prefixes(const struct nsp_prefixes *a,
+		       const struct nsp_prefixes *b)
+{
+	if (a->n != b->n)
+		return false;
+	if (a->v == b->v)
+		return true;
+	for (size_t i = 0; i < a->n; i++)
+		if (nsp_prefix_cmp(&a->v[i], &b->v[i]))
+			return false;
+	return true;
 }
 
 char *nsp_as_path_text(const struct nsp_bgp *b)

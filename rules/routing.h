@@ -35,12 +35,26 @@ typedef char *(*nsp_value_fn)(const struct nsp_model *m,
 			      const struct nsp_circuit *c);
 
 /*
+ * Whether two circuits have the same value, compared as values: when true,
+ * their value texts are the same too (false may still give equal texts).
+ */
+typedef bool (*nsp_same_fn)(const struct nsp_model *m,
+			    const struct nsp_circuit *a,
+			    const struct nsp_circuit *b);
+
+/*
  * Group the members by value: returns the number of distinct values, sets
  * *text to "'a' and 'b' [x]; 'c' [y]" and *common to the value most members
- * share (the first such on a tie). The caller frees both.
+ * share (the first such on a tie). The caller frees both. When same (may
+ * be NULL) says every member is the same as the first, no text is made:
+ * returns 1 with *text and *common NULL.
  */
-size_t nsp_group_members(const struct nsp_members *s, nsp_value_fn fn,
-			 char **text, char **common);
+size_t nsp_group_members(const struct nsp_members *s, nsp_same_fn same,
+			 nsp_value_fn fn, char **text, char **common);
+
+/* Whether two prefix lists are the same, in the same order. */
+bool nsp_same_prefixes(const struct nsp_prefixes *a,
+		       const struct nsp_prefixes *b);
 
 /* "[65003 65003]": a circuit's effective AS_PATH. */
 char *nsp_as_path_text(const struct nsp_bgp *b);

@@ -219,8 +219,10 @@ static void check(struct nsp_ctx *ctx)
 		if (count[e] > 1)
 			snprintf(more, sizeof(more), " and %zu other demand%s",
 			         count[e] - 1, count[e] > 2 ? "s" : "");
+		struct nsp_felem_ptrs ep;
+		nsp_felem_ptrs(el, &ep);
 		struct nsp_finding *f = nsp_report(
-		    ctx, NSP_ERROR, el->pointer, el->field,
+		    ctx, NSP_ERROR, ep.pointer, ep.field,
 		    "the failure of %s cuts %s%s: every path of it runs "
 		    "through this %s; add a path that avoids it",
 		    label, dem, more, nsp_class_names[el->cls]);

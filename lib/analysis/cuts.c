@@ -30,6 +30,8 @@ struct work {
 	uint8_t *seen;
 	size_t *set;        /* positions in el */
 	double *q;          /* per position: unavailability */
+	const size_t **lc;  /* per position: its local circuits */
+	size_t *nlc;        /* and how many */
 	struct nsp_cut *v;
 	size_t n, cap;
 	uint8_t **onpath;   /* per level: circuits of a live path */
@@ -81,18 +83,16 @@ static bool up(struct work *w, uint8_t *onpath)
 /* Put element at position k of el down (by +1) or back up (by -1). */
 static void toggle(struct work *w, size_t k, int by)
 {
-	const size_t *lc;
-	size_t n = nsp_demand_elem_local(w->a, w->d, w->el[k], &lc);
-	for (size_t i = 0; i < n; i++)
+	const size_t *lc = w->lc[k];
+	for (size_t i = 0, n = w->nlc[k]; i < n; i++)
 		w->down[lc[i]] += (unsigned)by;
 }
 
 /* Whether element k adds a circuit not yet down. */
 static bool adds(struct work *w, size_t k)
 {
-	const size_t *lc;
-	size_t n = nsp_demand_elem_local(w->a, w->d, w->el[k], &lc);
-	for (size_t i = 0; i < n; i++)
+	const size_t *lc = w->lc[k];
+	for (size_t i = 0, n = w->nlc[k]; i < n; i++)
 		if (!w->down[lc[i]])
 			return true;
 	return false;
@@ -101,9 +101,8 @@ static bool adds(struct work *w, size_t k)
 /* Whether element k takes down a circuit flagged in onpath. */
 static bool hits(struct work *w, size_t k, const uint8_t *onpath)
 {
-	const size_t *lc;
-	size_t n = nsp_demand_elem_local(w->a, w->d, w->el[k], &lc);
-	for (size_t i = 0; i < n; i++)
+	const size_t *lc = w->lc[k];
+	for (size_t i = 0, n = w->nlc[k]; i < n; i++)
 		if (onpath[lc[i]])
 			return true;
 	return false;
@@ -191,8 +190,12 @@ size_t nsp_demand_cuts(const struct nsp_analysis *a, size_t d, size_t k,
 	w.seen = nsp_xmalloc(nr + 1);
 	w.set = nsp_xmalloc((w.k + 1) * sizeof(size_t));
 	w.q = nsp_xmalloc((w.ne + 1) * sizeof(double));
-	for (size_t i = 0; i < w.ne; i++)
+	w.lc = nsp_xmalloc((w.ne + 1) * sizeof(*w.lc));
+	w.nlc = nsp_xmalloc((w.ne + 1) * sizeof(size_t));
+	for (size_t i = 0; i < w.ne; i++) {
 		w.q[i] = nsp_elem_unavail(a, w.el[i]);
+		w.nlc[i] = nsp_demand_elem_local(a, d, w.el[i], &w.lc[i]);
+	}
 	w.onpath = nsp_xmalloc((w.k + 1) * sizeof(uint8_t *));
 	for (size_t i = 0; i <= w.k; i++)
 		w.onpath[i] = nsp_xcalloc(nc + 1, 1);
@@ -209,6 +212,8 @@ size_t nsp_demand_cuts(const struct nsp_analysis *a, size_t d, size_t k,
 	free(w.seen);
 	free(w.set);
 	free(w.q);
+	free(w.lc);
+	free(w.nlc);
 	if (w.n > 1)
 		qsort(w.v, w.n, sizeof(*w.v), cmp_cut);
 	*out = w.v;

@@ -65,12 +65,10 @@ static void collect_pop(struct collect *c, const struct nsp_model *m, size_t p)
 
 /* Turn the collected circuits into a new element (none: nothing added). */
 static void emit(struct nsp_analysis *a, size_t *cap, struct collect *c,
-                 enum nsp_class cls, const char *name, char *pointer,
-                 char *field)
+                 enum nsp_class cls, const char *name, const char *list,
+                 size_t index, const char *key)
 {
 	if (!c->n) {
-		free(pointer);
-		free(field);
 		c->stamp++;
 		return;
 	}
@@ -78,8 +76,9 @@ static void emit(struct nsp_analysis *a, size_t *cap, struct collect *c,
 	struct nsp_felem *e = &a->elems[a->nelems++];
 	e->cls = cls;
 	e->name = nsp_xstrdup(name);
-	e->pointer = pointer;
-	e->field = field;
+	e->list = list;
+	e->index = index;
+	e->key = key;
 	if (c->n > 1)
 		qsort(c->v, c->n, sizeof(size_t), nsp_fa_cmp_size);
 	e->circuits = nsp_xmalloc(c->n * sizeof(size_t));
@@ -89,25 +88,24 @@ static void emit(struct nsp_analysis *a, size_t *cap, struct collect *c,
 	c->stamp++;
 }
 
-/* A distinct value and where it was first seen. */
+/* A distinct value and where it was first seen (as in nsp_felem). */
 struct value {
 	const char *s;
-	char *pointer, *field;
+	const char *list;
+	size_t index;
+	const char *key;
 };
 
 /* Index of s in vals, appending it when new. */
 static size_t value_index(struct nsp_map *map, struct value **vals, size_t *n,
-                          size_t *cap, const char *s, char *pointer,
-                          char *field)
+                          size_t *cap, const char *s, const char *list,
+                          size_t index, const char *key)
 {
 	void *v = nsp_map_get(map, s, strlen(s));
-	if (v) {
-		free(pointer);
-		free(field);
+	if (v)
 		return (size_t)(uintptr_t)v - 1;
-	}
 	NSP_GROW(*vals, *cap, *n + 1);
-	(*vals)[*n] = (struct value){s, pointer, field};
+	(*vals)[*n] = (struct value){s, list, index, key};
 	nsp_map_put(map, s, strlen(s), (void *)(uintptr_t)(*n + 1));
 	return (*n)++;
 }
@@ -150,11 +148,8 @@ static void router_ports(struct nsp_analysis *a, size_t *cap, struct collect *c,
 			j++;
 		}
 		char *name = nsp_xasprintf("%s:%s", rr->id, port);
-		emit(a, cap, c, NSP_CLASS_PORT, name,
-		     nsp_xasprintf("/circuits/%zu", first),
-		     nsp_xasprintf("/circuits/%zu/%s/port", first,
-		                   m->circuits[first].a.router == r ? "a"
-		                                                    : "z"));
+		emit(a, cap, c, NSP_CLASS_PORT, name, "circuits", first,
+		     m->circuits[first].a.router == r ? "a/port" : "z/port");
 		free(name);
 		i = j;
 	}
@@ -175,8 +170,7 @@ static void pop_values(struct nsp_analysis *a, size_t *cap, struct collect *c,
 		const char *s =
 		    *(const char *const *)((const char *)&m->pops[p] + offset);
 		of[p] = s ? value_index(&map, &vals, &n, &vcap, s,
-		                        nsp_xasprintf("/pops/%zu", p),
-		                        nsp_xasprintf("/pops/%zu/%s", p, key))
+		                        "pops", p, key)
 		          : NSP_NONE;
 	}
 	size_t *off, *it;
@@ -184,7 +178,8 @@ static void pop_values(struct nsp_analysis *a, size_t *cap, struct collect *c,
 	for (size_t v = 0; v < n; v++) {
 		for (size_t k = off[v]; k < off[v + 1]; k++)
 			collect_pop(c, m, it[k]);
-		emit(a, cap, c, cls, vals[v].s, vals[v].pointer, vals[v].field);
+		emit(a, cap, c, cls, vals[v].s, vals[v].list, vals[v].index,
+		     vals[v].key);
 	}
 	free(off);
 	free(it);
@@ -219,16 +214,14 @@ static void free_values(struct nsp_analysis *a, size_t *cap, struct collect *c)
 		cv[i] = m->circuits[i].carrier
 		            ? value_index(&map, &vals, &n, &vcap,
 		                          m->circuits[i].carrier,
-		                          nsp_xasprintf("/circuits/%zu", i),
-		                          nsp_xasprintf("/circuits/%zu/carrier",
-		                                        i))
+		                          "circuits", i, "carrier")
 		            : NSP_NONE;
 	group_by(n, cv, NULL, m->ncircuits, &off, &it);
 	for (size_t v = 0; v < n; v++) {
 		for (size_t k = off[v]; k < off[v + 1]; k++)
 			collect_add(c, it[k]);
-		emit(a, cap, c, NSP_CLASS_CARRIER, vals[v].s, vals[v].pointer,
-		     vals[v].field);
+		emit(a, cap, c, NSP_CLASS_CARRIER, vals[v].s, vals[v].list,
+		     vals[v].index, vals[v].key);
 	}
 	free(off);
 	free(it);
@@ -242,26 +235,21 @@ static void free_values(struct nsp_analysis *a, size_t *cap, struct collect *c)
 			tagged_add(&t[0],
 			           value_index(&map, &vals, &n, &vcap,
 			                       m->circuits[i].srlg.v[k],
-			                       nsp_xasprintf("/circuits/%zu", i),
-			                       nsp_xasprintf("/circuits/%zu/srlg",
-			                                     i)),
+			                       "circuits", i, "srlg"),
 			           i);
 	for (size_t r = 0; r < m->nrouters; r++)
 		for (size_t k = 0; k < m->routers[r].srlg.n; k++)
 			tagged_add(&t[1],
 			           value_index(&map, &vals, &n, &vcap,
 			                       m->routers[r].srlg.v[k],
-			                       nsp_xasprintf("/routers/%zu", r),
-			                       nsp_xasprintf("/routers/%zu/srlg",
-			                                     r)),
+			                       "routers", r, "srlg"),
 			           r);
 	for (size_t p = 0; p < m->npops; p++)
 		for (size_t k = 0; k < m->pops[p].srlg.n; k++)
 			tagged_add(&t[2],
 			           value_index(&map, &vals, &n, &vcap,
 			                       m->pops[p].srlg.v[k],
-			                       nsp_xasprintf("/pops/%zu", p),
-			                       nsp_xasprintf("/pops/%zu/srlg", p)),
+			                       "pops", p, "srlg"),
 			           p);
 	size_t *toff[3], *tit[3];
 	for (int b = 0; b < 3; b++)
@@ -273,8 +261,8 @@ static void free_values(struct nsp_analysis *a, size_t *cap, struct collect *c)
 			collect_router(c, &m->routers[tit[1][k]]);
 		for (size_t k = toff[2][v]; k < toff[2][v + 1]; k++)
 			collect_pop(c, m, tit[2][k]);
-		emit(a, cap, c, NSP_CLASS_SRLG, vals[v].s, vals[v].pointer,
-		     vals[v].field);
+		emit(a, cap, c, NSP_CLASS_SRLG, vals[v].s, vals[v].list,
+		     vals[v].index, vals[v].key);
 	}
 	for (int b = 0; b < 3; b++) {
 		free(t[b].tag);
@@ -303,19 +291,19 @@ void nsp_fa_build_elements(struct nsp_analysis *a)
 	for (size_t i = 0; i < m->ncircuits; i++) {
 		collect_add(&c, i);
 		emit(a, &cap, &c, NSP_CLASS_CIRCUIT, m->circuits[i].id,
-		     nsp_xasprintf("/circuits/%zu", i), NULL);
+		     "circuits", i, NULL);
 	}
 	for (size_t r = 0; r < m->nrouters; r++)
 		router_ports(a, &cap, &c, r);
 	for (size_t r = 0; r < m->nrouters; r++) {
 		collect_router(&c, &m->routers[r]);
 		emit(a, &cap, &c, NSP_CLASS_ROUTER, m->routers[r].id,
-		     nsp_xasprintf("/routers/%zu", r), NULL);
+		     "routers", r, NULL);
 	}
 	for (size_t p = 0; p < m->npops; p++) {
 		collect_pop(&c, m, p);
 		emit(a, &cap, &c, NSP_CLASS_POP, m->pops[p].id,
-		     nsp_xasprintf("/pops/%zu", p), NULL);
+		     "pops", p, NULL);
 	}
 	pop_values(a, &cap, &c, NSP_CLASS_FACILITY,
 	           offsetof(struct nsp_pop, facility), "facility");
@@ -324,8 +312,24 @@ void nsp_fa_build_elements(struct nsp_analysis *a)
 	pop_values(a, &cap, &c, NSP_CLASS_EDGE_DOMAIN,
 	           offsetof(struct nsp_pop, edge_domain), "edge_domain");
 	free_values(a, &cap, &c);
+	/* kept as long as the analysis: exact size */
+	if (cap > a->nelems + 1)
+		a->elems = nsp_xrealloc(a->elems,
+		                        (a->nelems + 1) * sizeof(*a->elems));
 	free(c.seen);
 	free(c.v);
 	free(c.pop_off);
 	free(c.pop_routers);
+}
+
+void nsp_felem_ptrs(const struct nsp_felem *e, struct nsp_felem_ptrs *p)
+{
+	snprintf(p->pointer, sizeof(p->pointer), "/%s/%zu", e->list,
+	         e->index);
+	p->field = NULL;
+	if (e->key) {
+		snprintf(p->field_buf, sizeof(p->field_buf), "%s/%s",
+		         p->pointer, e->key);
+		p->field = p->field_buf;
+	}
 }

@@ -94,6 +94,9 @@ static void build_demand(struct nsp_analysis *a, size_t di,
 	}
 	if (n > 1)
 		qsort(el, n, sizeof(size_t), nsp_fa_cmp_size);
+	/* kept as long as the analysis: exact size */
+	if (cap > n + 1)
+		el = nsp_xrealloc(el, (n + 1) * sizeof(size_t));
 	dn->elems = el;
 	dn->ne = n;
 	dn->ec_off = nsp_xcalloc(n + 2, sizeof(size_t));
@@ -291,8 +294,6 @@ void nsp_analysis_free(struct nsp_analysis *a)
 		return;
 	for (size_t e = 0; e < a->nelems; e++) {
 		free(a->elems[e].name);
-		free(a->elems[e].pointer);
-		free(a->elems[e].field);
 		free(a->elems[e].circuits);
 	}
 	free(a->elems);

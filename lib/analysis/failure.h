@@ -22,11 +22,24 @@
 struct nsp_felem {
 	enum nsp_class cls;
 	char *name;    /* display name: the id, "router:port", or the value */
-	char *pointer; /* JSON Pointer of the element, or of its first bearer */
-	char *field;   /* field pointer for the location, or NULL */
+	/* where it is given: the element (or its first bearer) is item index
+	 * of the list ("circuits", "routers", "pops"), the field that gives
+	 * it is key below it (NULL: the item itself); pointers are made by
+	 * nsp_felem_ptrs only for a finding */
+	const char *list;
+	size_t index;
+	const char *key;
 	size_t *circuits; /* the circuits its failure takes down, sorted */
 	size_t ncircuits;
 };
+
+/* The JSON Pointers of an element, for a finding. */
+struct nsp_felem_ptrs {
+	char pointer[48];  /* of the element, or of its first bearer */
+	char field_buf[80];
+	const char *field; /* of the field that gives it, or NULL */
+};
+void nsp_felem_ptrs(const struct nsp_felem *e, struct nsp_felem_ptrs *p);
 
 /* What happens to one demand in one scenario. */
 struct nsp_outcome {

@@ -21,6 +21,7 @@
 void nsp_ld_norm_top(struct ctx *c, struct nsp_raw_design *r)
 {
 	struct nsp_model *m = c->m;
+	nsp_ld_forget();
 	if (r->nospof != 1)
 		nsp_ld_err_at(c, "/nospof", "unsupported format version %u: "
 					    "this nospof reads version 1",

@@ -27,7 +27,15 @@ struct ctx {
 };
 
 /* Print a JSON Pointer into the char array buf. */
-#define PTR(buf, ...) snprintf(buf, sizeof(buf), __VA_ARGS__)
+#define PTR(buf, ...) nsp_ld_ptr(buf, sizeof(buf), __VA_ARGS__)
+
+/*
+ * snprintf for the pointers of PTR, without its cost on the formats they
+ * use (%s, %zu, %u; anything else goes to vsnprintf): the normalise pass
+ * makes one per element and field.
+ */
+__attribute__((format(printf, 3, 4))) int
+nsp_ld_ptr(char *buf, size_t size, const char *fmt, ...);
 
 /* ---- load.c: the element context for messages ------------------------- */
 
@@ -51,6 +59,9 @@ void nsp_ld_validate(struct ctx *c, const struct nsp_node *n,
 		     const cyaml_schema_value_t *s, struct nsp_buf *ptr);
 
 /* ---- values.c: the value helpers of the normalise pass ---------------- */
+
+/* Forget the lookups nsp_ld_has remembers (a new pass, a new source). */
+void nsp_ld_forget(void);
 
 /* Whether the key at ptr is present in the source (and not null). */
 bool nsp_ld_has(struct ctx *c, const char *map_ptr, const char *key);

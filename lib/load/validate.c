@@ -29,6 +29,10 @@ const char *nsp_ld_node_kind_name(const struct nsp_node *n)
 static void ptr_push(struct nsp_buf *ptr, const char *tok, size_t len)
 {
 	nsp_buf_putc(ptr, '/');
+	if (!memchr(tok, '~', len) && !memchr(tok, '/', len)) {
+		nsp_buf_add(ptr, tok, len);
+		return;
+	}
 	for (size_t i = 0; i < len; i++) {
 		if (tok[i] == '~')
 			nsp_buf_puts(ptr, "~0");
@@ -50,19 +54,26 @@ static void validate_mapping(struct ctx *c, const struct nsp_node *n,
 	size_t nfields = 0;
 	while (fields[nfields].key)
 		nfields++;
-	const char **names = nsp_xmalloc(nfields * sizeof(*names));
-	for (size_t i = 0; i < nfields; i++)
-		names[i] = fields[i].key;
+	/* made only when a key is unknown: the names for a did-you-mean,
+	 * and which fields a near miss already suggested */
+	const char **names = NULL;
+	bool *suggested = NULL;
 	size_t base = ptr->len;
-	bool *suggested = nsp_xcalloc(nfields, sizeof(*suggested));
 	for (size_t i = 0; i + 1 < n->len; i += 2) {
 		const struct nsp_node *k = nsp_node_deref(n->u.items[i]);
 		const cyaml_schema_field_t *f = NULL;
-		for (size_t j = 0; j < nfields; j++)
-			if (strlen(fields[j].key) == k->len &&
-			    !memcmp(fields[j].key, k->u.str, k->len))
+		for (size_t j = 0; j < nfields && !f; j++)
+			if (!strncmp(fields[j].key, k->u.str, k->len) &&
+			    !fields[j].key[k->len])
 				f = &fields[j];
 		if (!f) {
+			if (!names) {
+				names = nsp_xmalloc(nfields * sizeof(*names));
+				for (size_t j = 0; j < nfields; j++)
+					names[j] = fields[j].key;
+				suggested = nsp_xcalloc(nfields,
+							sizeof(*suggested));
+			}
 			char *key = nsp_ld_clip(k->u.str, k->len);
 			const char *dym = nsp_did_you_mean(key, names, nfields);
 			char *what = nsp_ld_describe(c->src,
@@ -92,7 +103,7 @@ static void validate_mapping(struct ctx *c, const struct nsp_node *n,
 	for (size_t j = 0; j < nfields; j++) {
 		/* a near miss already suggested the key: say it once */
 		if ((fields[j].value.flags & CYAML_FLAG_OPTIONAL) ||
-		    suggested[j])
+		    (suggested && suggested[j]))
 			continue;
 		if (nsp_node_get(n, fields[j].key))
 			continue;
@@ -106,33 +117,96 @@ static void validate_mapping(struct ctx *c, const struct nsp_node *n,
 	free(names);
 }
 
-/* Check a scalar against an integer, number, boolean or enum schema. */
+/* Whether a plain scalar is one of YAML's spellings of a boolean. */
+static bool is_bool(const char *v)
+{
+	static const char *const words[] = {"true", "false", "True",
+					    "False", "TRUE", "FALSE"};
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (!strcmp(words[i], v))
+			return true;
+	return false;
+}
+
+/*
+ * The unknown value of an enum schema: an error listing the values, with
+ * a did-you-mean.
+ */
+static void bad_enum(struct ctx *c, const cyaml_schema_value_t *s,
+		     const char *ptr, const char *v)
+{
+	const cyaml_strval_t *t = s->enumeration.strings;
+	uint32_t cnt = s->enumeration.count;
+	struct nsp_buf all = {0};
+	const char **names = nsp_xmalloc(cnt * sizeof(*names));
+	for (uint32_t i = 0; i < cnt; i++) {
+		names[i] = t[i].str;
+		nsp_buf_printf(&all, "%s%s", i ? ", " : "", t[i].str);
+	}
+	const char *dym = nsp_did_you_mean(v, names, cnt);
+	if (dym)
+		nsp_ld_err_at(c, ptr, "unknown value '%s' (did you "
+				      "mean '%s'?); expected one of %s",
+			      v, dym, all.s);
+	else
+		nsp_ld_err_at(c, ptr,
+			      "unknown value '%s'; expected one of %s",
+			      v, all.s);
+	free(names);
+	nsp_buf_free(&all);
+}
+
+/* What is wrong with a scalar of an integer schema of size bytes. */
+enum int_fault { INT_OK, INT_QUOTED, INT_NEGATIVE, INT_NOT_PLAIN, INT_RANGE };
+
+static enum int_fault int_fault(const struct nsp_node *n, uint64_t max)
+{
+	const char *str = n->u.str;
+	uint64_t x;
+	bool digits = n->len > 0;
+	for (size_t i = 0; i < n->len; i++)
+		digits &= str[i] >= '0' && str[i] <= '9';
+	if (!n->plain)
+		return INT_QUOTED;
+	if (n->len > 1 && str[0] == '-' &&
+	    strspn(str + 1, "0123456789") == n->len - 1)
+		return INT_NEGATIVE;
+	if (!digits || (str[0] == '0' && n->len > 1))
+		return INT_NOT_PLAIN;
+	if (!nsp_parse_uint(str, n->len, max, &x))
+		return INT_RANGE;
+	return INT_OK;
+}
+
+/*
+ * Check a scalar against an integer, number, boolean or enum schema; the
+ * value is copied for a message only when there is one.
+ */
 static void validate_scalar(struct ctx *c, const struct nsp_node *n,
 			    const cyaml_schema_value_t *s, const char *ptr)
 {
-	char *v = nsp_ld_clip(n->u.str, n->len);
+	char *v = NULL;
 	switch (s->type) {
 	case CYAML_UINT: {
 		uint64_t max = s->data_size >= 8 ? UINT64_MAX :
 			(1ull << (8 * s->data_size)) - 1;
-		uint64_t x;
-		bool digits = n->len > 0;
-		for (size_t i = 0; i < n->len; i++)
-			digits &= n->u.str[i] >= '0' && n->u.str[i] <= '9';
-		if (!n->plain)
+		enum int_fault f = int_fault(n, max);
+		if (f == INT_OK)
+			return;
+		v = nsp_ld_clip(n->u.str, n->len);
+		if (f == INT_QUOTED)
 			nsp_ld_err_at(c, ptr, "expected an integer, got the "
 					      "quoted string \"%s\"", v);
-		else if (n->len > 1 && n->u.str[0] == '-' &&
-			 strspn(n->u.str + 1, "0123456789") == n->len - 1)
+		else if (f == INT_NEGATIVE)
 			nsp_ld_err_at(c, ptr, "%s is out of range: negative "
 					      "numbers are not allowed here",
 				      v);
-		else if (!digits || (n->u.str[0] == '0' && n->len > 1))
+		else if (f == INT_NOT_PLAIN)
 			nsp_ld_err_at(c, ptr, "'%s' is not a plain decimal "
 					      "integer (digits only, no unit, "
 					      "sign, exponent or leading zero)",
 				      v);
-		else if (!nsp_parse_uint(n->u.str, n->len, max, &x))
+		else
 			nsp_ld_err_at(c, ptr,
 				      "%s is out of range (at most %llu)", v,
 				      (unsigned long long)max);
@@ -140,46 +214,32 @@ static void validate_scalar(struct ctx *c, const struct nsp_node *n,
 	}
 	case CYAML_FLOAT: {
 		double d;
+		if (n->plain && nsp_parse_decimal(n->u.str, n->len, &d))
+			return;
+		v = nsp_ld_clip(n->u.str, n->len);
 		if (!n->plain)
 			nsp_ld_err_at(c, ptr, "expected a number, got the "
 					      "quoted string \"%s\"", v);
-		else if (!nsp_parse_decimal(n->u.str, n->len, &d))
+		else
 			nsp_ld_err_at(c, ptr, "'%s' is not a plain decimal "
 					      "number (like 99.99)", v);
 		break;
 	}
 	case CYAML_BOOL:
-		if (!n->plain || (strcmp(v, "true") && strcmp(v, "false") &&
-				  strcmp(v, "True") && strcmp(v, "False") &&
-				  strcmp(v, "TRUE") && strcmp(v, "FALSE")))
-			nsp_ld_err_at(c, ptr,
-				      "expected true or false, got '%s'", v);
+		/* a scalar holding a NUL never reaches here (the event pass
+		 * refuses NUL characters), so its text is the whole value */
+		if (n->plain && is_bool(n->u.str))
+			return;
+		v = nsp_ld_clip(n->u.str, n->len);
+		nsp_ld_err_at(c, ptr, "expected true or false, got '%s'", v);
 		break;
 	case CYAML_ENUM: {
 		const cyaml_strval_t *t = s->enumeration.strings;
-		uint32_t cnt = s->enumeration.count;
-		bool ok = false;
-		for (uint32_t i = 0; i < cnt; i++)
-			ok |= !strcmp(t[i].str, v);
-		if (ok)
-			break;
-		struct nsp_buf all = {0};
-		const char **names = nsp_xmalloc(cnt * sizeof(*names));
-		for (uint32_t i = 0; i < cnt; i++) {
-			names[i] = t[i].str;
-			nsp_buf_printf(&all, "%s%s", i ? ", " : "", t[i].str);
-		}
-		const char *dym = nsp_did_you_mean(v, names, cnt);
-		if (dym)
-			nsp_ld_err_at(c, ptr, "unknown value '%s' (did you "
-					      "mean '%s'?); expected one of %s",
-				      v, dym, all.s);
-		else
-			nsp_ld_err_at(c, ptr,
-				      "unknown value '%s'; expected one of %s",
-				      v, all.s);
-		free(names);
-		nsp_buf_free(&all);
+		for (uint32_t i = 0; i < s->enumeration.count; i++)
+			if (!strcmp(t[i].str, n->u.str))
+				return;
+		v = nsp_ld_clip(n->u.str, n->len);
+		bad_enum(c, s, ptr, v);
 		break;
 	}
 	default:
@@ -226,7 +286,14 @@ void nsp_ld_validate(struct ctx *c, const struct nsp_node *n,
 		}
 		for (size_t i = 0; i < n->len; i++) {
 			size_t base = ptr->len;
-			nsp_buf_printf(ptr, "/%zu", i);
+			char idx[24];
+			int k = sizeof(idx);
+			size_t v = i;
+			do
+				idx[--k] = (char)('0' + v % 10);
+			while (v /= 10);
+			idx[--k] = '/';
+			nsp_buf_add(ptr, idx + k, sizeof(idx) - (size_t)k);
 			nsp_ld_validate(c, n->u.items[i], s->sequence.entry,
 					ptr);
 			ptr->len = base;

@@ -7,8 +7,52 @@
  */
 #include "load_int.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+
+int nsp_ld_ptr(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	size_t n = 0;
+	va_start(ap, fmt);
+	for (const char *f = fmt; *f; f++) {
+		char num[24];
+		const char *s;
+		size_t len;
+		if (*f != '%') {
+			s = f;
+			len = 1;
+		} else if (f[1] == 's') {
+			s = va_arg(ap, const char *);
+			len = strlen(s);
+			f++;
+		} else if (f[1] == 'u' || (f[1] == 'z' && f[2] == 'u')) {
+			size_t v = f[1] == 'u' ? va_arg(ap, unsigned)
+					       : va_arg(ap, size_t);
+			f += f[1] == 'u' ? 1 : 2;
+			size_t k = sizeof(num);
+			do
+				num[--k] = (char)('0' + v % 10);
+			while (v /= 10);
+			s = num + k;
+			len = sizeof(num) - k;
+		} else {
+			va_end(ap);
+			va_start(ap, fmt);
+			int r = vsnprintf(buf, size, fmt, ap);
+			va_end(ap);
+			return r;
+		}
+		for (size_t i = 0; i < len; i++, n++)
+			if (n + 1 < size)
+				buf[n] = s[i];
+	}
+	va_end(ap);
+	if (size)
+		buf[n < size ? n : size - 1] = '\0';
+	return (int)n;
+}
 
 /* Whether an id matches [A-Za-z0-9][A-Za-z0-9._:/-]{0,63}. */
 static bool valid_id(const char *s)
@@ -32,17 +76,55 @@ static uint32_t first_invisible(const char *s)
 {
 	uint32_t cp = 0;
 	for (size_t i = 0, n = strlen(s); i < n; i++)
-		if (nsp_invisible_at(s + i, n - i, &cp))
+		/* each of them starts with byte 0xE2 or 0xEF */
+		if ((unsigned char)s[i] >= 0xe2 &&
+		    nsp_invisible_at(s + i, n - i, &cp))
 			return cp;
 	return 0;
+}
+
+/*
+ * The last few maps nsp_ld_has looked up, by pointer: the normalise pass
+ * asks about the keys of the same map many times, and each lookup from
+ * the root walks the whole path. Per thread; emptied by nsp_ld_forget at
+ * the start of each normalise pass, and keyed by the source as well.
+ */
+static _Thread_local struct seen {
+	const struct nsp_source *src;
+	char ptr[96];
+	const struct nsp_node *node;
+} seen[4];
+static _Thread_local unsigned seen_next;
+
+void nsp_ld_forget(void)
+{
+	memset(seen, 0, sizeof(seen));
+	seen_next = 0;
+}
+
+/* The node at a pointer (or its deepest existing ancestor), remembered. */
+static const struct nsp_node *node_at(struct ctx *c, const char *ptr)
+{
+	size_t len = strlen(ptr);
+	size_t n = sizeof(seen) / sizeof(seen[0]);
+	for (size_t i = 0; i < n; i++)
+		if (seen[i].src == c->src && seen[i].node &&
+		    !memcmp(seen[i].ptr, ptr, len + 1))
+			return seen[i].node;
+	const struct nsp_node *node = nsp_source_at(c->src, ptr);
+	if (len < sizeof(seen[0].ptr) && node) {
+		struct seen *s = &seen[seen_next++ % n];
+		s->src = c->src;
+		memcpy(s->ptr, ptr, len + 1);
+		s->node = node;
+	}
+	return node;
 }
 
 /* Whether the key at ptr is present in the source (and not null). */
 bool nsp_ld_has(struct ctx *c, const char *map_ptr, const char *key)
 {
-	const struct nsp_node *n =
-		nsp_node_get(nsp_source_at(c->src, map_ptr), key);
-	return n != NULL;
+	return nsp_node_get(node_at(c, map_ptr), key) != NULL;
 }
 
 /*
@@ -220,7 +302,7 @@ void nsp_ld_text_field(struct ctx *c, char *s, const char *base,
 		       const char *key)
 {
 	char p[300];
-	if (!s)
+	if (!s || !first_invisible(s))
 		return;
 	PTR(p, "%s/%s", base, key);
 	plain_text(c, s, p);
@@ -232,6 +314,8 @@ void nsp_ld_text_list(struct ctx *c, char **v, uint32_t n, const char *base,
 {
 	char p[300];
 	for (uint32_t i = 0; i < n; i++) {
+		if (!v[i] || !first_invisible(v[i]))
+			continue;
 		PTR(p, "%s/%s/%u", base, key, i);
 		plain_text(c, v[i], p);
 	}
@@ -242,7 +326,7 @@ void nsp_ld_range(struct ctx *c, const char *map, const char *key,
 		  uint64_t v, uint64_t lo, uint64_t hi)
 {
 	char p[300];
-	if (!nsp_ld_has(c, map, key) || (v >= lo && v <= hi))
+	if ((v >= lo && v <= hi) || !nsp_ld_has(c, map, key))
 		return;
 	PTR(p, "%s/%s", map, key);
 	nsp_ld_err_at(c, p, "%llu is out of range (%llu..%llu)",
@@ -255,9 +339,8 @@ void nsp_ld_percent(struct ctx *c, const char *map, const char *key,
 		    double v, bool hundred_ok)
 {
 	char p[300];
-	if (!nsp_ld_has(c, map, key))
-		return;
-	if (v > 0 && (v < 100 || (hundred_ok && v == 100)))
+	if ((v > 0 && (v < 100 || (hundred_ok && v == 100))) ||
+	    !nsp_ld_has(c, map, key))
 		return;
 	PTR(p, "%s/%s", map, key);
 	nsp_ld_err_at(c, p, "percentage %g is out of range: expected "

@@ -1,11 +1,13 @@
 /* Tests of the reporters: golden outputs of every example, escaping. */
 #include <ctype.h>
+#include <errno.h>
 #include <jansson.h>
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "report/spool.h"
 #include "report/topology.h"
 #include "helpers.h"
 
@@ -311,6 +313,161 @@ START_TEST(scenarios_json_streamed)
 }
 END_TEST
 
+/* Two records of the spool test: a key and where it was added. */
+struct spooled {
+	unsigned key, seq;
+};
+
+/* By key, then by the order of adding: a total order. */
+static int cmp_spooled(const void *x, const void *y)
+{
+	const struct spooled *a = x, *b = y;
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/*
+ * The sorted spool of the scenario tables gives every record back once,
+ * in order, whether it fits one chunk (sorted in memory), fills several
+ * (runs on disk, merged), ends on a full chunk, or holds nothing.
+ */
+START_TEST(spool_sorts_in_runs)
+{
+	static const size_t counts[] = {0, 1, 5, 7, 14, 15, 1000, 4099};
+	for (size_t c = 0; c < sizeof(counts) / sizeof(counts[0]); c++) {
+		size_t n = counts[c];
+		struct nsp_spool s;
+		nsp_spool_init(&s, sizeof(struct spooled), 7, cmp_spooled);
+		unsigned x = 12345;
+		for (size_t i = 0; i < n; i++) {
+			x = x * 1103515245u + 12345u;
+			struct spooled r = {(x >> 16) % 97, (unsigned)i};
+			ck_assert_int_eq(nsp_spool_add(&s, &r), 0);
+		}
+		ck_assert_int_eq(nsp_spool_sort(&s), 0);
+		ck_assert_uint_eq(s.total, n);
+		ck_assert(n <= 7 ? s.nruns == 0 : s.nruns == (n + 6) / 7);
+		bool *seen = calloc(n + 1, 1);
+		const struct spooled *r, *prev = NULL;
+		struct spooled last = {0};
+		size_t got = 0;
+		while ((r = nsp_spool_next(&s))) {
+			ck_assert_uint_lt(r->seq, n);
+			ck_assert(!seen[r->seq]);
+			seen[r->seq] = true;
+			if (prev)
+				ck_assert_int_lt(cmp_spooled(&last, r), 0);
+			last = *r;
+			prev = &last;
+			got++;
+		}
+		ck_assert_uint_eq(got, n);
+		ck_assert_ptr_null(nsp_spool_next(&s));
+		ck_assert(!s.failed);
+		free(seen);
+		nsp_spool_free(&s);
+	}
+}
+END_TEST
+
+/*
+ * A spool whose temporary file cannot be made says so (the failure and
+ * its errno) instead of losing records, and frees what it holds.
+ */
+START_TEST(spool_temp_file_fails)
+{
+	const char *old = getenv("TMPDIR");
+	char *saved = old ? strdup(old) : NULL;
+	setenv("TMPDIR", "/nonexistent-nospof-dir", 1);
+	struct nsp_spool s;
+	nsp_spool_init(&s, sizeof(struct spooled), 2, cmp_spooled);
+	struct spooled r = {1, 0};
+	ck_assert_int_eq(nsp_spool_add(&s, &r), 0);
+	ck_assert_int_eq(nsp_spool_add(&s, &r), 0);
+	ck_assert_int_eq(nsp_spool_add(&s, &r), -1);
+	ck_assert(s.failed);
+	ck_assert_int_eq(s.err, ENOENT);
+	ck_assert_int_eq(nsp_spool_sort(&s), -1);
+	ck_assert_ptr_null(nsp_spool_next(&s));
+	nsp_spool_free(&s);
+	if (saved)
+		setenv("TMPDIR", saved, 1);
+	else
+		unsetenv("TMPDIR");
+	free(saved);
+}
+END_TEST
+
+/*
+ * A depth-2 table larger than what the spool sorts in memory (65,536
+ * rows) goes through runs on disk: every row comes out once, worst first
+ * (cut rows, then by falling load), in valid JSON.
+ */
+START_TEST(scenarios_spilled_table)
+{
+	enum { N = 60, E = 7 * N }; /* each circuit: 7 elements of its own */
+	char *path = nsp_xasprintf("/tmp/nospof-spill-%ld.yaml",
+				   (long)getpid());
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("nospof: 1\nname: spill\n"
+	      "sites: [{id: dc, prefixes: [10.1.0.0/16]}]\n"
+	      "clouds: [{id: vpc, provider: generic, "
+	      "prefixes: [10.2.0.0/16]}]\npops:\n", f);
+	for (int i = 0; i < N; i++)
+		fprintf(f, "  - {id: p%d, metro: m%d, facility: f%d}\n", i,
+			i, i);
+	fputs("routers:\n", f);
+	for (int i = 0; i < N; i++)
+		fprintf(f, "  - {id: cpe%d, role: cpe, site: dc}\n"
+			   "  - {id: e%d, role: edge, pop: p%d, cloud: vpc}\n",
+			i, i, i);
+	fputs("circuits:\n", f);
+	for (int i = 0; i < N; i++)
+		fprintf(f, "  - {id: c%d, a: {router: cpe%d, port: x}, "
+			   "z: {router: e%d}, bandwidth_mbps: %d}\n",
+			i, i, i, 100 + 10 * (i % 7));
+	fputs("demands: [{from: dc, to: vpc, mbps: 2000}]\n", f);
+	fclose(f);
+	char *cmd = nsp_xasprintf("%s scenarios --depth 2 -f json %s",
+				  nospof_bin(), path);
+	char *got = NULL;
+	run_cmd(cmd, &got);
+	json_error_t err;
+	json_t *doc = json_loads(got, 0, &err);
+	ck_assert_msg(doc != NULL, "%s", err.text);
+	json_t *rows = json_object_get(doc, "rows");
+	size_t n = json_array_size(rows);
+	/* no failure, each element (circuit, port, two routers, PoP,
+	 * facility, metro), each pair of them */
+	ck_assert_uint_eq(n, 1 + E + E * (E - 1) / 2);
+	ck_assert_uint_gt(n, 65536);
+	bool cut = true;
+	double share = 1e300;
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r) {
+		bool s = json_is_true(json_object_get(r, "survives"));
+		ck_assert_msg(!(s == false && !cut), "cut row %zu after a "
+			      "surviving one", i);
+		if (s && cut) {
+			cut = false;
+			share = 1e300;
+		}
+		json_t *w = json_object_get(r, "worst_share");
+		double v = json_is_number(w) ? json_number_value(w) : -1;
+		ck_assert_msg(v <= share + 0.05, "row %zu out of order", i);
+		share = v;
+	}
+	json_decref(doc);
+	free(got);
+	free(cmd);
+	unlink(path);
+	free(path);
+}
+END_TEST
+
 /* The verdict each example's README row promises. */
 START_TEST(example_verdicts)
 {
@@ -429,6 +586,9 @@ Suite *report_suite(void)
 	tcase_add_test(t, golden_graphs);
 	tcase_add_test(t, golden_scenarios);
 	tcase_add_test(t, scenarios_json_streamed);
+	tcase_add_test(t, spool_sorts_in_runs);
+	tcase_add_test(t, spool_temp_file_fails);
+	tcase_add_test(t, scenarios_spilled_table);
 	tcase_add_test(t, golden_html);
 	tcase_add_test(t, html_escapes_input);
 	tcase_add_test(t, example_verdicts);
