@@ -255,6 +255,7 @@ void nsp_ld_norm_circuits(struct ctx *c, struct nsp_raw_design *r)
 		nsp_ld_text_list(c, s->srlg, s->srlg_count, cp, "srlg");
 		o->id = s->id;
 		o->source = s->source;
+		nsp_ld_source(c, s->source, cp);
 		o->loc = nsp_model_loc(m, cp);
 		norm_end(c, &o->a, &s->a, cp, "a");
 		norm_end(c, &o->z, &s->z, cp, "z");

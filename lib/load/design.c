@@ -151,6 +151,7 @@ void nsp_ld_norm_elements(struct ctx *c, struct nsp_raw_design *r)
 		nsp_ld_text_field(c, s->region, p, "region");
 		o->id = s->id;
 		o->source = s->source;
+		nsp_ld_source(c, s->source, p);
 		o->region = s->region;
 		o->stateful_firewall = s->stateful_firewall;
 		o->loc = nsp_model_loc(m, p);
@@ -165,6 +166,7 @@ void nsp_ld_norm_elements(struct ctx *c, struct nsp_raw_design *r)
 		nsp_ld_text_field(c, s->region, p, "region");
 		o->id = s->id;
 		o->source = s->source;
+		nsp_ld_source(c, s->source, p);
 		o->region = s->region;
 		o->provider = (enum nsp_provider)s->provider;
 		o->loc = nsp_model_loc(m, p);
@@ -183,6 +185,7 @@ void nsp_ld_norm_elements(struct ctx *c, struct nsp_raw_design *r)
 		nsp_ld_text_list(c, s->srlg, s->srlg_count, p, "srlg");
 		o->id = s->id;
 		o->source = s->source;
+		nsp_ld_source(c, s->source, p);
 		o->region = s->region;
 		o->metro = s->metro;
 		o->facility = s->facility;
@@ -219,6 +222,7 @@ void nsp_ld_norm_routers(struct ctx *c, struct nsp_raw_design *r)
 		nsp_ld_text_list(c, s->srlg, s->srlg_count, rp, "srlg");
 		o->id = s->id;
 		o->source = s->source;
+		nsp_ld_source(c, s->source, rp);
 		o->role = (enum nsp_router_role)s->role;
 		o->site = o->pop = o->cloud = NSP_NONE;
 		o->gateway = s->gateway;

@@ -89,6 +89,12 @@ void nsp_ld_strs(struct ctx *c, struct nsp_strs *out, char **in, uint32_t n);
 void nsp_ld_text_field(struct ctx *c, char *s, const char *base,
 		       const char *key);
 
+/*
+ * The `source` of the element at base (IMPORT.md §3.3): 1 to 1,024
+ * characters, else an input error at the field.
+ */
+void nsp_ld_source(struct ctx *c, const char *s, const char *base);
+
 /* The same on every string of the list key of the element at base. */
 void nsp_ld_text_list(struct ctx *c, char **v, uint32_t n, const char *base,
 		      const char *key);

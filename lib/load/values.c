@@ -308,6 +308,21 @@ void nsp_ld_text_field(struct ctx *c, char *s, const char *base,
 	plain_text(c, s, p);
 }
 
+void nsp_ld_source(struct ctx *c, const char *s, const char *base)
+{
+	char p[300];
+	size_t chars = 0;
+	if (!s)
+		return;
+	for (const unsigned char *q = (const unsigned char *)s; *q; q++)
+		chars += (*q & 0xc0) != 0x80;
+	if (chars >= 1 && chars <= 1024)
+		return;
+	PTR(p, "%s/source", base);
+	nsp_ld_err_at(c, p, "%zu characters, expected 1 to 1024",
+		      chars);
+}
+
 /* plain_text on every string of the list key of the element at base. */
 void nsp_ld_text_list(struct ctx *c, char **v, uint32_t n, const char *base,
 		      const char *key)

@@ -222,6 +222,28 @@ START_TEST(error_values)
 			"expires: 2027-02-30}\n", 4, "invalid date");
 	expect_replaced("bandwidth_mbps: 1000}\n  - {id: c2",
 			"bandwidth_mbps: 0}\n  - {id: c2", 16, "out of range");
+	/* source: 1 to 1,024 characters (IMPORT.md §3.3) */
+	expect_replaced("{id: vpc,", "{id: vpc, source: '',", 6,
+			"cloud 'vpc': source: 0 characters, expected 1 to 1024");
+	char *big = nsp_xcalloc(1026 * 2 + 64, 1);
+	strcpy(big, "{id: e1, source: '");
+	for (int i = 0; i < 1025; i++)
+		strcat(big, "\xc3\xa9"); /* é: one character, two bytes */
+	strcat(big, "',");
+	expect_replaced("{id: e1,", big, 13, "1025 characters, expected");
+	free(big);
+	char *ok = nsp_xcalloc(1024 * 2 + 64, 1);
+	strcpy(ok, "{id: e1, source: '");
+	for (int i = 0; i < 1024; i++)
+		strcat(ok, "\xc3\xa9");
+	strcat(ok, "',");
+	char *y = with("{id: e1,", ok);
+	struct loaded l;
+	load_string(&l, y);
+	ck_assert_msg(l.rc == 0, "%s", l.diags.n ? l.diags.v[0].msg : "");
+	loaded_free(&l);
+	free(y);
+	free(ok);
 }
 END_TEST
 
