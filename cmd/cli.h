@@ -32,13 +32,14 @@ int nsp_import_run(const char *file, const char *const *overlays,
 void nsp_import_print(FILE *f, const char *name, const struct nsp_import *r);
 struct nsp_model;
 /*
- * The design of `--import terraform:FILE --overlay ...` for scenarios and
- * graph (import.c): 0 with *m, or the exit status with the diagnostics
- * printed to standard error as `nospof import` prints them.
+ * The design scenarios and graph read (import.c): FILE, or with import set
+ * the design of `--import terraform:FILE` and its overlays. 0 with *m, or
+ * the exit status with the errors printed on standard error (an import's
+ * diagnostics as `nospof import` prints them).
  */
-int nsp_import_load(struct nsp_model **m, const char *file,
-		    const char *const *overlays, size_t noverlays,
-		    const struct nsp_limits *lim);
+int nsp_cli_load(struct nsp_model **m, const char *file, const char *import,
+		 const char *const *overlays, size_t noverlays,
+		 const struct nsp_limits *lim);
 /*
  * Take `--import terraform:FILE` or `--overlay FILE` at argv[*i] for
  * scenarios and graph: 1 when taken (*i moved past its value), 0 when

@@ -59,7 +59,6 @@ int nsp_cmd_graph(int argc, char **argv)
 	size_t nfail = 0, noverlays = 0;
 	bool failing = false;
 	struct nsp_limits lim = NSP_LIMITS_WITH(&nsp_builtin_rules);
-	struct nsp_diags diags = {0};
 	struct nsp_findings fs = {0};
 	struct nsp_analysis *fa = NULL;
 	struct nsp_model *m = NULL;
@@ -150,20 +149,9 @@ int nsp_cmd_graph(int argc, char **argv)
 			goto out;
 		}
 	}
-	if (import) {
-		int rc = nsp_import_load(&m, import, overlays, noverlays, &lim);
-		if (rc) {
-			ret = rc;
-			goto out;
-		}
-	} else if (nsp_load_file(&m, file, &lim, &diags) < 0) {
-		char *name = nsp_escape(file, strlen(file));
-		for (size_t i = 0; i < diags.n; i++)
-			fprintf(stderr, "%s:%u:%u: error: %s [INPUT]\n", name,
-				(unsigned)diags.v[i].loc.line,
-				(unsigned)diags.v[i].loc.col, diags.v[i].msg);
-		free(name);
-		ret = NSP_EXIT_INPUT;
+	int rc = nsp_cli_load(&m, file, import, overlays, noverlays, &lim);
+	if (rc) {
+		ret = rc;
 		goto out;
 	}
 	/* the findings colour the picture; the analysis gives the loads */
@@ -198,6 +186,5 @@ out:
 	free(overlays);
 	nsp_findings_free(&fs);
 	nsp_model_free(m);
-	nsp_diags_free(&diags);
 	return ret;
 }

@@ -79,28 +79,42 @@ int nsp_import_run(const char *file, const char *const *overlays,
 	return r < 0 ? NSP_EXIT_INPUT : 0;
 }
 
-int nsp_import_load(struct nsp_model **m, const char *file,
-		    const char *const *overlays, size_t noverlays,
-		    const struct nsp_limits *lim)
+/* Print the input errors of loading file on standard error. */
+static void print_diags(const char *file, const struct nsp_diags *d)
 {
-	struct nsp_import r;
+	char *name = nsp_escape(file, strlen(file));
+	for (size_t i = 0; i < d->n; i++)
+		fprintf(stderr, "%s:%u:%u: error: %s [INPUT]\n", name,
+			(unsigned)d->v[i].loc.line, (unsigned)d->v[i].loc.col,
+			d->v[i].msg);
+	free(name);
+}
+
+int nsp_cli_load(struct nsp_model **m, const char *file, const char *import,
+		 const char *const *overlays, size_t noverlays,
+		 const struct nsp_limits *lim)
+{
+	struct nsp_import r = {0};
 	struct nsp_diags diags = {0};
-	int rc = nsp_import_run(file, overlays, noverlays, lim, NULL, false,
-				&r);
+	int rc = 0;
 	*m = NULL;
-	if (!rc && nsp_load_buffer(m, file, r.yaml, r.len, lim, &diags) < 0) {
-		char *name = nsp_escape(file, strlen(file));
-		for (size_t i = 0; i < diags.n; i++)
-			fprintf(stderr, "%s:%u:%u: error: %s [INPUT]\n", name,
-				(unsigned)diags.v[i].loc.line,
-				(unsigned)diags.v[i].loc.col, diags.v[i].msg);
-		free(name);
+	if (!import) {
+		if (nsp_load_file(m, file, lim, &diags) < 0) {
+			print_diags(file, &diags);
+			rc = NSP_EXIT_INPUT;
+		}
+		nsp_diags_free(&diags);
+		return rc;
+	}
+	rc = nsp_import_run(import, overlays, noverlays, lim, NULL, false, &r);
+	if (!rc && nsp_load_buffer(m, import, r.yaml, r.len, lim, &diags) < 0) {
+		print_diags(import, &diags);
 		rc = NSP_EXIT_INPUT;
 	} else if (!rc) {
-		nsp_import_locate(*m, &r, file);
+		nsp_import_locate(*m, &r, import);
 	}
 	if (rc != NSP_EXIT_USAGE)
-		nsp_import_print(stderr, file, &r);
+		nsp_import_print(stderr, import, &r);
 	nsp_diags_free(&diags);
 	nsp_import_free(&r);
 	return rc;

@@ -904,25 +904,11 @@ static int scenarios(int argc, char **argv, const char **overlays)
 		    "with --max-cut-order N, at most %d",
 		    (unsigned long long)cuts, (unsigned long long)max_cuts,
 		    NSP_CUTS_LIMIT);
-	struct nsp_diags diags = {0};
 	struct nsp_model *m = NULL;
+	int loaded = nsp_cli_load(&m, file, import, overlays, noverlays, &lim);
+	if (loaded)
+		return loaded;
 	char *name = nsp_escape(file, strlen(file));
-	if (import) {
-		int rc = nsp_import_load(&m, import, overlays, noverlays, &lim);
-		if (rc) {
-			free(name);
-			return rc;
-		}
-	} else if (nsp_load_file(&m, file, &lim, &diags) < 0) {
-		for (size_t i = 0; i < diags.n; i++)
-			fprintf(stderr, "%s:%u:%u: error: %s [INPUT]\n", name,
-			        (unsigned)diags.v[i].loc.line,
-			        (unsigned)diags.v[i].loc.col, diags.v[i].msg);
-		nsp_diags_free(&diags);
-		free(name);
-		return NSP_EXIT_INPUT;
-	}
-	nsp_diags_free(&diags);
 	m->file = name;
 	struct nsp_analysis *a = nsp_analysis_new(m);
 	if (cuts) {
