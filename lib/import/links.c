@@ -57,9 +57,9 @@ static json_t *instances(struct imp *im, const char *type, const char *name,
 		json_object_set_new(im->indexes, "tn", idx);
 		for (size_t j = 0; j < im->nr; j++) {
 			struct tf_res *t = &im->r[j];
-			if (t->data)
-				continue;
-			char *k = nsp_xasprintf("%s\x1f%s\x1f%s", t->type,
+			/* data sources under "data.TYPE", as referenced */
+			char *k = nsp_xasprintf("%s%s\x1f%s\x1f%s",
+						t->data ? "data." : "", t->type,
 						t->name, t->module);
 			json_t *arr = json_object_get(idx, k);
 			if (!arr) {
@@ -155,6 +155,28 @@ static struct tf_res *walk(struct imp *im, struct tf_res *r, json_t *refs,
 }
 
 /*
+ * The expression of dotted attribute path attr in expressions e: through
+ * a nested block, its first element; through an object-typed attribute
+ * (Megaport `a_end`), that attribute's own expression (§2.4 step 2).
+ */
+static json_t *config_expr(json_t *e, const char *attr)
+{
+	const char *p = attr;
+	while (e && *p) {
+		if (json_object_get(e, "references"))
+			return e;
+		size_t n = strcspn(p, ".");
+		char *k = nsp_xstrndup(p, n);
+		e = json_object_get(e, k);
+		free(k);
+		if (json_is_array(e))
+			e = json_array_get(e, 0);
+		p += n + (p[n] == '.');
+	}
+	return e;
+}
+
+/*
  * Resolve attribute attr of r to a resource of type want through the
  * configuration's references (§2.4 step 2); NULL when none.
  */
@@ -169,9 +191,8 @@ struct tf_res *imp_by_config(struct imp *im, struct tf_res *r,
 	json_array_foreach(json_object_get(m, "resources"), i, res) {
 		json_t *ad = json_object_get(res, "address");
 		if (json_is_string(ad) && !strcmp(json_string_value(ad), a.s))
-			refs = json_object_get(json_object_get(
-				json_object_get(res, "expressions"), attr),
-				"references");
+			refs = json_object_get(config_expr(json_object_get(
+				res, "expressions"), attr), "references");
 	}
 	nsp_buf_free(&a);
 	return walk(im, r, refs, r->mod_nokeys, r->module, want, attr, 0);

@@ -75,11 +75,10 @@ char *imp_last_seg(const char *s)
 	return nsp_xstrndup(b, (size_t)(e - b));
 }
 
-/* An integer value (§2.3) in lo..hi; IMP001 when there but unusable. */
-bool imp_ival(struct imp *im, struct tf_res *r, const char *key,
-	      long long lo, long long hi, long long *out)
+/* Integer value v (§2.3) of key of r in lo..hi; IMP001 when unusable. */
+static bool ival_of(struct imp *im, struct tf_res *r, const char *key,
+		    json_t *v, long long lo, long long hi, long long *out)
 {
-	json_t *v = imp_val(im, r, key);
 	long long n;
 	if (!v)
 		return false;
@@ -110,6 +109,13 @@ bad:
 		 "%s: %s is not a usable value (expected an integer %lld..%lld)"
 		 "; left out", r->address, key, lo, hi);
 	return false;
+}
+
+/* An integer value (§2.3) in lo..hi; IMP001 when there but unusable. */
+bool imp_ival(struct imp *im, struct tf_res *r, const char *key,
+	      long long lo, long long hi, long long *out)
+{
+	return ival_of(im, r, key, imp_val(im, r, key), lo, hi, out);
 }
 
 /* "terraform:ADDRESS" or "terraform:ADDRESS#ATTR" as a JSON string. */
@@ -362,10 +368,174 @@ void imp_fallback_cloud(struct imp *im, const char *id, json_t *src)
 	}
 }
 
+/* Step into s of v: an object's member, through a list's first element. */
+static json_t *step(json_t *v, const char *s, size_t n)
+{
+	if (json_is_array(v))
+		v = json_array_get(v, 0);
+	if (!json_is_object(v))
+		return NULL;
+	char *k = nsp_xstrndup(s, n);
+	json_t *r = json_object_get(v, k);
+	free(k);
+	return r;
+}
+
+/* Whether the marker tree m marks dotted path p (or an ancestor). */
+static bool marked_path(json_t *m, const char *p)
+{
+	while (m) {
+		if (json_is_true(m))
+			return true;
+		if (!*p)
+			return false;
+		size_t n = strcspn(p, ".");
+		m = step(m, p, n);
+		p += n + (p[n] == '.');
+	}
+	return false;
+}
+
+json_t *imp_raw(struct tf_res *r, const char *path)
+{
+	if (marked_path(r->unknown, path))
+		return NULL;
+	json_t *v = r->values;
+	const char *p = path;
+	while (v && *p) {
+		size_t n = strcspn(p, ".");
+		v = step(v, p, n);
+		p += n + (p[n] == '.');
+	}
+	if (json_is_array(v) && json_array_size(v) == 1 &&
+	    json_is_object(json_array_get(v, 0)))
+		v = json_array_get(v, 0);
+	return json_is_null(v) ? NULL : v;
+}
+
+bool imp_punknown(struct tf_res *r, const char *path)
+{
+	return marked_path(r->unknown, path);
+}
+
+json_t *imp_pval(struct imp *im, struct tf_res *r, const char *path)
+{
+	json_t *v = imp_raw(r, path);
+	if (!v)
+		return NULL;
+	bool secret = marked_path(r->sensitive, path);
+	char *dup = nsp_xstrdup(path), *save = NULL;
+	for (char *t = strtok_r(dup, ".", &save); t && !secret;
+	     t = strtok_r(NULL, ".", &save))
+		secret = secret_name(t) || !strcasecmp(t, "additional_info");
+	free(dup);
+	if (secret) {
+		imp_find(im, "IMP040", NSP_IMP_WARNING, r->loc,
+			 "%s: %s is sensitive: <redacted>, left out",
+			 r->address, path);
+		return NULL;
+	}
+	return v;
+}
+
+const char *imp_psval(struct imp *im, struct tf_res *r, const char *path)
+{
+	json_t *v = imp_pval(im, r, path);
+	return json_is_string(v) && *json_string_value(v) ?
+		       json_string_value(v) : NULL;
+}
+
+bool imp_pival(struct imp *im, struct tf_res *r, const char *path,
+	       long long lo, long long hi, long long *out)
+{
+	return ival_of(im, r, path, imp_pval(im, r, path), lo, hi, out);
+}
+
+void imp_z_cloud(json_t *c, const char *cloud)
+{
+	json_object_set_new(c, "\x01" "cloud", json_string(cloud));
+}
+
+/*
+ * A device serving circuits of several clouds becomes one router per
+ * cloud, `<device id>/<cloud id>` (§4.1, IMP051); a device serving one
+ * cloud takes that cloud (a partner port joined to its cloud's circuit).
+ */
+static void split_clouds(struct imp *im)
+{
+	json_t *by = json_object(), *c, *v;
+	size_t i;
+	const char *k;
+	json_array_foreach(json_object_get(im->design, "circuits"), i, c) {
+		const char *cl = json_string_value(json_object_get(c, "\x01" "cloud"));
+		const char *zr = json_string_value(json_object_get(
+			json_object_get(c, "z"), "router"));
+		if (!cl || !zr)
+			continue;
+		json_t *m = json_object_get(by, zr);
+		if (!m) {
+			m = json_object();
+			json_object_set_new(by, zr, m);
+		}
+		json_t *l = json_object_get(m, cl);
+		if (!l) {
+			l = json_array();
+			json_object_set_new(m, cl, l);
+		}
+		json_array_append(l, c);
+	}
+	json_object_foreach(by, k, v) {
+		json_t *dev = imp_elem(im->design, "routers", k);
+		if (!dev || !json_is_true(json_object_get(dev, IMP_IMP)))
+			continue;
+		const char *cl;
+		json_t *l;
+		if (json_object_size(v) == 1) {
+			json_object_foreach(v, cl, l)
+				json_object_set_new(dev, "cloud", json_string(cl));
+			continue;
+		}
+		struct nsp_buf b = {0};
+		json_object_foreach(v, cl, l)
+			nsp_buf_printf(&b, "%s%s", b.len ? ", " : "", cl);
+		json_t *at = json_object_get(dev, "\x01" "at");
+		struct nsp_loc loc = {1, 1};
+		if (at)
+			loc = (struct nsp_loc){
+				(uint32_t)json_integer_value(json_object_get(at, "l")),
+				(uint32_t)json_integer_value(json_object_get(at, "c"))};
+		imp_find(im, "IMP051", NSP_IMP_INFO, loc, "device '%s' serves "
+			 "%zu clouds (%s): one router per cloud", k,
+			 json_object_size(v), b.s);
+		nsp_buf_free(&b);
+		json_t *copy = json_deep_copy(dev);
+		json_object_foreach(v, cl, l) {
+			char *id = imp_sub_id(k, cl);
+			bool added;
+			json_t *e = imp_elem_add(im->design, "routers", id, &added);
+			if (added) {
+				json_object_update(e, copy);
+				json_object_set_new(e, "id", json_string(id));
+				json_object_set_new(e, "cloud", json_string(cl));
+			}
+			size_t j;
+			json_t *cc;
+			json_array_foreach(l, j, cc)
+				json_object_set_new(json_object_get(cc, "z"),
+						    "router", json_string(id));
+			free(id);
+		}
+		json_decref(copy);
+	}
+	json_decref(by);
+}
+
 /* The providers of §5 this importer maps. */
 static const struct imp_provider *const providers[] = {
 	&imp_aws,
 	&imp_gcp,
+	&imp_megaport,
+	&imp_equinix,
 };
 #define NPROV (sizeof(providers) / sizeof(providers[0]))
 
@@ -410,6 +580,8 @@ void imp_map(struct imp *im)
 				break;
 			}
 	}
+	imp_joins(im);
+	split_clouds(im);
 	/* helpers that fed something count as imported; the rest: IMP030/31 */
 	json_t *types = json_object();
 	for (size_t i = 0; i < im->nr; i++) {

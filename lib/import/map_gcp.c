@@ -9,7 +9,7 @@
 #include "imp_int.h"
 
 /* Google's edge domain and metro from a location L = <m>-zone<n>-…. */
-static void gcp_pop_fields(json_t *pop, const char *l)
+void imp_gcp_pop_fields(json_t *pop, const char *l)
 {
 	const char *z = strstr(l, "-zone");
 	if (!z || z == l)
@@ -73,6 +73,48 @@ static struct tf_res *gcp_router(struct imp *im, struct tf_res *r)
 	free(k);
 	free(n);
 	return hit ? &im->r[json_integer_value(hit)] : NULL;
+}
+
+/*
+ * The edge domain number of attachment r (PARTNER: its availability
+ * domain, else the pairing key's last digit, compared in memory; else its
+ * PoP's `-zone<n>`) kept for the joins of §5.9, and IMP042 when its name
+ * says another zone.
+ */
+static void edge_domain_checks(struct imp *im, struct tf_res *r, json_t *c,
+			       bool partner, const char *pop)
+{
+	int n = 0;
+	if (partner) {
+		json_t *ad = imp_raw(r, "edge_availability_domain");
+		json_t *pk = imp_raw(r, "pairing_key");
+		const char *s = json_string_value(ad);
+		if (s && !strncmp(s, "AVAILABILITY_DOMAIN_", 20) &&
+		    s[20] >= '1' && s[20] <= '9' && !s[21])
+			n = s[20] - '0';
+		else if (json_is_string(pk) && *json_string_value(pk)) {
+			const char *k = json_string_value(pk);
+			char last = k[strlen(k) - 1];
+			if (last >= '1' && last <= '9')
+				n = last - '0';
+		}
+	} else if (pop) {
+		const char *z = strstr(pop, "-zone");
+		if (z && z[5] >= '1' && z[5] <= '9')
+			n = z[5] - '0';
+	}
+	if (!n)
+		return;
+	json_object_set_new(c, "\x01" "edn", json_integer(n));
+	const char *nm = imp_sval(im, r, "name");
+	int nz = nm ? imp_name_zone(nm) : 0;
+	if (nz && nz != n)
+		imp_find(im, "IMP042", NSP_IMP_WARNING, r->loc,
+			 "%s: the name '%s' suggests zone %d, but %s says %d; "
+			 "%s is used", r->address, nm, nz, partner ?
+			 "edge_availability_domain" : "the interconnect's "
+			 "location", n, partner ? "edge_availability_domain" :
+			 "the location");
 }
 
 /* Google Cloud Interconnect (§5.3): one VLAN attachment. */
@@ -155,7 +197,7 @@ static void map_attachment(struct imp *im, struct tf_res *r)
 				psrc = imp_source(ic, "location");
 				json_t *p = imp_imported(im, "pops", pop, psrc,
 						     false);
-				gcp_pop_fields(p, l);
+				imp_gcp_pop_fields(p, l);
 				free(l);
 			} else {
 				pop = imp_sub_id(dev, "pop");
@@ -218,6 +260,8 @@ static void map_attachment(struct imp *im, struct tf_res *r)
 			imp_default(imp_elem(im->design, "routers", dev), "pop");
 	}
 	imp_set_z(c, dev, NULL, ph);
+	imp_z_cloud(c, cloud);
+	edge_domain_checks(im, r, c, partner, pop);
 	imp_set_bw(im, c, r, "bandwidth");
 	long long n;
 	if (imp_ival(im, r, "mtu", 68, 65535, &n))

@@ -444,9 +444,13 @@ void imp_gaps(struct imp *im)
 	bool cpe = false;
 	json_array_foreach(json_object_get(d, "circuits"), i, e) {
 		const char *id = json_string_value(json_object_get(e, "id"));
-		if (!json_object_get(e, "a")) {
-			json_object_set_new(e, "a", json_pack("{s:s}", "router",
-							       "unassigned-cpe"));
+		json_t *a = json_object_get(e, "a");
+		if (!json_object_get(a, "router")) {
+			/* an exchange's customer port may give a.port alone */
+			if (!a)
+				json_object_set_new(e, "a", a = json_object());
+			json_object_set_new(a, "router",
+					    json_string("unassigned-cpe"));
 			cpe = true;
 			imp_find(im, "IMP020", NSP_IMP_WARNING, at_of(e),
 				 "circuit '%s' has no customer end: add it to "
