@@ -45,6 +45,36 @@ static int edn_of(json_t *c)
 	return (int)json_integer_value(json_object_get(c, "\x01" "edn"));
 }
 
+/*
+ * The exchange side's edge domain ex on the cloud side's own device: a
+ * Google availability-domain PoP `gcp-ead/<region>/<n>` becomes the one of
+ * domain ex, so both sides' circuits meet in one PoP. Whether done.
+ */
+static bool repoint(struct imp *im, json_t *c, int ex)
+{
+	const char *zr = json_string_value(json_object_get(
+		json_object_get(c, "z"), "router"));
+	json_t *dev = zr ? imp_elem(im->design, "routers", zr) : NULL;
+	const char *pop = json_string_value(json_object_get(dev, "pop"));
+	json_t *old = pop ? imp_elem(im->design, "pops", pop) : NULL;
+	const char *ed = json_string_value(json_object_get(old, "edge_domain"));
+	const char *sl = pop ? strrchr(pop, '/') : NULL;
+	if (!old || !ed || strncmp(pop, "gcp-ead/", 8) || !sl)
+		return false;
+	char *id = nsp_xasprintf("%.*s/%d", (int)(sl - pop), pop, ex);
+	size_t n = strlen(ed);
+	while (n && ed[n - 1] >= '0' && ed[n - 1] <= '9')
+		n--;
+	char *dom = nsp_xasprintf("%.*s%d", (int)n, ed, ex);
+	json_t *p = imp_imported(im, "pops", id, json_copy(json_object_get(
+		old, "source")), false);
+	json_object_set_new(p, "edge_domain", json_string(dom));
+	json_object_set_new(dev, "pop", json_string(id));
+	free(id);
+	free(dom);
+	return true;
+}
+
 /* Join exchange circuit x into cloud circuit c (§5.9). */
 static void join(struct imp *im, json_t *x, json_t *c, struct tf_res *xr,
 		 struct tf_res *cr)
@@ -89,6 +119,8 @@ static void join(struct imp *im, json_t *x, json_t *c, struct tf_res *xr,
 			 "exchange side is used", xr->address, ex, cl,
 			 cr->address);
 	bool xz = json_is_true(json_object_get(x, "\x01" "xz"));
+	if (differ && !xz && repoint(im, c, ex))
+		return;
 	if ((xz && imp_is_default(c, "z.router")) || differ) {
 		json_object_set(c, "z", json_object_get(x, "z"));
 		if (!imp_is_default(x, "z.router"))

@@ -379,6 +379,11 @@ static void vrouter_bgp(struct imp *im, struct tf_res *r, json_t *c, bool z)
 		json_t *bfd = json_object();
 		json_object_set_new(bfd, z ? "peer" : "local",
 				    json_boolean(json_is_true(v)));
+		if (z) {
+			/* the customer side's BFD is the overlay's (§4.3) */
+			json_object_set_new(bfd, "local", json_false());
+			imp_default(c, "bgp.bfd.local");
+		}
 		p = nsp_xasprintf("%s.bfd", base);
 		json_t *t = imp_raw(r, p);
 		free(p);
