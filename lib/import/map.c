@@ -368,6 +368,22 @@ void imp_fallback_cloud(struct imp *im, const char *id, json_t *src)
 	}
 }
 
+json_t *imp_of_type(struct imp *im, const char *type)
+{
+	char *k = nsp_xasprintf("t\x1f%s", type);
+	json_t *l = json_object_get(im->indexes, k);
+	if (!l) {
+		l = json_array();
+		for (size_t i = 0; i < im->nr; i++)
+			if (!strcmp(im->r[i].type, type))
+				json_array_append_new(l, json_integer(
+					(json_int_t)i));
+		json_object_set_new(im->indexes, k, l);
+	}
+	free(k);
+	return l;
+}
+
 /* Step into s of v: an object's member, through a list's first element. */
 static json_t *step(json_t *v, const char *s, size_t n)
 {

@@ -15,9 +15,11 @@
 static json_t *data_elem(struct imp *im, const char *type, const char *uuid,
 			 struct tf_res **from)
 {
-	for (size_t i = 0; i < im->nr; i++) {
-		struct tf_res *t = &im->r[i];
-		if (!t->data || strcmp(t->type, type))
+	size_t i;
+	json_t *ix;
+	json_array_foreach(imp_of_type(im, type), i, ix) {
+		struct tf_res *t = &im->r[json_integer_value(ix)];
+		if (!t->data)
 			continue;
 		size_t j;
 		json_t *e;
@@ -193,12 +195,13 @@ static const char *profile_cloud(const char *name)
 static struct tf_res *join_target(struct imp *im, struct tf_res *r)
 {
 	static const char *const path = "z_side.access_point.authentication_key";
-	json_t *k = imp_raw(r, path);
-	for (size_t i = 0; json_is_string(k) && i < im->nr; i++) {
-		struct tf_res *t = &im->r[i];
+	json_t *k = imp_raw(r, path), *ix;
+	size_t i;
+	json_array_foreach(imp_of_type(im, "google_compute_interconnect_"
+				       "attachment"), i, ix) {
+		struct tf_res *t = &im->r[json_integer_value(ix)];
 		json_t *pk = imp_raw(t, "pairing_key");
-		if (!strcmp(t->type, "google_compute_interconnect_attachment") &&
-		    json_is_string(pk) && json_equal(pk, k))
+		if (json_is_string(k) && json_is_string(pk) && json_equal(pk, k))
 			return t;
 	}
 	if (!k)

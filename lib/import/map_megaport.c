@@ -27,9 +27,11 @@ static char *text_of(json_t *v)
 /* The data megaport_location whose id is loc, or NULL. */
 static struct tf_res *location(struct imp *im, const char *loc)
 {
-	for (size_t i = 0; i < im->nr; i++) {
-		struct tf_res *t = &im->r[i];
-		if (!t->data || strcmp(t->type, "megaport_location"))
+	size_t i;
+	json_t *ix;
+	json_array_foreach(imp_of_type(im, "megaport_location"), i, ix) {
+		struct tf_res *t = &im->r[json_integer_value(ix)];
+		if (!t->data)
 			continue;
 		char *id = text_of(imp_raw(t, "id"));
 		bool hit = id && !strcmp(id, loc);
@@ -417,12 +419,13 @@ static void vrouter_bgp(struct imp *im, struct tf_res *r, json_t *c, bool z)
 static struct tf_res *google_join(struct imp *im, struct tf_res *r,
 				  const char *path)
 {
-	json_t *k = imp_raw(r, path);
-	for (size_t i = 0; json_is_string(k) && i < im->nr; i++) {
-		struct tf_res *t = &im->r[i];
+	json_t *k = imp_raw(r, path), *ix;
+	size_t i;
+	json_array_foreach(imp_of_type(im, "google_compute_interconnect_"
+				       "attachment"), i, ix) {
+		struct tf_res *t = &im->r[json_integer_value(ix)];
 		json_t *pk = imp_raw(t, "pairing_key");
-		if (!strcmp(t->type, "google_compute_interconnect_attachment") &&
-		    json_is_string(pk) && json_equal(pk, k))
+		if (json_is_string(k) && json_is_string(pk) && json_equal(pk, k))
 			return t;
 	}
 	if (imp_punknown(r, path) || !k)
@@ -434,23 +437,29 @@ static struct tf_res *google_join(struct imp *im, struct tf_res *r,
 /* The VIF on this VXC's hosted connection (§5.9), or NULL. */
 static struct tf_res *aws_join(struct imp *im, struct tf_res *r)
 {
-	json_t *csp = imp_raw(r, "csp_connections"), *e;
-	for (size_t i = 0; i < im->nr; i++) {
-		struct tf_res *t = &im->r[i];
-		if (strcmp(t->type, "aws_dx_private_virtual_interface") &&
-		    strcmp(t->type, "aws_dx_transit_virtual_interface"))
-			continue;
+	json_t *csp = imp_raw(r, "csp_connections"), *e, *ix;
+	json_t *vifs = json_array();
+	size_t i;
+	json_array_extend(vifs, imp_of_type(im, "aws_dx_private_virtual_interface"));
+	json_array_extend(vifs, imp_of_type(im, "aws_dx_transit_virtual_interface"));
+	json_array_foreach(vifs, i, ix) {
+		struct tf_res *t = &im->r[json_integer_value(ix)];
 		json_t *cid = imp_raw(t, "connection_id");
 		size_t j;
 		if (json_is_string(cid))
 			json_array_foreach(csp, j, e)
 				if (json_equal(json_object_get(e,
-					       "connection_id"), cid))
+					       "connection_id"), cid)) {
+					json_decref(vifs);
 					return t;
+				}
 		if (!cid && imp_by_config(im, t, "connection_id",
-					  "megaport_vxc") == r)
+					  "megaport_vxc") == r) {
+			json_decref(vifs);
 			return t;
+		}
 	}
+	json_decref(vifs);
 	return NULL;
 }
 
