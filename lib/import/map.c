@@ -615,7 +615,10 @@ void imp_map(struct imp *im)
 				hp->unused(im, r);
 			continue;
 		}
-		if (r->used)
+		bool mapped = false;
+		for (size_t p = 0; p < NPROV && !mapped; p++)
+			mapped = in_list(providers[p]->maps, r->type);
+		if (r->used || mapped)
 			continue;
 		json_t *n = json_object_get(types, r->type);
 		json_object_set_new(types, r->type,

@@ -65,10 +65,17 @@ static long long lag_members(struct imp *im, struct tf_res *lag)
 		struct tf_res *to = l ? imp_by_value(im, "aws_dx_lag", "id", l,
 						     false) :
 			imp_by_config(im, t, "lag_id", "aws_dx_lag");
-		if (to == lag) {
-			t->used = true;
-			n++;
-		}
+		if (to != lag)
+			continue;
+		t->used = true;
+		n++;
+		/* the member is part of the LAG: no "connection without VIF" */
+		const char *c = imp_sval(im, t, "connection_id");
+		struct tf_res *con = c ? imp_by_value(im, "aws_dx_connection",
+						      "id", c, false) :
+			imp_by_config(im, t, "connection_id", "aws_dx_connection");
+		if (con)
+			con->used = true;
 	}
 	return n ? n : 1;
 }

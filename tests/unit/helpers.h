@@ -54,6 +54,7 @@ Suite *routing_suite(void);
 Suite *invariant_suite(void);
 Suite *messages_suite(void);
 Suite *import_suite(void);
+Suite *import_exchange_suite(void);
 Suite *cuts_suite(void);
 
 #endif
