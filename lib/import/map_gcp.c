@@ -279,11 +279,15 @@ static void router_parts(struct imp *im, struct tf_res *r, json_t *c,
 		if (imp_ival(im, p, "peer_asn", 1, 4294967295LL, &n))
 			json_object_set_new(bgp, "asn", json_integer(n));
 		const char *pip = imp_sval(im, p, "peer_ip_address");
-		if (!json_object_get(bgp, "ip") && pip && range &&
-		    strchr(range, '/')) {
+		/* the length: the interface's range, else the candidate subnet */
+		json_t *cs = imp_raw(r, "candidate_subnets");
+		const char *len = range ? range : json_string_value(
+			json_is_array(cs) ? json_array_get(cs, 0) : cs);
+		if (!json_object_get(bgp, "ip") && pip && len &&
+		    strchr(len, '/')) {
 			json_t *a = imp_addr_part(pip);
 			char *s = nsp_xasprintf("%s%s", json_string_value(a),
-						strchr(range, '/'));
+						strchr(len, '/'));
 			json_object_set_new(bgp, "ip", json_string(s));
 			free(s);
 			json_decref(a);
