@@ -147,6 +147,8 @@ bool imp_pival(struct imp *im, struct tf_res *r, const char *path,
 	       long long lo, long long hi, long long *out);
 /* Indexes into im->r of the resources of type (data included), cached. */
 json_t *imp_of_type(struct imp *im, const char *type);
+/* Record what the provider sends to rank circuit c (IMP041 when it differs). */
+void imp_provider_pref(json_t *c, const char *attr, long long v);
 /* Record the cloud circuit c reaches (split per cloud after mapping). */
 void imp_z_cloud(json_t *c, const char *cloud);
 /* Google's metro and edge domain on pop from location l (map_gcp.c). */

@@ -103,6 +103,9 @@ static void join(struct imp *im, json_t *x, json_t *c, struct tf_res *xr,
 	json_t *xb = json_object_get(x, "bgp");
 	if (xb)
 		fill(imp_bgp_of(c), xb);
+	if (!json_object_get(c, "\x01" "pref") &&
+	    json_object_get(x, "\x01" "pref"))
+		json_object_set(c, "\x01" "pref", json_object_get(x, "\x01" "pref"));
 	if (!json_object_get(c, "carrier") && json_object_get(x, "carrier"))
 		json_object_set(c, "carrier", json_object_get(x, "carrier"));
 	json_t *bx = json_object_get(x, "bandwidth_mbps");

@@ -546,6 +546,66 @@ static void split_clouds(struct imp *im)
 	json_decref(by);
 }
 
+void imp_provider_pref(json_t *c, const char *attr, long long v)
+{
+	json_object_set_new(c, "\x01" "pref", json_pack("{s:s,s:I}", "a", attr,
+							"v", (json_int_t)v));
+}
+
+/*
+ * What the provider sends (Google advertised_route_priority, Megaport
+ * med_in) has no FORMAT field: IMP041 where it differs between the
+ * circuits of one cloud (§4.3), at the first of them.
+ */
+static void provider_prefs(struct imp *im)
+{
+	json_t *by = json_object(), *c, *v;
+	size_t i;
+	const char *k;
+	json_array_foreach(json_object_get(im->design, "circuits"), i, c) {
+		const char *cl = json_string_value(json_object_get(c, "\x01" "cloud"));
+		json_t *p = json_object_get(c, "\x01" "pref");
+		if (!cl || !p)
+			continue;
+		json_t *l = json_object_get(by, cl);
+		if (!l) {
+			l = json_array();
+			json_object_set_new(by, cl, l);
+		}
+		json_array_append(l, c);
+	}
+	json_object_foreach(by, k, v) {
+		bool differ = false;
+		json_t *first = json_object_get(json_array_get(v, 0), "\x01" "pref");
+		json_array_foreach(v, i, c)
+			differ |= !json_equal(json_object_get(c, "\x01" "pref"),
+					      first);
+		if (!differ)
+			continue;
+		struct nsp_buf b = {0};
+		json_array_foreach(v, i, c) {
+			json_t *p = json_object_get(c, "\x01" "pref");
+			nsp_buf_printf(&b, "%s%s %s %lld", i ? ", " : "",
+				       json_string_value(json_object_get(c, "id")),
+				       json_string_value(json_object_get(p, "a")),
+				       (long long)json_integer_value(
+					       json_object_get(p, "v")));
+		}
+		json_t *at = json_object_get(json_array_get(v, 0), "\x01" "at");
+		struct nsp_loc loc = {1, 1};
+		if (at)
+			loc = (struct nsp_loc){
+				(uint32_t)json_integer_value(json_object_get(at, "l")),
+				(uint32_t)json_integer_value(json_object_get(at, "c"))};
+		imp_find(im, "IMP041", NSP_IMP_INFO, loc, "the provider ranks "
+			 "the circuits of cloud '%s' differently (%s), which the "
+			 "design cannot hold; give the intended preference in "
+			 "the overlay (local_pref or role)", k, b.s);
+		nsp_buf_free(&b);
+	}
+	json_decref(by);
+}
+
 /* The providers of §5 this importer maps. */
 static const struct imp_provider *const providers[] = {
 	&imp_aws,
@@ -598,6 +658,7 @@ void imp_map(struct imp *im)
 	}
 	imp_joins(im);
 	split_clouds(im);
+	provider_prefs(im);
 	/* helpers that fed something count as imported; the rest: IMP030/31 */
 	json_t *types = json_object();
 	for (size_t i = 0; i < im->nr; i++) {

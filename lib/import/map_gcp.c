@@ -326,6 +326,10 @@ static void router_parts(struct imp *im, struct tf_res *r, json_t *c,
 		}
 		json_object_set_new(bgp, "bfd", bfd);
 		recv = receive_of(p->values, c);
+		json_t *prio = imp_raw(p, "advertised_route_priority");
+		if (json_is_integer(prio))
+			imp_provider_pref(c, "advertised_route_priority",
+					  json_integer_value(prio));
 		if (json_is_false(imp_raw(p, "enable")))
 			imp_find(im, "IMP060", NSP_IMP_WARNING, p->loc,
 				 "%s: BGP peer administratively down (enable: "

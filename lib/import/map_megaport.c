@@ -366,6 +366,9 @@ static void vrouter_bgp(struct imp *im, struct tf_res *r, json_t *c, bool z)
 					    json_integer(json_integer_value(v)));
 	}
 	if (!z) {
+		v = json_object_get(bc, "med_in");
+		if (json_is_integer(v))
+			imp_provider_pref(c, "med_in", json_integer_value(v));
 		v = json_object_get(bc, "med_out");
 		if (json_is_integer(v) && json_integer_value(v) >= 0)
 			json_object_set_new(bgp, "med", json_integer(

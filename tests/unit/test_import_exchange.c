@@ -114,6 +114,27 @@ START_TEST(fixtures_pass)
 		free(p);
 		free(out);
 		free(cmd);
+		/* the import findings on standard error */
+		cmd = nsp_xasprintf("cd tests/import/%s && ../../../build/"
+				    "nospof import terraform plan.json "
+				    "--overlay overlay.yaml 2>&1 >/dev/null",
+				    fixtures[i]);
+		ck_assert_int_eq(run_cmd(cmd, &out), 0);
+		ck_assert_ptr_null(strstr(out, "IMP010"));
+		if (i == 2) {
+			ck_assert_ptr_nonnull(strstr(out, "plan.json:16:9: info: "
+				"the provider ranks the circuits of cloud "
+				"'gcp-vpc/prod' differently (va.fra-1/gva.default "
+				"advertised_route_priority 100, va.fra-2/gva."
+				"default advertised_route_priority 200)"));
+			ck_assert_ptr_nonnull(strstr(out, "google_compute_router_"
+				"interface.vpn[\"0\"]: left out, an HA VPN "
+				"interface (vpn_tunnel) with BGP peer google_"
+				"compute_router_peer.vpn[\"0\"]; VPN tunnels are "
+				"not circuits yet [IMP031]"));
+		}
+		free(out);
+		free(cmd);
 		cmd = nsp_xasprintf("cd tests/import/%s && ../../../build/"
 				    "nospof check --no-config --import "
 				    "terraform:plan.json --overlay overlay.yaml "
