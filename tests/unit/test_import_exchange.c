@@ -155,6 +155,29 @@ START_TEST(fixtures_pass)
 }
 END_TEST
 
+/* Megaport after apply: the VXCs join by pairing key, compared in memory. */
+START_TEST(megaport_state)
+{
+	char *out = NULL;
+	char *want = read_text("tests/import/megaport-gcp/expected-state.yaml");
+	ck_assert_int_eq(run_cmd("cd tests/import/megaport-gcp && ../../../"
+				 "build/nospof import terraform state.json "
+				 "--overlay overlay.yaml 2>/dev/null", &out), 0);
+	ck_assert_str_eq(out, want);
+	ck_assert_ptr_null(strstr(out, "DO-NOT-PRINT"));
+	ck_assert_ptr_null(strstr(out, "id: megaport/vxc.google"));
+	free(out);
+	free(want);
+	ck_assert_int_eq(run_cmd("cd tests/import/megaport-gcp && ../../../"
+				 "build/nospof check --no-config --import "
+				 "terraform:state.json --overlay overlay.yaml "
+				 "-f sarif 2>&1", &out), 0);
+	ck_assert_ptr_null(strstr(out, "DO-NOT-PRINT"));
+	ck_assert_ptr_nonnull(strstr(out, "state.json"));
+	free(out);
+}
+END_TEST
+
 /*
  * The same fixtures failing diversity: both Google VXCs on one partner
  * port (DIV001; the name says zone 2: IMP042; the attachment is in
@@ -549,6 +572,7 @@ Suite *import_exchange_suite(void)
 	tcase_add_checked_fixture(t, tmp_setup, tmp_teardown);
 	tcase_add_test(t, fixtures_pass);
 	tcase_add_test(t, fixtures_fail);
+	tcase_add_test(t, megaport_state);
 	tcase_add_test(t, megaport_aws);
 	tcase_add_test(t, device_per_cloud);
 	tcase_add_test(t, gcp_peers);
