@@ -143,7 +143,13 @@ void imp_joins(struct imp *im)
 			continue;
 		json_t *ix = json_object_get(im->by_addr, to);
 		struct tf_res *cr = ix ? &im->r[json_integer_value(ix)] : NULL;
-		json_t *c = cr ? imp_elem(im->design, "circuits", cr->id) : NULL;
+		/* a part: an ExpressRoute link, an OCI mapping (§3.1 PART) */
+		const char *part = json_string_value(json_object_get(x,
+							"\x01" "jpart"));
+		char *cid = !cr ? NULL : part ? nsp_imp_address_id(cr->address,
+			part) : nsp_xstrdup(cr->id);
+		json_t *c = cid ? imp_elem(im->design, "circuits", cid) : NULL;
+		free(cid);
 		const char *src = json_string_value(json_object_get(x, "source"));
 		json_t *xi = src ? json_object_get(im->by_addr, src + 10) : NULL;
 		if (!c || !xi || c == x)

@@ -437,6 +437,26 @@ static struct tf_res *google_join(struct imp *im, struct tf_res *r,
 	return NULL;
 }
 
+/*
+ * The resource of type want whose attribute key equals the VXC's value
+ * at path (compared in memory: keys are secrets), else the one path
+ * references (§5.9); NULL when none.
+ */
+static struct tf_res *join_by(struct imp *im, struct tf_res *r,
+			      const char *path, const char *want,
+			      const char *key)
+{
+	json_t *k = imp_raw(r, path), *ix;
+	size_t i;
+	json_array_foreach(imp_of_type(im, want), i, ix) {
+		struct tf_res *t = &im->r[json_integer_value(ix)];
+		json_t *v = imp_raw(t, key);
+		if (json_is_string(k) && json_is_string(v) && json_equal(v, k))
+			return t;
+	}
+	return k ? NULL : imp_by_config(im, r, path, want);
+}
+
 /* The VIF on this VXC's hosted connection (§5.9), or NULL. */
 static struct tf_res *aws_join(struct imp *im, struct tf_res *r)
 {
@@ -601,6 +621,24 @@ static void map_vxc(struct imp *im, struct tf_res *r)
 				"pairing_key");
 	else if (partner && !strcasecmp(partner, "aws"))
 		j = aws_join(im, r);
+	const char *part = NULL;
+	if (partner && !strcasecmp(partner, "azure")) {
+		/* the ExpressRoute link port_choice names (§5.9) */
+		j = join_by(im, r, "b_end_partner_config.azure_config."
+			    "service_key", "azurerm_express_route_circuit",
+			    "service_key");
+		const char *pc = imp_psval(im, r, "b_end_partner_config."
+					   "azure_config.port_choice");
+		part = pc && !strcasecmp(pc, "secondary") ? "secondary" :
+							    "primary";
+	} else if (partner && !strcasecmp(partner, "oracle")) {
+		j = join_by(im, r, "b_end_partner_config.oracle_config."
+			    "virtual_circuit_id", "oci_core_virtual_circuit",
+			    "id");
+		part = "0";
+	}
+	if (j && part)
+		json_object_set_new(c, "\x01" "jpart", json_string(part));
 	if (j) {
 		json_object_set_new(c, "\x01" "join", json_string(j->address));
 		json_object_set_new(c, "\x01" "xz", json_boolean(!ph && dev));
