@@ -564,6 +564,41 @@ START_TEST(azure_no_port)
 }
 END_TEST
 
+/* Equinix: a Fabric Cloud Router a-side, an external one, port to port. */
+START_TEST(equinix_fcr)
+{
+	char *out = NULL;
+	ck_assert_int_eq(import_plan(
+		"{\"format_version\": \"1.0\", \"values\": {\"root_module\": {\"resources\": [\n"
+		"{\"address\": \"equinix_fabric_cloud_router.fcr\", \"values\": {\"id\": \"fcr-uuid-1\", \"name\": \"fcr-dc\", \"equinix_asn\": 30000, \"location\": [{\"metro_code\": \"DC\"}]}},\n"
+		"{\"address\": \"equinix_fabric_connection.gcp[0]\", \"values\": {\"name\": \"fcr-gcp-1\", \"bandwidth\": 50, \"a_side\": [{\"access_point\": [{\"type\": \"CLOUD_ROUTER\", \"router\": [{\"uuid\": \"fcr-uuid-1\"}]}]}], \"z_side\": [{\"access_point\": [{\"type\": \"SP\", \"profile\": [{\"uuid\": \"p1\", \"name\": \"Google Cloud Partner Interconnect Zone 1\"}], \"location\": [{\"metro_code\": \"DC\"}], \"authentication_key\": \"ak-TOPSECRET/us-east4/1\"}]}]}},\n"
+		"{\"address\": \"equinix_fabric_connection.gcp[1]\", \"values\": {\"name\": \"fcr-gcp-2\", \"bandwidth\": 50, \"a_side\": [{\"access_point\": [{\"type\": \"CLOUD_ROUTER\", \"router\": [{\"uuid\": \"fcr-uuid-1\"}]}]}], \"z_side\": [{\"access_point\": [{\"type\": \"SP\", \"profile\": [{\"uuid\": \"p2\", \"name\": \"Google Cloud Partner Interconnect Zone 2\"}], \"location\": [{\"metro_code\": \"DC\"}]}]}]}},\n"
+		"{\"address\": \"equinix_fabric_connection.ext\", \"values\": {\"name\": \"ext\", \"bandwidth\": 100, \"a_side\": [{\"access_point\": [{\"type\": \"CLOUD_ROUTER\", \"router\": [{\"uuid\": \"other-fcr\"}]}]}], \"z_side\": [{\"access_point\": [{\"type\": \"SP\", \"profile\": [{\"uuid\": \"p3\", \"name\": \"AWS Direct Connect\"}]}]}]}},\n"
+		"{\"address\": \"equinix_fabric_connection.p2p\", \"values\": {\"name\": \"p2p\", \"bandwidth\": 100, \"a_side\": [{\"access_point\": [{\"type\": \"COLO\", \"port\": [{\"uuid\": \"x\"}]}]}], \"z_side\": [{\"access_point\": [{\"type\": \"COLO\", \"port\": [{\"uuid\": \"y\"}]}]}]}}\n"
+		"]}}}\n", &out), 0);
+	ck_assert_ptr_null(strstr(out, "TOPSECRET"));
+	ck_assert_ptr_nonnull(strstr(out, "{id: fcr.fcr, source: terraform:"
+				     "equinix_fabric_cloud_router.fcr, role: "
+				     "exchange, pop: eqx-metro/dc, asn: 30000}"));
+	ck_assert_ptr_nonnull(strstr(out, "{id: eqx-metro/dc/zone2, source: "
+				     "'terraform:equinix_fabric_connection."
+				     "gcp[1]#z_side.access_point.location."
+				     "metro_code', edge_domain: eqx-dc-zone2}"));
+	ck_assert_ptr_nonnull(strstr(out, "placeholder pop 'eqx-fcr/other-fcr/"
+				     "pop'"));
+	ck_assert_ptr_nonnull(strstr(out, "{id: aws, source: 'terraform:"
+				     "equinix_fabric_connection.ext#z_side."
+				     "access_point.profile.name', provider: "
+				     "aws}  # default"));
+	ck_assert_ptr_nonnull(strstr(out, "equinix_fabric_connection.p2p: left "
+				     "out, its z-side is COLO, not a service "
+				     "profile [IMP031]"));
+	ck_assert_ptr_nonnull(strstr(out, "    a: {router: fcr.fcr}\n"));
+	free(out);
+	ck_assert_int_lt(check_written(), 2);
+}
+END_TEST
+
 Suite *import_exchange_suite(void)
 {
 	Suite *s = suite_create("import_exchange");
@@ -579,6 +614,7 @@ Suite *import_exchange_suite(void)
 	tcase_add_test(t, aws_lag);
 	tcase_add_test(t, secrets);
 	tcase_add_test(t, azure_no_port);
+	tcase_add_test(t, equinix_fcr);
 	suite_add_tcase(s, t);
 	return s;
 }
