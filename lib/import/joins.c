@@ -138,7 +138,8 @@ void imp_joins(struct imp *im)
 	json_t *arr = json_object_get(im->design, "circuits"), *x;
 	for (size_t i = json_array_size(arr); i-- > 0;) {
 		x = json_array_get(arr, i);
-		const char *to = json_string_value(json_object_get(x, "\x01" "join"));
+		const char *to = json_string_value(json_object_get(x,
+							"\x01" "join"));
 		if (!to)
 			continue;
 		json_t *ix = json_object_get(im->by_addr, to);

@@ -467,6 +467,18 @@ bool imp_pival(struct imp *im, struct tf_res *r, const char *path,
 	return ival_of(im, r, path, imp_pval(im, r, path), lo, hi, out);
 }
 
+/* Where element e was made (its resource's '{'), else 1:1. */
+static struct nsp_loc at_loc(json_t *e)
+{
+	json_t *at = json_object_get(e, "\x01" "at");
+	struct nsp_loc loc = {1, 1};
+	if (at) {
+		loc.line = (uint32_t)json_integer_value(json_object_get(at, "l"));
+		loc.col = (uint32_t)json_integer_value(json_object_get(at, "c"));
+	}
+	return loc;
+}
+
 void imp_z_cloud(json_t *c, const char *cloud)
 {
 	json_object_set_new(c, "\x01" "cloud", json_string(cloud));
@@ -483,7 +495,8 @@ static void split_clouds(struct imp *im)
 	size_t i;
 	const char *k;
 	json_array_foreach(json_object_get(im->design, "circuits"), i, c) {
-		const char *cl = json_string_value(json_object_get(c, "\x01" "cloud"));
+		const char *cl = json_string_value(json_object_get(c,
+							"\x01" "cloud"));
 		const char *zr = json_string_value(json_object_get(
 			json_object_get(c, "z"), "router"));
 		if (!cl || !zr)
@@ -514,14 +527,8 @@ static void split_clouds(struct imp *im)
 		struct nsp_buf b = {0};
 		json_object_foreach(v, cl, l)
 			nsp_buf_printf(&b, "%s%s", b.len ? ", " : "", cl);
-		json_t *at = json_object_get(dev, "\x01" "at");
-		struct nsp_loc loc = {1, 1};
-		if (at)
-			loc = (struct nsp_loc){
-				(uint32_t)json_integer_value(json_object_get(at, "l")),
-				(uint32_t)json_integer_value(json_object_get(at, "c"))};
-		imp_find(im, "IMP051", NSP_IMP_INFO, loc, "device '%s' serves "
-			 "%zu clouds (%s): one router per cloud", k,
+		imp_find(im, "IMP051", NSP_IMP_INFO, at_loc(dev), "device '%s' "
+			 "serves %zu clouds (%s): one router per cloud", k,
 			 json_object_size(v), b.s);
 		nsp_buf_free(&b);
 		json_t *copy = json_deep_copy(dev);
@@ -563,7 +570,8 @@ static void provider_prefs(struct imp *im)
 	size_t i;
 	const char *k;
 	json_array_foreach(json_object_get(im->design, "circuits"), i, c) {
-		const char *cl = json_string_value(json_object_get(c, "\x01" "cloud"));
+		const char *cl = json_string_value(json_object_get(c,
+							"\x01" "cloud"));
 		json_t *p = json_object_get(c, "\x01" "pref");
 		if (!cl || !p)
 			continue;
@@ -591,13 +599,8 @@ static void provider_prefs(struct imp *im)
 				       (long long)json_integer_value(
 					       json_object_get(p, "v")));
 		}
-		json_t *at = json_object_get(json_array_get(v, 0), "\x01" "at");
-		struct nsp_loc loc = {1, 1};
-		if (at)
-			loc = (struct nsp_loc){
-				(uint32_t)json_integer_value(json_object_get(at, "l")),
-				(uint32_t)json_integer_value(json_object_get(at, "c"))};
-		imp_find(im, "IMP041", NSP_IMP_INFO, loc, "the provider ranks "
+		imp_find(im, "IMP041", NSP_IMP_INFO, at_loc(json_array_get(v, 0)),
+			 "the provider ranks "
 			 "the circuits of cloud '%s' differently (%s), which the "
 			 "design cannot hold; give the intended preference in "
 			 "the overlay (local_pref or role)", k, b.s);

@@ -110,11 +110,11 @@ static void a_side(struct imp *im, struct tf_res *r, json_t *c)
 		return;
 	}
 	if (type && !strcmp(type, "CLOUD_ROUTER")) {
-		const char *u = imp_psval(im, r, "a_side.access_point.router.uuid");
-		struct tf_res *f = u ? imp_by_value(im,
-				"equinix_fabric_cloud_router", "id", u, false) :
-				imp_by_config(im, r, "a_side.access_point.router.uuid",
-					      "equinix_fabric_cloud_router");
+		static const char *const ru = "a_side.access_point.router.uuid";
+		static const char *const fcr = "equinix_fabric_cloud_router";
+		const char *u = imp_psval(im, r, ru);
+		struct tf_res *f = u ? imp_by_value(im, fcr, "id", u, false) :
+				       imp_by_config(im, r, ru, fcr);
 		if (f) {
 			f->used = true;
 			const char *m = imp_psval(im, f, "location.metro_code");
@@ -158,7 +158,8 @@ static void a_side(struct imp *im, struct tf_res *r, json_t *c)
 		free(id);
 		return;
 	}
-	const char *vd = imp_psval(im, r, "a_side.access_point.virtual_device.uuid");
+	const char *vd = imp_psval(im, r,
+				   "a_side.access_point.virtual_device.uuid");
 	if (type && !strcmp(type, "VD") && vd) {
 		char *id = imp_ns_id("eqx-vd", vd);
 		char *pop;
@@ -243,7 +244,8 @@ static void map_connection(struct imp *im, struct tf_res *r)
 	const char *pname = imp_psval(im, r, "z_side.access_point.profile.name");
 	struct tf_res *from = NULL;
 	if (!pname) {
-		const char *u = imp_psval(im, r, "z_side.access_point.profile.uuid");
+		const char *u = imp_psval(im, r,
+					  "z_side.access_point.profile.uuid");
 		json_t *e = u ? data_elem(im, "equinix_fabric_service_profiles",
 					  u, &from) : NULL;
 		pname = first_str(e, "name");

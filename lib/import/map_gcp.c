@@ -170,7 +170,8 @@ static void router_indexes(struct imp *im)
 			"google_compute_interconnect_attachment", "name", a, true) :
 			imp_unknown(t, "interconnect_attachment") ?
 			imp_by_config(im, t, "interconnect_attachment",
-				      "google_compute_interconnect_attachment") : NULL;
+				      "google_compute_interconnect_attachment") :
+			NULL;
 		free(a);
 		if (at)
 			index_add(gif, at->address, j);

@@ -463,8 +463,10 @@ static struct tf_res *aws_join(struct imp *im, struct tf_res *r)
 	json_t *csp = imp_raw(r, "csp_connections"), *e, *ix;
 	json_t *vifs = json_array();
 	size_t i;
-	json_array_extend(vifs, imp_of_type(im, "aws_dx_private_virtual_interface"));
-	json_array_extend(vifs, imp_of_type(im, "aws_dx_transit_virtual_interface"));
+	json_array_extend(vifs, imp_of_type(im, "aws_dx_private_virtual_"
+					    "interface"));
+	json_array_extend(vifs, imp_of_type(im, "aws_dx_transit_virtual_"
+					    "interface"));
 	json_array_foreach(vifs, i, ix) {
 		struct tf_res *t = &im->r[json_integer_value(ix)];
 		json_t *cid = imp_raw(t, "connection_id");
