@@ -540,6 +540,10 @@ static void split_clouds(struct imp *im)
 				json_object_update(e, copy);
 				json_object_set_new(e, "id", json_string(id));
 				json_object_set_new(e, "cloud", json_string(cl));
+				/* an AWS device hands each cloud to its gateway */
+				if (json_object_get(e, "gateway"))
+					json_object_set_new(e, "gateway",
+							    json_string(cl));
 			}
 			size_t j;
 			json_t *cc;

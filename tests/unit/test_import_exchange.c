@@ -364,6 +364,36 @@ START_TEST(device_per_cloud)
 				     "says 1; the location is used [IMP042]"));
 	free(out);
 	ck_assert_int_lt(check_written(), 2);
+	/* an AWS device: each copy hands its cloud to its own gateway */
+	ck_assert_int_eq(import_plan(
+		"{\"format_version\": \"1.0\", \"values\": {\"root_module\": "
+		"{\"resources\": [\n"
+		"{\"address\": \"aws_dx_gateway.a\", \"values\": {\"id\": "
+		"\"gw-a\"}},\n"
+		"{\"address\": \"aws_dx_gateway.b\", \"values\": {\"id\": "
+		"\"gw-b\"}},\n"
+		"{\"address\": \"aws_dx_connection.c\", \"values\": {\"id\": "
+		"\"dxcon-1\", \"bandwidth\": \"10Gbps\", \"location\": "
+		"\"EqDC2\", \"aws_device\": \"EqDC2-abc\"}},\n"
+		"{\"address\": \"aws_dx_private_virtual_interface.a\", "
+		"\"values\": {\"connection_id\": \"dxcon-1\", "
+		"\"dx_gateway_id\": \"gw-a\"}},\n"
+		"{\"address\": \"aws_dx_private_virtual_interface.b\", "
+		"\"values\": {\"connection_id\": \"dxcon-1\", "
+		"\"dx_gateway_id\": \"gw-b\"}}\n"
+		"]}}}\n", &out), 0);
+	ck_assert_ptr_nonnull(strstr(out, "plan.json:4:1: info: device "
+				     "'aws-dev/eqdc2-abc' serves 2 clouds "
+				     "(dxgw.a, dxgw.b): one router per cloud "
+				     "[IMP051]"));
+	ck_assert_ptr_nonnull(strstr(out, "{id: aws-dev/eqdc2-abc/dxgw.b, "
+				     "source: 'terraform:aws_dx_connection.c"
+				     "#aws_device', role: edge, pop: aws-loc/"
+				     "eqdc2, cloud: dxgw.b, gateway: dxgw.b}"));
+	ck_assert_ptr_nonnull(strstr(out, "z: {router: aws-dev/eqdc2-abc/"
+				     "dxgw.a, port: dxcon.c}"));
+	free(out);
+	ck_assert_int_lt(check_written(), 2);
 }
 END_TEST
 
