@@ -541,12 +541,46 @@ static void map_attachment(struct imp *im, struct tf_res *r)
 	free(pop);
 }
 
+/*
+ * An attachment group (§5.3): its `intent.availability_sla` as the
+ * design's intent.availability (PRODUCTION_CRITICAL 99.99,
+ * PRODUCTION_NON_CRITICAL 99.9), the highest over all groups.
+ */
+static void map_group(struct imp *im, struct tf_res *r)
+{
+	const char *sla = imp_psval(im, r, "intent.availability_sla");
+	double a = !sla ? 0 : !strcmp(sla, "PRODUCTION_CRITICAL") ? 99.99 :
+		   !strcmp(sla, "PRODUCTION_NON_CRITICAL") ? 99.9 : 0;
+	if (!a)
+		return;
+	r->used = true;
+	im->imported++;
+	json_t *in = json_object_get(im->design, "intent");
+	if (!in) {
+		in = json_object();
+		json_object_set_new(im->design, "intent", in);
+	}
+	json_t *cur = json_object_get(in, "availability");
+	if (!cur || json_real_value(cur) < a)
+		json_object_set_new(in, "availability", json_real(a));
+}
+
+/* One resource of a type that makes elements. */
+static void map_gcp(struct imp *im, struct tf_res *r)
+{
+	if (!strcmp(r->type, "google_compute_interconnect_attachment_group"))
+		map_group(im, r);
+	else
+		map_attachment(im, r);
+}
+
 static const char *const maps[] = {
-	"google_compute_interconnect_attachment", NULL};
+	"google_compute_interconnect_attachment",
+	"google_compute_interconnect_attachment_group", NULL};
 static const char *const helpers[] = {
 	"google_compute_interconnect", "google_compute_router",
 	"google_compute_router_interface", "google_compute_router_peer", NULL};
 
 const struct imp_provider imp_gcp = {
-	.maps = maps, .map = map_attachment, .helpers = helpers,
+	.maps = maps, .map = map_gcp, .helpers = helpers,
 	.unused = unused};

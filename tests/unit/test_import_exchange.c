@@ -426,7 +426,13 @@ START_TEST(gcp_peers)
 		"\"169.254.7.2\", \"enable\": false, \"bfd\": [{\"session_"
 		"initialization_mode\": \"PASSIVE\", \"min_transmit_interval\": "
 		"300, \"min_receive_interval\": 500, \"multiplier\": 3}], "
-		"\"md5_authentication_key\": [{\"key\": \"md5-TOPSECRET\"}]}}\n"
+		"\"md5_authentication_key\": [{\"key\": \"md5-TOPSECRET\"}]}},\n"
+		"{\"address\": \"google_compute_interconnect_attachment_group."
+		"g1\", \"values\": {\"intent\": [{\"availability_sla\": "
+		"\"PRODUCTION_NON_CRITICAL\"}]}},\n"
+		"{\"address\": \"google_compute_interconnect_attachment_group."
+		"g2\", \"values\": {\"intent\": [{\"availability_sla\": "
+		"\"PRODUCTION_CRITICAL\"}]}}\n"
 		"]}}}\n", &out), 0);
 	ck_assert_ptr_null(strstr(out, "TOPSECRET"));
 	ck_assert_ptr_nonnull(strstr(out, "2 BGP peers on interface "
@@ -436,6 +442,8 @@ START_TEST(gcp_peers)
 	ck_assert_ptr_nonnull(strstr(out, "google_compute_router_peer.a: BGP "
 				     "peer administratively down (enable: "
 				     "false); imported as is [IMP060]"));
+	ck_assert_ptr_nonnull(strstr(out, "\nintent:\n  availability: 99.99\n"
+				     "sites:"));
 	ck_assert_ptr_nonnull(strstr(out, "bgp: {asn: 65001, peer_asn: 16550, "
 				     "ip: 169.254.7.2/29, peer_ip: "
 				     "'169.254.7.1', receive: [10.9.0.0/16], "
