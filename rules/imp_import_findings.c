@@ -192,6 +192,36 @@ IMP_RULE(imp041, "IMP041", "import-session-not-held", NSP_INFO,
 	 "# one BGP session per virtual interface\n");
 
 
+IMP_RULE(imp042, "IMP042", "import-edge-domain-name", NSP_WARNING,
+	 "a name suggests another edge domain than the attribute says",
+	 "Partner ports and interconnects often carry Google's edge "
+	 "availability domain in their name (…-zone1-…); when the name and "
+	 "the attribute disagree, one of them is wrong, and diversity "
+	 "judged on the wrong one passes two circuits in one domain. The "
+	 "attribute is used.",
+	 "Check which domain the port really is in, and correct the name "
+	 "or the attribute.",
+	 "{\"values\": {\"name\": \"iad-zone1-ic\",\n"
+	 "  \"edge_availability_domain\": \"AVAILABILITY_DOMAIN_2\"}}\n",
+	 "{\"values\": {\"name\": \"iad-zone2-ic\",\n"
+	 "  \"edge_availability_domain\": \"AVAILABILITY_DOMAIN_2\"}}\n");
+
+
+
+IMP_RULE(imp043, "IMP043", "import-edge-domain-disagrees", NSP_WARNING,
+	 "the exchange and the cloud disagree on a circuit's edge domain",
+	 "A connection ordered through an exchange (Megaport, Equinix) to "
+	 "a cloud appears twice in one plan: as the exchange's connection "
+	 "and as the cloud's attachment. When the two name different edge "
+	 "domains, the circuits may not be diverse as designed; the "
+	 "exchange side, where the port is chosen, is used.",
+	 "Order the connection into the domain the cloud side expects, or "
+	 "correct the cloud side.",
+	 "# Megaport VXC to zone 1, Google attachment in domain 2\n",
+	 "# both sides in domain 1\n");
+
+
+
 IMP_RULE(imp050, "IMP050", "import-several-gateways", NSP_WARNING,
 	 "a circuit is connected to several gateways",
 	 "The design gives a circuit one cloud at its far end. A circuit "

@@ -82,6 +82,8 @@
 	NSP_RULE(imp031)                                                       \
 	NSP_RULE(imp040)                                                       \
 	NSP_RULE(imp041)                                                       \
+	NSP_RULE(imp042)                                                       \
+	NSP_RULE(imp043)                                                       \
 	NSP_RULE(imp050)                                                       \
 	NSP_RULE(imp051)                                                       \
 	NSP_RULE(imp060)                                                       \

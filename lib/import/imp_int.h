@@ -79,6 +79,7 @@ struct imp_provider {
 };
 extern const struct imp_provider imp_aws, imp_gcp;
 extern const struct imp_provider imp_azure, imp_ibm, imp_alibaba, imp_oracle;
+extern const struct imp_provider imp_megaport, imp_equinix;
 
 /* Whether key of r is unknown at plan time (map.c). */
 bool imp_unknown(struct tf_res *r, const char *key);
@@ -162,6 +163,33 @@ char *imp_external_cloud(struct imp *im, struct tf_res *r, const char *attr,
 struct tf_res *imp_by_config_at(struct imp *im, struct tf_res *r,
 				const char *block, size_t idx,
 				const char *attr, const char *want);
+/*
+ * Dotted paths (`a_end.vlan`, `z_side.access_point.type`: an object's
+ * member, or of a list's first element) of r's values (map.c).
+ */
+/* The raw value, NULL when absent, null or unknown; never for output. */
+json_t *imp_raw(struct tf_res *r, const char *path);
+/* Whether path (or an ancestor) is unknown at plan time. */
+bool imp_punknown(struct tf_res *r, const char *path);
+/* A known, non-secret value (IMP040 when secret), as imp_val. */
+json_t *imp_pval(struct imp *im, struct tf_res *r, const char *path);
+/* A known, non-empty, non-secret string, or NULL. */
+const char *imp_psval(struct imp *im, struct tf_res *r, const char *path);
+/* An integer in lo..hi at path; IMP001 when there but unusable. */
+bool imp_pival(struct imp *im, struct tf_res *r, const char *path,
+	       long long lo, long long hi, long long *out);
+/* Indexes into im->r of the resources of type (data included), cached. */
+json_t *imp_of_type(struct imp *im, const char *type);
+/* Record what the provider sends to rank circuit c (IMP041 when it differs). */
+void imp_provider_pref(json_t *c, const char *attr, long long v);
+/* Record the cloud circuit c reaches (split per cloud after mapping). */
+void imp_z_cloud(json_t *c, const char *cloud);
+/* Google's metro and edge domain on pop from location l (map_gcp.c). */
+void imp_gcp_pop_fields(json_t *pop, const char *l);
+/* The edge domain number a name suggests ("Zone 2"), or 0 (map_megaport.c). */
+int imp_name_zone(const char *name);
+/* The exchange-to-cloud joins of §5.9 (joins.c). */
+void imp_joins(struct imp *im);
 
 /* Map the resources into im->design (terraform map pass). */
 void imp_map(struct imp *im);

@@ -57,9 +57,9 @@ static json_t *instances(struct imp *im, const char *type, const char *name,
 		json_object_set_new(im->indexes, "tn", idx);
 		for (size_t j = 0; j < im->nr; j++) {
 			struct tf_res *t = &im->r[j];
-			if (t->data)
-				continue;
-			char *k = nsp_xasprintf("%s\x1f%s\x1f%s", t->type,
+			/* data sources under "data.TYPE", as referenced */
+			char *k = nsp_xasprintf("%s%s\x1f%s\x1f%s",
+						t->data ? "data." : "", t->type,
 						t->name, t->module);
 			json_t *arr = json_object_get(idx, k);
 			if (!arr) {
@@ -155,6 +155,83 @@ static struct tf_res *walk(struct imp *im, struct tf_res *r, json_t *refs,
 }
 
 /*
+ * The expression of dotted attribute path attr in expressions e: through
+ * a nested block, its first element; through an object-typed attribute
+ * (Megaport `a_end`), that attribute's own expression (§2.4 step 2).
+ */
+static json_t *config_expr(json_t *e, const char *attr)
+{
+	const char *p = attr;
+	while (e && *p) {
+		if (json_object_get(e, "references"))
+			return e;
+		size_t n = strcspn(p, ".");
+		char *k = nsp_xstrndup(p, n);
+		e = json_object_get(e, k);
+		free(k);
+		if (json_is_array(e))
+			e = json_array_get(e, 0);
+		p += n + (p[n] == '.');
+	}
+	return e;
+}
+
+/* Order C strings, for qsort. */
+static int cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/*
+ * A dynamic block is not in the configuration (§2.4 step 2): start at the
+ * argument of the module call that created r's module instance named like
+ * attr's last segment (or ending `_<segment>`) whose walk reaches want;
+ * several: the first by name, IMP011.
+ */
+static struct tf_res *by_module_argument(struct imp *im, struct tf_res *r,
+					 const char *attr, const char *want)
+{
+	const char *seg = strrchr(attr, '.');
+	seg = seg ? seg + 1 : attr;
+	size_t sl = strlen(seg);
+	char *pn = parent_of(r->mod_nokeys, false);
+	char *pi = parent_of(r->module, true);
+	json_t *ex = json_object_get(json_object_get(json_object_get(
+		config_module(im, pn), "module_calls"), last_name(
+		r->mod_nokeys)), "expressions");
+	const char **names = nsp_xcalloc(json_object_size(ex) + 1,
+					 sizeof(*names));
+	size_t n = 0;
+	const char *k;
+	json_t *v;
+	json_object_foreach(ex, k, v) {
+		size_t kl = strlen(k);
+		if (!strcmp(k, seg) || (kl > sl + 1 && k[kl - sl - 1] == '_' &&
+					!strcmp(k + kl - sl, seg)))
+			names[n++] = k;
+	}
+	qsort(names, n, sizeof(*names), cmp_str);
+	struct tf_res *first = NULL;
+	size_t hits = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct tf_res *t = walk(im, r, json_object_get(json_object_get(
+			ex, names[i]), "references"), pn, pi, want, attr, 1);
+		if (t && !first)
+			first = t;
+		hits += t != NULL;
+	}
+	if (hits > 1)
+		imp_find(im, "IMP011", NSP_IMP_WARNING, r->loc,
+			 "%s: %s (a dynamic block) matches %zu module "
+			 "arguments; took %s", r->address, attr, hits,
+			 first->address);
+	free(names);
+	free(pn);
+	free(pi);
+	return first;
+}
+
+/*
  * Resolve attribute attr of r to a resource of type want through the
  * configuration's references (§2.4 step 2); NULL when none.
  */
@@ -166,14 +243,21 @@ struct tf_res *imp_by_config(struct imp *im, struct tf_res *r,
 	struct nsp_buf a = {0};
 	nsp_buf_printf(&a, "%s.%s", r->type, r->name);
 	json_t *refs = NULL;
+	bool dynamic = false;
+	size_t blk = strcspn(attr, ".");
 	json_array_foreach(json_object_get(m, "resources"), i, res) {
 		json_t *ad = json_object_get(res, "address");
-		if (json_is_string(ad) && !strcmp(json_string_value(ad), a.s))
-			refs = json_object_get(json_object_get(
-				json_object_get(res, "expressions"), attr),
-				"references");
+		if (!json_is_string(ad) || strcmp(json_string_value(ad), a.s))
+			continue;
+		json_t *ex = json_object_get(res, "expressions");
+		refs = json_object_get(config_expr(ex, attr), "references");
+		char *b = nsp_xstrndup(attr, blk);
+		dynamic = attr[blk] && !json_object_get(ex, b);
+		free(b);
 	}
 	nsp_buf_free(&a);
+	if (dynamic && *r->mod_nokeys)
+		return by_module_argument(im, r, attr, want);
 	return walk(im, r, refs, r->mod_nokeys, r->module, want, attr, 0);
 }
 

@@ -75,11 +75,10 @@ char *imp_last_seg(const char *s)
 	return nsp_xstrndup(b, (size_t)(e - b));
 }
 
-/* An integer value (§2.3) in lo..hi; IMP001 when there but unusable. */
-bool imp_ival(struct imp *im, struct tf_res *r, const char *key,
-	      long long lo, long long hi, long long *out)
+/* Integer value v (§2.3) of key of r in lo..hi; IMP001 when unusable. */
+static bool ival_of(struct imp *im, struct tf_res *r, const char *key,
+		    json_t *v, long long lo, long long hi, long long *out)
 {
-	json_t *v = imp_val(im, r, key);
 	long long n;
 	if (!v)
 		return false;
@@ -110,6 +109,13 @@ bad:
 		 "%s: %s is not a usable value (expected an integer %lld..%lld)"
 		 "; left out", r->address, key, lo, hi);
 	return false;
+}
+
+/* An integer value (§2.3) in lo..hi; IMP001 when there but unusable. */
+bool imp_ival(struct imp *im, struct tf_res *r, const char *key,
+	      long long lo, long long hi, long long *out)
+{
+	return ival_of(im, r, key, imp_val(im, r, key), lo, hi, out);
 }
 
 /* "terraform:ADDRESS" or "terraform:ADDRESS#ATTR" as a JSON string. */
@@ -365,6 +371,251 @@ void imp_fallback_cloud(struct imp *im, const char *id, json_t *src)
 	}
 }
 
+json_t *imp_of_type(struct imp *im, const char *type)
+{
+	char *k = nsp_xasprintf("t\x1f%s", type);
+	json_t *l = json_object_get(im->indexes, k);
+	if (!l) {
+		l = json_array();
+		for (size_t i = 0; i < im->nr; i++)
+			if (!strcmp(im->r[i].type, type))
+				json_array_append_new(l, json_integer(
+					(json_int_t)i));
+		json_object_set_new(im->indexes, k, l);
+	}
+	free(k);
+	return l;
+}
+
+/* Step into s of v: an object's member, through a list's first element. */
+static json_t *step(json_t *v, const char *s, size_t n)
+{
+	if (json_is_array(v))
+		v = json_array_get(v, 0);
+	if (!json_is_object(v))
+		return NULL;
+	char *k = nsp_xstrndup(s, n);
+	json_t *r = json_object_get(v, k);
+	free(k);
+	return r;
+}
+
+/* Whether the marker tree m marks dotted path p (or an ancestor). */
+static bool marked_path(json_t *m, const char *p)
+{
+	while (m) {
+		if (json_is_true(m))
+			return true;
+		if (!*p)
+			return false;
+		size_t n = strcspn(p, ".");
+		m = step(m, p, n);
+		p += n + (p[n] == '.');
+	}
+	return false;
+}
+
+json_t *imp_raw(struct tf_res *r, const char *path)
+{
+	if (marked_path(r->unknown, path))
+		return NULL;
+	json_t *v = r->values;
+	const char *p = path;
+	while (v && *p) {
+		size_t n = strcspn(p, ".");
+		v = step(v, p, n);
+		p += n + (p[n] == '.');
+	}
+	if (json_is_array(v) && json_array_size(v) == 1 &&
+	    json_is_object(json_array_get(v, 0)))
+		v = json_array_get(v, 0);
+	return json_is_null(v) ? NULL : v;
+}
+
+bool imp_punknown(struct tf_res *r, const char *path)
+{
+	return marked_path(r->unknown, path);
+}
+
+json_t *imp_pval(struct imp *im, struct tf_res *r, const char *path)
+{
+	json_t *v = imp_raw(r, path);
+	if (!v)
+		return NULL;
+	bool secret = marked_path(r->sensitive, path);
+	char *dup = nsp_xstrdup(path), *save = NULL;
+	for (char *t = strtok_r(dup, ".", &save); t && !secret;
+	     t = strtok_r(NULL, ".", &save))
+		secret = secret_name(t) || !strcasecmp(t, "additional_info");
+	free(dup);
+	if (secret) {
+		imp_find(im, "IMP040", NSP_IMP_WARNING, r->loc,
+			 "%s: %s is sensitive: <redacted>, left out",
+			 r->address, path);
+		return NULL;
+	}
+	return v;
+}
+
+const char *imp_psval(struct imp *im, struct tf_res *r, const char *path)
+{
+	json_t *v = imp_pval(im, r, path);
+	return json_is_string(v) && *json_string_value(v) ?
+		       json_string_value(v) : NULL;
+}
+
+bool imp_pival(struct imp *im, struct tf_res *r, const char *path,
+	       long long lo, long long hi, long long *out)
+{
+	return ival_of(im, r, path, imp_pval(im, r, path), lo, hi, out);
+}
+
+/* Where element e was made (its resource's '{'), else 1:1. */
+static struct nsp_loc at_loc(json_t *e)
+{
+	json_t *at = json_object_get(e, "\x01" "at");
+	struct nsp_loc loc = {1, 1};
+	if (at) {
+		loc.line = (uint32_t)json_integer_value(json_object_get(at, "l"));
+		loc.col = (uint32_t)json_integer_value(json_object_get(at, "c"));
+	}
+	return loc;
+}
+
+void imp_z_cloud(json_t *c, const char *cloud)
+{
+	json_object_set_new(c, "\x01" "cloud", json_string(cloud));
+}
+
+/*
+ * A device serving circuits of several clouds becomes one router per
+ * cloud, `<device id>/<cloud id>` (§4.1, IMP051); a device serving one
+ * cloud takes that cloud (a partner port joined to its cloud's circuit).
+ */
+static void split_clouds(struct imp *im)
+{
+	json_t *by = json_object(), *c, *v;
+	size_t i;
+	const char *k;
+	json_array_foreach(json_object_get(im->design, "circuits"), i, c) {
+		const char *cl = json_string_value(json_object_get(c,
+							"\x01" "cloud"));
+		const char *zr = json_string_value(json_object_get(
+			json_object_get(c, "z"), "router"));
+		if (!cl || !zr)
+			continue;
+		json_t *m = json_object_get(by, zr);
+		if (!m) {
+			m = json_object();
+			json_object_set_new(by, zr, m);
+		}
+		json_t *l = json_object_get(m, cl);
+		if (!l) {
+			l = json_array();
+			json_object_set_new(m, cl, l);
+		}
+		json_array_append(l, c);
+	}
+	json_object_foreach(by, k, v) {
+		json_t *dev = imp_elem(im->design, "routers", k);
+		if (!dev || !json_is_true(json_object_get(dev, IMP_IMP)))
+			continue;
+		const char *cl;
+		json_t *l;
+		if (json_object_size(v) == 1) {
+			json_object_foreach(v, cl, l)
+				json_object_set_new(dev, "cloud", json_string(cl));
+			continue;
+		}
+		struct nsp_buf b = {0};
+		json_object_foreach(v, cl, l)
+			nsp_buf_printf(&b, "%s%s", b.len ? ", " : "", cl);
+		imp_find(im, "IMP051", NSP_IMP_INFO, at_loc(dev), "device '%s' "
+			 "serves %zu clouds (%s): one router per cloud", k,
+			 json_object_size(v), b.s);
+		nsp_buf_free(&b);
+		json_t *copy = json_deep_copy(dev);
+		json_object_foreach(v, cl, l) {
+			char *id = imp_sub_id(k, cl);
+			bool added;
+			json_t *e = imp_elem_add(im->design, "routers", id, &added);
+			if (added) {
+				json_object_update(e, copy);
+				json_object_set_new(e, "id", json_string(id));
+				json_object_set_new(e, "cloud", json_string(cl));
+				/* an AWS device hands each cloud to its gateway */
+				if (json_object_get(e, "gateway"))
+					json_object_set_new(e, "gateway",
+							    json_string(cl));
+			}
+			size_t j;
+			json_t *cc;
+			json_array_foreach(l, j, cc)
+				json_object_set_new(json_object_get(cc, "z"),
+						    "router", json_string(id));
+			free(id);
+		}
+		json_decref(copy);
+	}
+	json_decref(by);
+}
+
+void imp_provider_pref(json_t *c, const char *attr, long long v)
+{
+	json_object_set_new(c, "\x01" "pref", json_pack("{s:s,s:I}", "a", attr,
+							"v", (json_int_t)v));
+}
+
+/*
+ * What the provider sends (Google advertised_route_priority, Megaport
+ * med_in) has no FORMAT field: IMP041 where it differs between the
+ * circuits of one cloud (§4.3), at the first of them.
+ */
+static void provider_prefs(struct imp *im)
+{
+	json_t *by = json_object(), *c, *v;
+	size_t i;
+	const char *k;
+	json_array_foreach(json_object_get(im->design, "circuits"), i, c) {
+		const char *cl = json_string_value(json_object_get(c,
+							"\x01" "cloud"));
+		json_t *p = json_object_get(c, "\x01" "pref");
+		if (!cl || !p)
+			continue;
+		json_t *l = json_object_get(by, cl);
+		if (!l) {
+			l = json_array();
+			json_object_set_new(by, cl, l);
+		}
+		json_array_append(l, c);
+	}
+	json_object_foreach(by, k, v) {
+		bool differ = false;
+		json_t *first = json_object_get(json_array_get(v, 0), "\x01" "pref");
+		json_array_foreach(v, i, c)
+			differ |= !json_equal(json_object_get(c, "\x01" "pref"),
+					      first);
+		if (!differ)
+			continue;
+		struct nsp_buf b = {0};
+		json_array_foreach(v, i, c) {
+			json_t *p = json_object_get(c, "\x01" "pref");
+			nsp_buf_printf(&b, "%s%s %s %lld", i ? ", " : "",
+				       json_string_value(json_object_get(c, "id")),
+				       json_string_value(json_object_get(p, "a")),
+				       (long long)json_integer_value(
+					       json_object_get(p, "v")));
+		}
+		imp_find(im, "IMP041", NSP_IMP_INFO, at_loc(json_array_get(v, 0)),
+			 "the provider ranks "
+			 "the circuits of cloud '%s' differently (%s), which the "
+			 "design cannot hold; give the intended preference in "
+			 "the overlay (local_pref or role)", k, b.s);
+		nsp_buf_free(&b);
+	}
+	json_decref(by);
+}
+
 /* The providers of §5 this importer maps. */
 static const struct imp_provider *const providers[] = {
 	&imp_aws,
@@ -373,6 +624,8 @@ static const struct imp_provider *const providers[] = {
 	&imp_ibm,
 	&imp_alibaba,
 	&imp_oracle,
+	&imp_megaport,
+	&imp_equinix,
 };
 #define NPROV (sizeof(providers) / sizeof(providers[0]))
 
@@ -417,6 +670,9 @@ void imp_map(struct imp *im)
 				break;
 			}
 	}
+	imp_joins(im);
+	split_clouds(im);
+	provider_prefs(im);
 	/* helpers that fed something count as imported; the rest: IMP030/31 */
 	json_t *types = json_object();
 	for (size_t i = 0; i < im->nr; i++) {
@@ -425,22 +681,20 @@ void imp_map(struct imp *im)
 			continue;
 		const struct imp_provider *hp = NULL;
 		bool mapped = false;
-		for (size_t p = 0; p < NPROV && !hp; p++) {
-			if (in_list(providers[p]->helpers, r->type))
+		for (size_t p = 0; p < NPROV; p++) {
+			if (!hp && in_list(providers[p]->helpers, r->type))
 				hp = providers[p];
 			mapped = mapped || in_list(providers[p]->maps, r->type);
 		}
-		/* a mapped type left out said why itself (IMP031) */
-		if (mapped && !r->used)
-			continue;
-		if (hp) {
+		if (hp && !mapped) {
 			if (r->used)
 				im->imported++;
 			else if (hp->unused)
 				hp->unused(im, r);
 			continue;
 		}
-		if (r->used)
+		/* a mapped type left out said why itself (IMP031) */
+		if (r->used || mapped)
 			continue;
 		json_t *n = json_object_get(types, r->type);
 		json_object_set_new(types, r->type,

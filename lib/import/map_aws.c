@@ -9,6 +9,116 @@
 
 #include "imp_int.h"
 
+/* Whether connection-valued attr of t names connection con (by id or config). */
+static bool names(struct imp *im, struct tf_res *t, const char *attr,
+		  struct tf_res *con)
+{
+	json_t *v = imp_raw(t, attr), *id = imp_raw(con, "id");
+	if (json_is_string(v))
+		return json_is_string(id) && json_equal(v, id);
+	return !v && imp_unknown(t, attr) &&
+	       imp_by_config(im, t, attr, con->type) == con;
+}
+
+/*
+ * The LAG connection con is a member of (§5.1): an
+ * aws_dx_connection_association of it, or a LAG naming it as its
+ * connection_id; NULL when none.
+ */
+static struct tf_res *lag_of(struct imp *im, struct tf_res *con)
+{
+	size_t i;
+	json_t *ix;
+	json_array_foreach(imp_of_type(im, "aws_dx_connection_association"),
+			   i, ix) {
+		struct tf_res *t = &im->r[json_integer_value(ix)];
+		if (!names(im, t, "connection_id", con))
+			continue;
+		const char *l = imp_sval(im, t, "lag_id");
+		struct tf_res *lag = l ? imp_by_value(im, "aws_dx_lag", "id", l,
+						      false) :
+			imp_by_config(im, t, "lag_id", "aws_dx_lag");
+		if (lag) {
+			t->used = true;
+			return lag;
+		}
+	}
+	json_array_foreach(imp_of_type(im, "aws_dx_lag"), i, ix) {
+		struct tf_res *t = &im->r[json_integer_value(ix)];
+		if (names(im, t, "connection_id", con))
+			return t;
+	}
+	return NULL;
+}
+
+/* The members of LAG lag: its own connection_id and associations, >= 1. */
+static long long lag_members(struct imp *im, struct tf_res *lag)
+{
+	long long n = imp_raw(lag, "connection_id") ||
+		      imp_unknown(lag, "connection_id") ? 1 : 0;
+	size_t i;
+	json_t *ix;
+	json_array_foreach(imp_of_type(im, "aws_dx_connection_association"),
+			   i, ix) {
+		struct tf_res *t = &im->r[json_integer_value(ix)];
+		const char *l = imp_sval(im, t, "lag_id");
+		struct tf_res *to = l ? imp_by_value(im, "aws_dx_lag", "id", l,
+						     false) :
+			imp_by_config(im, t, "lag_id", "aws_dx_lag");
+		if (to != lag)
+			continue;
+		t->used = true;
+		n++;
+		/* the member is part of the LAG: no "connection without VIF" */
+		const char *c = imp_sval(im, t, "connection_id");
+		struct tf_res *con = c ? imp_by_value(im, "aws_dx_connection",
+						      "id", c, false) :
+			imp_by_config(im, t, "connection_id", "aws_dx_connection");
+		if (con)
+			con->used = true;
+	}
+	return n ? n : 1;
+}
+
+/* bandwidth_mbps and lag of a LAG landing (§5.1, FORMAT's `lag:`). */
+static void lag_bw(struct imp *im, json_t *c, struct tf_res *lag)
+{
+	json_t *v = imp_val(im, lag, "connections_bandwidth");
+	uint64_t bw = json_is_string(v) ? imp_parse_bw(json_string_value(v)) : 0;
+	if (!v)
+		return;
+	if (!bw) {
+		imp_find(im, "IMP001", NSP_IMP_ERROR, lag->loc,
+			 "%s: connections_bandwidth is not a bandwidth; left "
+			 "out", lag->address);
+		return;
+	}
+	long long n = lag_members(im, lag);
+	json_object_set_new(c, "bandwidth_mbps", json_integer(
+		(json_int_t)bw * n));
+	json_object_set_new(c, "lag", json_pack("{s:I,s:I}", "members",
+		(json_int_t)n, "member_mbps", (json_int_t)bw));
+}
+
+/* Each aws_dx_bgp_peer on VIF r: a second session FORMAT cannot hold. */
+static void bgp_peers(struct imp *im, struct tf_res *r)
+{
+	size_t i;
+	json_t *ix;
+	json_array_foreach(imp_of_type(im, "aws_dx_bgp_peer"), i, ix) {
+		struct tf_res *t = &im->r[json_integer_value(ix)];
+		if (!names(im, t, "virtual_interface_id", r))
+			continue;
+		t->used = true;
+		const char *af = imp_sval(im, t, "address_family");
+		imp_find(im, "IMP041", NSP_IMP_INFO, t->loc,
+			 "%s: a second BGP session%s%s on %s; the circuit "
+			 "holds one session, this one is not imported",
+			 t->address, af ? " for " : "", af ? af : "",
+			 r->address);
+	}
+}
+
 /* AWS Direct Connect (§5.1): one VIF. */
 static void map_vif(struct imp *im, struct tf_res *r)
 {
@@ -21,6 +131,16 @@ static void map_vif(struct imp *im, struct tf_res *r)
 		land = imp_by_value(im, landings[i], "id", cid, false);
 	for (size_t i = 0; !cid && !land && i < 3; i++)
 		land = imp_by_config(im, r, "connection_id", landings[i]);
+	/* a member connection lands its VIFs on its LAG */
+	struct tf_res *lag = land && !strcmp(land->type, "aws_dx_connection") ?
+		lag_of(im, land) : NULL;
+	if (lag) {
+		land->used = true;
+		land = lag;
+	}
+	/* a Megaport hosted connection: the VXC joins this VIF (§5.9) */
+	bool exchange = !land && !cid && imp_by_config(im, r, "connection_id",
+						       "megaport_vxc");
 	char *land_id = land ? nsp_xstrdup(land->id) :
 			cid ? imp_ns_id("aws-con", cid) : NULL;
 	/* cloud: the DX gateway, else the VGW, else aws */
@@ -85,13 +205,17 @@ static void map_vif(struct imp *im, struct tf_res *r)
 		json_object_set_new(imp_elem(im->design, "routers", dev),
 				    "gateway", json_string(cloud));
 	imp_set_z(c, dev, land_id, dev_ph);
-	if (!land_id)
+	imp_z_cloud(c, cloud);
+	if (!land_id && !exchange)
 		imp_find(im, "IMP010", NSP_IMP_WARNING, r->loc,
 			 "%s: connection_id resolves to no connection; "
 			 "placeholders %s and %s", r->address, dev, pop);
 	if (land) {
 		land->used = true;
-		imp_set_bw(im, c, land, "bandwidth");
+		if (!strcmp(land->type, "aws_dx_lag"))
+			lag_bw(im, c, land);
+		else
+			imp_set_bw(im, c, land, "bandwidth");
 		const char *car = imp_sval(im, land, "provider_name");
 		if (!car)
 			car = imp_sval(im, land, "partner_name");
@@ -118,6 +242,7 @@ static void map_vif(struct imp *im, struct tf_res *r)
 	const char *aa = imp_sval(im, r, "amazon_address");
 	if (aa)
 		json_object_set_new(imp_bgp_of(c), "peer_ip", imp_addr_part(aa));
+	bgp_peers(im, r);
 	free(land_id);
 	free(cloud);
 	free(dev);
@@ -127,7 +252,8 @@ static void map_vif(struct imp *im, struct tf_res *r)
 /* A connection that no virtual interface used: IMP031. */
 static void unused(struct imp *im, struct tf_res *r)
 {
-	if (strstr(r->type, "connection"))
+	if (!strcmp(r->type, "aws_dx_connection") ||
+	    !strcmp(r->type, "aws_dx_hosted_connection"))
 		imp_find(im, "IMP031", NSP_IMP_INFO, r->loc,
 			 "%s: a connection without virtual interface; left out",
 			 r->address);
@@ -138,7 +264,8 @@ static const char *const maps[] = {
 	NULL};
 static const char *const helpers[] = {
 	"aws_dx_connection", "aws_dx_hosted_connection", "aws_dx_lag",
-	"aws_dx_gateway", "aws_vpn_gateway", NULL};
+	"aws_dx_gateway", "aws_vpn_gateway", "aws_dx_connection_association",
+	"aws_dx_bgp_peer", NULL};
 
 const struct imp_provider imp_aws = {
 	.maps = maps, .map = map_vif, .helpers = helpers, .unused = unused};

@@ -136,6 +136,17 @@ static void from(json_t *e, const char *k, json_t *ovel)
 	json_object_set(f, k, at);
 }
 
+/* Drop path p from element e's defaults: the overlay gave the value. */
+static void undefault(json_t *e, const char *p)
+{
+	json_t *d = json_object_get(e, IMP_DEF), *v;
+	for (size_t i = json_array_size(d); i-- > 0;) {
+		v = json_array_get(d, i);
+		if (!strcmp(json_string_value(v), p))
+			json_array_remove(d, i);
+	}
+}
+
 /*
  * Merge overlay mapping ov into base mapping b (§7.2): path is the dotted
  * path so far, top the base element (its defaults), ovel the overlay
@@ -177,6 +188,7 @@ static void merge_map(struct imp *im, const char *file, json_t *b, json_t *ov,
 			continue;
 		} else if (imp_is_default(top, p)) {
 			json_object_set(b, k, v);
+			undefault(top, p);
 		} else {
 			char *a = show(v), *o = show(old);
 			json_t *src = json_object_get(top, "source");
@@ -444,9 +456,13 @@ void imp_gaps(struct imp *im)
 	bool cpe = false;
 	json_array_foreach(json_object_get(d, "circuits"), i, e) {
 		const char *id = json_string_value(json_object_get(e, "id"));
-		if (!json_object_get(e, "a")) {
-			json_object_set_new(e, "a", json_pack("{s:s}", "router",
-							       "unassigned-cpe"));
+		json_t *a = json_object_get(e, "a");
+		if (!json_object_get(a, "router")) {
+			/* an exchange's customer port may give a.port alone */
+			if (!a)
+				json_object_set_new(e, "a", a = json_object());
+			json_object_set_new(a, "router",
+					    json_string("unassigned-cpe"));
 			cpe = true;
 			imp_find(im, "IMP020", NSP_IMP_WARNING, at_of(e),
 				 "circuit '%s' has no customer end: add it to "

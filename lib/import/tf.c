@@ -142,6 +142,39 @@ static struct nsp_loc second_loc(struct imp *im, const char *address)
 	return l;
 }
 
+/* Order C strings, for qsort. */
+static int cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The distinct resource types of im, sorted, for a message ("none"). */
+static char *types_read(const struct imp *im)
+{
+	const char **v = nsp_xcalloc(im->nr + 1, sizeof(*v));
+	size_t n = 0;
+	for (size_t i = 0; i < im->nr; i++)
+		v[n++] = im->r[i].type;
+	qsort(v, n, sizeof(*v), cmp_cstr);
+	struct nsp_buf b = {0};
+	size_t shown = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i && !strcmp(v[i], v[i - 1]))
+			continue;
+		if (shown++ == 20) {
+			nsp_buf_puts(&b, ", ...");
+			break;
+		}
+		nsp_buf_printf(&b, "%s%s", b.len ? ", " : "", v[i]);
+	}
+	free(v);
+	if (!b.len)
+		nsp_buf_puts(&b, "none");
+	char *e = nsp_escape(b.s, b.len);
+	nsp_buf_free(&b);
+	return e;
+}
+
 /* Add a finding at loc. */
 void imp_find(struct imp *im, const char *code, enum nsp_imp_sev sev,
 	      struct nsp_loc loc, const char *fmt, ...)
@@ -555,9 +588,12 @@ int nsp_import_terraform(const char *buf, size_t len,
 		goto out;
 	imp_gaps(&im);
 	if (json_array_size(json_object_get(im.design, "circuits")) == 0) {
+		char *types = types_read(&im);
 		imp_error(&im, opts->name, (struct nsp_loc){1, 1},
-			  "no circuit in the design: nothing of AWS Direct "
-			  "Connect or Google Cloud Interconnect was imported");
+			  "no circuit in the design: no resource of the "
+			  "providers nospof imports makes one; "
+			  "resource types read: %s", types);
+		free(types);
 		goto out;
 	}
 	out->yaml = imp_emit(im.design, opts->header, false, &out->len,

@@ -55,6 +55,7 @@ Suite *invariant_suite(void);
 Suite *messages_suite(void);
 Suite *import_suite(void);
 Suite *import_providers_suite(void);
+Suite *import_exchange_suite(void);
 Suite *cuts_suite(void);
 Suite *build_suite(void);
 
