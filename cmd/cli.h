@@ -28,6 +28,17 @@ struct nsp_limits;
 int nsp_import_run(const char *file, const char *const *overlays,
 		   size_t noverlays, const struct nsp_limits *lim,
 		   const char *header, bool json, struct nsp_import *out);
+struct nsp_nb_filters;
+/* `nospof import netbox` (import_nb.c). */
+int nsp_cmd_import_netbox(int argc, char **argv);
+/*
+ * Import a NetBox --from directory with filters and overlays into *out
+ * (import_nb.c): 0, NSP_EXIT_INPUT, or NSP_EXIT_USAGE (printed).
+ */
+int nsp_import_netbox_run(const char *dir, const struct nsp_nb_filters *flt,
+			  const char *const *overlays, size_t noverlays,
+			  const struct nsp_limits *lim, const char *header,
+			  bool json, struct nsp_import *out);
 /* Print an import's input errors, findings and summary to f. */
 void nsp_import_print(FILE *f, const char *name, const struct nsp_import *r);
 struct nsp_analysis;

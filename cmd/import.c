@@ -15,6 +15,8 @@
 
 static const char usage[] =
 	"usage: nospof import terraform FILE [OPTIONS]\n"
+	"       nospof import netbox --from DIR | --url URL [OPTIONS] (see "
+	"'nospof import netbox --help')\n"
 	"  FILE: 'terraform show -json' output of a plan or a state; - reads "
 	"stdin\n"
 	"  --overlay FILE      merge this overlay (repeatable, in order)\n"
@@ -39,10 +41,15 @@ void nsp_import_print(FILE *f, const char *name, const struct nsp_import *r)
 			r->errors.v[i].msg);
 		free(fe);
 	}
-	for (size_t i = 0; i < r->nf; i++)
-		fprintf(f, "%s:%u:%u: %s: %s [%s]\n", nm, r->f[i].loc.line,
-			r->f[i].loc.col, sev_names[r->f[i].sev], r->f[i].msg,
-			r->f[i].code);
+	for (size_t i = 0; i < r->nf; i++) {
+		/* a NetBox finding names its page */
+		char *pf = r->f[i].file ? nsp_escape(r->f[i].file,
+						     strlen(r->f[i].file)) : NULL;
+		fprintf(f, "%s:%u:%u: %s: %s [%s]\n", pf ? pf : nm,
+			r->f[i].loc.line, r->f[i].loc.col,
+			sev_names[r->f[i].sev], r->f[i].msg, r->f[i].code);
+		free(pf);
+	}
 	if (r->summary)
 		fprintf(f, "%s\n", r->summary);
 	free(nm);
@@ -59,7 +66,8 @@ int nsp_import_run(const char *file, const char *const *overlays,
 	char *buf = NULL;
 	size_t len = 0;
 	int rc = nsp_read_file(&buf, &len, file, lim->max_bytes);
-	struct nsp_import_opts opts = {file, overlays, noverlays, lim, header};
+	struct nsp_import_opts opts = {file, overlays, noverlays, lim, header,
+				       NULL, 0};
 	memset(out, 0, sizeof(*out));
 	out->json = json;
 	if (rc == -1)
@@ -101,6 +109,10 @@ int nsp_cmd_import(int argc, char **argv)
 	struct nsp_import r = {0};
 	struct nsp_output o = {0};
 
+	if (argc >= 2 && !strcmp(argv[1], "netbox")) {
+		free(overlays);
+		return nsp_cmd_import_netbox(argc - 1, argv + 1);
+	}
 	if (argc < 2 || strcmp(argv[1], "terraform")) {
 		if (argc >= 2 && (!strcmp(argv[1], "-h") ||
 				  !strcmp(argv[1], "--help"))) {
@@ -108,8 +120,8 @@ int nsp_cmd_import(int argc, char **argv)
 			free(overlays);
 			return 0;
 		}
-		nsp_usage_error("import: expected 'terraform' (NetBox is not "
-				"implemented yet); see 'nospof import --help'");
+		nsp_usage_error("import: expected 'terraform' or 'netbox'; see "
+				"'nospof import --help'");
 		free(overlays);
 		return NSP_EXIT_USAGE;
 	}

@@ -236,6 +236,11 @@ static struct nsp_imp_origin origin(json_t *at,
 	json_int_t fi = json_integer_value(json_object_get(at, "fi"));
 	if (fi > 0 && (size_t)fi <= opts->noverlays)
 		o.file = opts->overlays[fi - 1];
+	/* a NetBox page: "pf" indexes opts->pages */
+	json_t *pf = json_object_get(at, "pf");
+	if (!fi && json_is_integer(pf) && json_integer_value(pf) >= 0 &&
+	    (size_t)json_integer_value(pf) < opts->npages)
+		o.file = opts->pages[json_integer_value(pf)];
 	o.line = (uint32_t)json_integer_value(json_object_get(at, "l"));
 	o.col = (uint32_t)json_integer_value(json_object_get(at, "c"));
 	return o;
