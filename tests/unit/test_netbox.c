@@ -1,0 +1,345 @@
+/*
+ * Tests of the NetBox importer from saved responses (IMPORT.md §6): the
+ * demo data of NetBox 4.2 and 3.7 byte for byte and alike, check --import
+ * netbox:DIR with the router both branch carriers land on, the filters,
+ * every import diagnostic of NetBox and the page errors.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "helpers.h"
+
+static char tmpdir[64];
+
+/* A fresh directory for one test's files. */
+static void tmp_setup(void)
+{
+	snprintf(tmpdir, sizeof(tmpdir), "/tmp/nsp-netbox-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+}
+
+static void tmp_teardown(void)
+{
+	char *cmd = nsp_xasprintf("rm -rf '%s'", tmpdir);
+	ck_assert_int_eq(run_cmd(cmd, NULL), 0);
+	free(cmd);
+}
+
+/*
+ * The demo data changed by Python code (tests/netbox/mutate.py) into
+ * TMP/d, imported with args; output and standard error in *out.
+ */
+static int mutated(const char *code, const char *args, char **out)
+{
+	char *cmd = nsp_xasprintf("rm -rf %s/d && python3 tests/netbox/"
+				  "mutate.py tests/netbox/demo %s/d \"%s\" && "
+				  "%s import netbox --from %s/d %s 2>&1",
+				  tmpdir, tmpdir, code, nospof_bin(), tmpdir,
+				  args);
+	int st = run_cmd(cmd, out);
+	free(cmd);
+	return st;
+}
+
+/* The demo data with the overlay, byte for byte; 3.7 gives the same. */
+START_TEST(demo_golden)
+{
+	char *out = NULL, *err = NULL;
+	char *want = read_text("tests/netbox/demo/expected.yaml");
+	ck_assert_int_eq(run_cmd("cd tests/netbox/demo && ../../../build/"
+				 "nospof import netbox --from . --overlay "
+				 "overlay.yaml 2>/dev/null", &out), 0);
+	ck_assert_str_eq(out, want);
+	free(out);
+	free(want);
+	ck_assert_int_eq(run_cmd("cd tests/netbox/demo && ../../../build/"
+				 "nospof import netbox --from . --overlay "
+				 "overlay.yaml 2>&1 >/dev/null | tail -1",
+				 &err), 0);
+	ck_assert_str_eq(err, ".: 6 circuits imported into 25 elements (3 "
+			 "sites, 0 clouds, 5 pops, 11 routers, 6 circuits); 1 "
+			 "circuit not imported; 0 errors, 4 warnings, 1 "
+			 "info\n");
+	free(err);
+	/* the single router both Akron carriers land on */
+	ck_assert_int_eq(run_cmd("build/nospof import netbox --from tests/"
+				 "netbox/demo 2>/dev/null | grep -c 'a: "
+				 "{router: nb-dev/dmi01-akron-rtr01'", &out), 0);
+	ck_assert_str_eq(out, "2\n");
+	free(out);
+	/* NetBox 3.7's shapes give the same design, but for group roles */
+	char *cmd = nsp_xasprintf("for v in demo demo-37; do build/nospof "
+				  "import netbox --from tests/netbox/$v "
+				  "2>/dev/null | tail -n +2 | grep -v "
+				  "'^    role: ' > %s/$v.yaml; done; cmp %s/demo."
+				  "yaml %s/demo-37.yaml", tmpdir, tmpdir, tmpdir);
+	ck_assert_int_eq(run_cmd(cmd, NULL), 0);
+	free(cmd);
+	/* -f json is a design check reads */
+	ck_assert_int_eq(run_cmd("build/nospof import netbox --from tests/"
+				 "netbox/demo -f json 2>/dev/null | build/"
+				 "nospof check --fail-on never - >/dev/null",
+				 NULL), 0);
+}
+END_TEST
+
+/* check --import netbox:DIR: the findings golden, DIV002 on Akron. */
+START_TEST(demo_check)
+{
+	char *out = NULL;
+	char *want = read_text("tests/netbox/demo/expected-check.txt");
+	ck_assert_int_eq(run_cmd("cd tests/netbox/demo && ../../../build/"
+				 "nospof check --import netbox:. --overlay "
+				 "overlay.yaml 2>/dev/null", &out), 1);
+	ck_assert_str_eq(out, want);
+	ck_assert_ptr_nonnull(strstr(out, "./circuits.1.json:6:9: error: "
+				     "circuits 'nb/level3/1002840283' and "
+				     "'nb/ntt/kkdg4923' of demand "
+				     "'nb-site/dmi01-akron' -> 'corp-wan' all "
+				     "start on CPE router "
+				     "'nb-dev/dmi01-akron-rtr01'"));
+	free(out);
+	free(want);
+	ck_assert_int_eq(run_cmd("build/nospof check --import netbox:tests/"
+				 "netbox/demo --overlay tests/netbox/demo/"
+				 "overlay.yaml -f sarif 2>/dev/null", &out), 1);
+	ck_assert_ptr_nonnull(strstr(out, "from netbox:https://netbox."
+				     "example.com/api/dcim/devices/1/"));
+	free(out);
+	ck_assert_int_eq(run_cmd("build/nospof check --import netbox:/nope "
+				 ">/dev/null 2>&1", NULL), 2);
+	ck_assert_int_eq(run_cmd("build/nospof check --import bogus:x "
+				 ">/dev/null 2>&1", NULL), 3);
+}
+END_TEST
+
+/* Filters: each kind narrows, kinds combine, values within one widen. */
+START_TEST(filters)
+{
+	static const struct {
+		const char *args;
+		const char *count;
+	} cases[] = {
+		{"--provider ntt", "2\n"},
+		{"--provider ntt --provider zayo", "3\n"},
+		{"--site dmi01-nashua", "2\n"},
+		{"--site eqx-dc5", "2\n"},
+		{"--tag wan", "4\n"},
+		{"--tag wan --provider level3", "2\n"},
+		{"--tenant dunder-mifflin", "6\n"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *out = NULL;
+		char *cmd = nsp_xasprintf("build/nospof import netbox --from "
+					  "tests/netbox/demo %s 2>/dev/null | "
+					  "grep -c '^  - id: nb/'",
+					  cases[i].args);
+		run_cmd(cmd, &out);
+		ck_assert_msg(!strcmp(out, cases[i].count), "%s: %s",
+			      cases[i].args, out);
+		free(out);
+		free(cmd);
+	}
+	char *out = NULL;
+	ck_assert_int_eq(run_cmd("build/nospof import netbox --from tests/"
+				 "netbox/demo --tenant nobody 2>&1", &out), 2);
+	ck_assert_ptr_nonnull(strstr(out, "no circuit in the design: 7 "
+				     "circuits read"));
+	free(out);
+}
+END_TEST
+
+/* Every NetBox import diagnostic, from the demo data changed a little. */
+START_TEST(diagnostics)
+{
+	static const char *const cases[][3] = {
+		/* a cable to a console port: not an interface */
+		{"get('cables', 1)['b_terminations'][0]['object_type'] = "
+		 "'dcim.consoleport'", "circuit KKDG4923 side A reaches no "
+		 "device: the path ends on a dcim.consoleport (1), not an "
+		 "interface", "[IMP070]"},
+		/* a cable into another circuit: info */
+		{"get('cables', 2)['b_terminations'] = [{'object_type': "
+		 "'circuits.circuittermination', 'object_id': 5, 'object': "
+		 "{'circuit': {'cid': 'NSH-MPLS-0031'}}}]",
+		 "info: circuit 1002840283 side A reaches no device: the path "
+		 "reaches circuit NSH-MPLS-0031", "[IMP070]"},
+		/* an interface missing from the responses */
+		{"drop('interfaces', 3)", "warning: circuit NSH-MPLS-0031 side "
+		 "A reaches no device: interfaces 3 is not in the responses",
+		 "[IMP070]"},
+		/* a cable that splits */
+		{"get('cables', 4)['b_terminations'].append({'object_type': "
+		 "'dcim.interface', 'object_id': 7})", "cable 4 splits into 2 "
+		 "objects on its far side; followed the first by id",
+		 "[IMP070]"},
+		/* a patch-panel loop: 32 hops */
+		{"get('rear-ports', 3)['cable'] = {'id': 8}; get('rear-ports',"
+		 " 3)['cable_end'] = 'A'; get('cables', 8)['a_terminations'] = "
+		 "[{'object_type': 'dcim.rearport', 'object_id': 3}]; "
+		 "get('circuit-terminations', 11)['cable_end'] = 'B'",
+		 "the path is longer than 32 cables (a loop?)", "[IMP070]"},
+		/* no front port at the position carried */
+		{"get('front-ports', 2)['rear_port_position'] = 7",
+		 "no front port maps to position 3 of rear port RP1",
+		 "[IMP070]"},
+		/* marked connected, no cable, no device end */
+		{"t = get('circuit-terminations', 13); t['mark_connected'] = "
+		 "True; get('circuits', 7)['status'] = {'value': 'active'}",
+		 "circuit KKDG3310 side A is marked connected but has no "
+		 "cable", "[IMP070]"},
+		{"", "circuit KKDG3310 left out: status 'decommissioned'",
+		 "[IMP071]"},
+		{"get('circuits', 6)['assignments'][0]['priority'] = {'value': "
+		 "'inactive'}", "circuit XC-EQX-1001 left out: inactive in its "
+		 "circuit group", "[IMP071]"},
+		/* site to site: both ends reach devices */
+		{"t = get('circuit-terminations', 10); t['cable'] = {'id': 11};"
+		 " t['cable_end'] = 'A'; ep['cables'].append({'id': 11, "
+		 "'a_terminations': [{'object_type': "
+		 "'circuits.circuittermination', 'object_id': 10}], "
+		 "'b_terminations': [{'object_type': 'dcim.interface', "
+		 "'object_id': 7}]})", "circuit DF-ASH-0001 left out: both ends "
+		 "reach devices (site to site)", "[IMP071]"},
+		{"get('circuits', 1)['commit_rate'] = 512", "circuits 1: "
+		 "commit_rate 512 kbit/s rounded up to 1 Mbit/s", "[IMP080]"},
+		{"get('circuits', 1)['commit_rate'] = 'fast'", "circuits 1: "
+		 "commit_rate is not a usable speed (kbit/s); left out",
+		 "[IMP001]"},
+		{"get('interfaces', 1)['mtu'] = 99999", "interface 1: mtu is "
+		 "not a usable value", "[IMP001]"},
+		{"get('circuit-terminations', 1)['cable'] = None",
+		 "warning: circuit 'nb/ntt/kkdg4923' has no customer end",
+		 "[IMP020]"},
+		{"get('circuit-terminations', 3)['port_speed'] = None; "
+		 "get('circuit-terminations', 3)['upstream_speed'] = None",
+		 "circuit 'nb/level3/1002840283' has no bandwidth", "[IMP021]"},
+		{"", "placeholder router 'nb/ntt/kkdg4923/edge'", "[IMP022]"},
+		{"", "placeholder pop 'nb/ntt/kkdg4923/pop'", "[IMP023]"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *out = NULL;
+		int rc = mutated(cases[i][0], "", &out);
+		ck_assert_msg(rc == 0, "case %zu: exit %d: %s", i, rc, out);
+		ck_assert_msg(strstr(out, cases[i][1]), "case %zu: %s", i, out);
+		/* the finding and its code on one line */
+		char *line = strstr(out, cases[i][1]);
+		char *eol = strchr(line, '\n');
+		*eol = '\0';
+		ck_assert_msg(strstr(line, cases[i][2]) ||
+			      strstr(eol + 1, cases[i][2]), "case %zu: %s", i,
+			      line);
+		free(out);
+	}
+	/* located in the page of the object concerned */
+	char *out = NULL;
+	ck_assert_int_eq(mutated("get('interfaces', 1)['mtu'] = 99999", "",
+				 &out), 0);
+	char *want = nsp_xasprintf("%s/d/interfaces.json:", tmpdir);
+	ck_assert_ptr_nonnull(strstr(out, want));
+	free(want);
+	free(out);
+	/* --fail-on */
+	ck_assert_int_eq(mutated("", "--fail-on warning", &out), 1);
+	free(out);
+}
+END_TEST
+
+/* Page errors: exit 2, located, nothing written. */
+START_TEST(pages)
+{
+	static const char *const cases[][2] = {
+		{"del ep['sites']", "no sites: save /api/dcim/sites/ as "
+		 "sites.json"},
+		{"ep['cables'][0]['termination_a_type'] = 'dcim.interface'",
+		 "a cable in the shape of NetBox before 3.3"},
+		{"ep['devices'].append(dict(ep['devices'][0]))",
+		 "devices: id 1 appears twice"},
+		{"ep['devices'].append({'id': 'x'})",
+		 "a result without a positive integer id"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *out = NULL;
+		ck_assert_int_eq(mutated(cases[i][0], "", &out), 2);
+		ck_assert_msg(strstr(out, cases[i][1]) && strstr(out,
+							      "[INPUT]"),
+			      "case %zu: %s", i, out);
+		free(out);
+	}
+	/* files written by hand: not JSON, not a list, counts, pages */
+	static const char *const files[][3] = {
+		{"devices.json", "not json", "devices.json:1:3: error: not "
+		 "valid JSON"},
+		{"devices.json", "{\"detail\": \"Invalid token.\"}",
+		 "not a NetBox list response of devices (count, next, "
+		 "previous, results); it holds an error ('detail')"},
+		{"devices.json", "{\"count\": 3, \"next\": null, \"previous\": "
+		 "null, \"results\": []}", "the pages of devices from here "
+		 "hold 0 results, but its count says 3"},
+		{"devices.2.json", "{\"count\": 0, \"next\": null, "
+		 "\"previous\": \"https://x/api/dcim/devices/\", \"results\": "
+		 "[]}", "both devices.json and numbered pages of it"},
+		{"sites.json", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+		 "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]"
+		 "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
+		 "nesting deeper than 64 levels"},
+	};
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		char *out = NULL;
+		char *cmd = nsp_xasprintf(
+			"rm -rf %s/d && python3 tests/netbox/mutate.py tests/"
+			"netbox/demo %s/d '' && printf '%%s' '%s' > %s/d/%s && "
+			"%s import netbox --from %s/d -o %s/out.yaml 2>&1",
+			tmpdir, tmpdir, files[i][1], tmpdir, files[i][0],
+			nospof_bin(), tmpdir, tmpdir);
+		ck_assert_int_eq(run_cmd(cmd, &out), 2);
+		ck_assert_msg(strstr(out, files[i][2]), "case %zu: %s", i,
+			      out);
+		free(cmd);
+		free(out);
+		cmd = nsp_xasprintf("%s/out.yaml", tmpdir);
+		ck_assert_int_ne(access(cmd, F_OK), 0);
+		free(cmd);
+	}
+	/* a second page without the first */
+	char *out = NULL;
+	char *cmd = nsp_xasprintf(
+		"cp -r tests/netbox/demo %s/p && rm %s/p/circuits.1.json && "
+		"%s import netbox --from %s/p 2>&1", tmpdir, tmpdir,
+		nospof_bin(), tmpdir);
+	ck_assert_int_eq(run_cmd(cmd, &out), 2);
+	ck_assert_ptr_nonnull(strstr(out, "circuits.2.json:1:1: error: a page "
+				     "that follows no first page"));
+	free(out);
+	free(cmd);
+	/* the size limit, and usage errors */
+	ck_assert_int_eq(run_cmd("build/nospof import netbox --from tests/"
+				 "netbox/demo --max-input-mb 0 >/dev/null "
+				 "2>&1", NULL), 3);
+	ck_assert_int_eq(run_cmd("build/nospof import netbox >/dev/null 2>&1",
+				 NULL), 3);
+	ck_assert_int_eq(run_cmd("build/nospof import netbox --from a --url "
+				 "https://x >/dev/null 2>&1", NULL), 3);
+	ck_assert_int_eq(run_cmd("build/nospof import netbox --from a --save "
+				 "b >/dev/null 2>&1", NULL), 3);
+	ck_assert_int_eq(run_cmd("build/nospof import netbox --from /nope "
+				 ">/dev/null 2>&1", NULL), 3);
+}
+END_TEST
+
+Suite *netbox_suite(void)
+{
+	Suite *s = suite_create("netbox");
+	TCase *t = tcase_create("netbox");
+	tcase_set_timeout(t, 300);
+	tcase_add_checked_fixture(t, tmp_setup, tmp_teardown);
+	tcase_add_test(t, demo_golden);
+	tcase_add_test(t, demo_check);
+	tcase_add_test(t, filters);
+	tcase_add_test(t, diagnostics);
+	tcase_add_test(t, pages);
+	suite_add_tcase(s, t);
+	return s;
+}
