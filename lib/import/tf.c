@@ -139,6 +139,7 @@ void imp_find(struct imp *im, const char *code, enum nsp_imp_sev sev,
 	snprintf(f->code, sizeof(f->code), "%s", code);
 	f->sev = sev;
 	f->loc = loc;
+	f->file = NULL;
 	f->msg = nsp_escape(raw, strlen(raw));
 	free(raw);
 	if (sev == NSP_IMP_ERROR)
