@@ -14,6 +14,7 @@ CC ?= cc
 PREFIX ?= /usr/local
 BUILD ?= build
 PKGS := yaml-0.1 libcyaml jansson libgvc
+PKGS += libcurl
 WARN := -Wall -Wextra -Werror -pedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wformat=2 \
 	-Wno-format-truncation
@@ -36,6 +37,7 @@ DEB_PKGS := gcc make pkg-config libyaml-dev libcyaml-dev libjansson-dev \
 	groff-base man-db
 DEB_PKGS += chromium
 DEB_PKGS += libbdd-dev
+DEB_PKGS += libcurl4-openssl-dev
 
 LIB_SRC := $(wildcard lib/*/*.c) $(wildcard rules/*.c)
 CMD_SRC := $(wildcard cmd/*.c)

@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "import/import.h"
 #include "load/load.h"
+#include "report/report.h"
 #include "../rules/rules.h"
 
 static const char usage[] =
@@ -55,6 +56,13 @@ int nsp_import_netbox_run(const char *dir, const struct nsp_nb_filters *flt,
 		return nsp_usage_error("import netbox: cannot read the "
 				       "directory '%s'", dir);
 	return rc < 0 ? NSP_EXIT_INPUT : 0;
+}
+
+/* The progress line of a live fetch (shown on a terminal only). */
+static void progress(void *ctx, size_t requests, size_t objects)
+{
+	nsp_progress_show(ctx, "fetching from NetBox: %zu requests, %zu "
+			  "objects", requests, objects);
 }
 
 /* The options of one run. */
@@ -248,13 +256,17 @@ int nsp_cmd_import_netbox(int argc, char **argv)
 					      "from the environment only)");
 			goto done;
 		}
+		struct nsp_progress pr;
+		nsp_progress_start(&pr);
 		struct nsp_nb_live live = {o.url, tok, o.ca_cert, o.save,
 					   o.timeout ? o.timeout : 30,
-					   isatty(2) == 1, NULL};
+					   "nospof/" NSP_VERSION, progress, &pr,
+					   NULL};
 		struct nsp_import_opts io = {"netbox", o.overlays, o.nov,
 					     &lim, header, NULL, 0};
 		r.json = json;
 		int rc = nsp_import_netbox_url(&live, &o.flt, &io, &r);
+		nsp_progress_end(&pr);
 		name = o.save ? o.save : "netbox";
 		if (rc == -3) {
 			ret = nsp_usage_error("import netbox: %s", live.error);

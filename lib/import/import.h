@@ -98,7 +98,10 @@ struct nsp_nb_live {
 	const char *ca_cert;   /* extra CA bundle, or NULL */
 	const char *save;      /* --save DIR, or NULL */
 	long timeout_s;        /* per request */
-	bool progress;         /* a progress line on standard error */
+	const char *user_agent; /* "nospof/<version>" */
+	/* called after each page (requests made, objects read), or NULL */
+	void (*progress)(void *ctx, size_t requests, size_t objects);
+	void *progress_ctx;
 	char *error;           /* out: the message of a failure (exit 3) */
 };
 

@@ -30,7 +30,7 @@ const struct nb_ep_info nb_eps[NB_NEP] = {
 };
 
 /* Keep a page name in out->files; returns its index. */
-static size_t add_file(struct nbi *nb, const char *name)
+size_t nb_add_file(struct nbi *nb, const char *name)
 {
 	struct nsp_import *o = nb->im.out;
 	o->files = nsp_xrealloc(o->files, (o->nfiles + 1) * sizeof(*o->files));
@@ -227,7 +227,7 @@ static int store_results(struct nbi *nb, enum nb_ep ep, size_t file,
 int nb_add_page(struct nbi *nb, enum nb_ep ep, const char *name,
 		const char *buf, size_t len)
 {
-	size_t file = add_file(nb, name), at;
+	size_t file = nb_add_file(nb, name), at;
 	const struct nsp_limits *lim = nb->opts.lim;
 	struct nsp_loc one = {1, 1};
 	struct nb_store *s = &nb->s;
@@ -591,7 +591,7 @@ int nsp_import_netbox_dir(const char *dir, const struct nsp_nb_filters *flt,
 			nb_add_page(&nb, (enum nb_ep)pg[i].ep, pg[i].name, "",
 				    opts->lim->max_bytes + 1);
 		} else if (rc < 0) {
-			size_t f = add_file(&nb, pg[i].name);
+			size_t f = nb_add_file(&nb, pg[i].name);
 			imp_error(&nb.im, out->files[f], one, "cannot read the "
 				  "page");
 		} else {

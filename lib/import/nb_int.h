@@ -71,6 +71,8 @@ struct nbi {
 /* Add one page of endpoint ep named name (nb.c); 0, or -1 (INPUT). */
 int nb_add_page(struct nbi *nb, enum nb_ep ep, const char *name,
 		const char *buf, size_t len);
+/* Keep a page name in out->files (messages point to it); its index. */
+size_t nb_add_file(struct nbi *nb, const char *name);
 /* After the last page: every run adds up to its count (nb.c). */
 void nb_close_runs(struct nbi *nb);
 /* The object of ep with id, or NULL. */
