@@ -329,6 +329,158 @@ START_TEST(pages)
 }
 END_TEST
 
+/* The token of the live tests: no output may ever hold it. */
+#define TOKEN "nbtok-0f9e8d7c-DO-NOT-PRINT"
+
+/*
+ * Start the NetBox stand-in (tests/netbox/server.py) on the demo data in
+ * mode, run nospof import netbox --url against it with args and the token
+ * tok in NETBOX_TOKEN, stop the server; standard output and error in *out.
+ */
+static int live(const char *mode, const char *tok, const char *args,
+		char **out)
+{
+	char *cmd = nsp_xasprintf(
+		"d=%s; rm -f $d/port; python3 tests/netbox/server.py tests/"
+		"netbox/demo '%s' --mode %s --log $d/log > $d/port & pid=$!; "
+		"i=0; while [ ! -s $d/port ] && [ $i -lt 100 ]; do sleep 0.1; "
+		"i=$((i + 1)); done; NETBOX_TOKEN='%s' %s import netbox --url "
+		"http://127.0.0.1:$(cat $d/port) %s 2>&1; st=$?; kill $pid; "
+		"wait $pid 2>/dev/null; exit $st", tmpdir, TOKEN, mode, tok,
+		nospof_bin(), args);
+	int st = run_cmd(cmd, out);
+	free(cmd);
+	return st;
+}
+
+/* Live and saved give the same design; pagination, retries, --save. */
+START_TEST(live_same_design)
+{
+	char *out = NULL, *cmd;
+	/* flaky: a 429 with Retry-After once, a 503 once, a slow page */
+	ck_assert_int_eq(live("flaky", TOKEN, "--timeout 1 --save $d/save "
+			      "-o $d/live.yaml", &out), 0);
+	free(out);
+	cmd = nsp_xasprintf(
+		"d=%s; build/nospof import netbox --from tests/netbox/demo "
+		"2>/dev/null | tail -n +2 > $d/from.yaml && tail -n +2 "
+		"$d/live.yaml | cmp - $d/from.yaml && build/nospof import "
+		"netbox --from $d/save 2>/dev/null | tail -n +2 | cmp - "
+		"$d/from.yaml", tmpdir);
+	ck_assert_int_eq(run_cmd(cmd, NULL), 0);
+	free(cmd);
+	/* the requests: paginated, retried, filtered by id, one agent */
+	cmd = nsp_xasprintf("d=%s; grep -c 'GET /api/circuits/circuits/' "
+			    "$d/log; grep -c 'offset=' $d/log | sed 's/^0$/"
+			    "none/'; grep -c 'rear_port_id=' $d/log; grep -vc "
+			    "'UA=nospof/' $d/log", tmpdir);
+	ck_assert_int_eq(run_cmd(cmd, &out), 1);
+	/* circuits: the throttled request, then its three pages */
+	ck_assert_msg(!strncmp(out, "4\n", 2), "%s", out);
+	ck_assert_ptr_null(strstr(out, "none"));
+	ck_assert_msg(strstr(out, "\n0\n"), "%s", out);
+	free(out);
+	free(cmd);
+	/* filters go into the query */
+	ck_assert_int_eq(live("normal", TOKEN, "--provider ntt --tag wan "
+			      "--tenant dunder-mifflin -o /dev/null", &out), 0);
+	free(out);
+	cmd = nsp_xasprintf("grep -c 'circuits/?limit=1000&ordering=id&"
+			    "tenant=dunder-mifflin&tag=wan&provider=ntt' "
+			    "%s/log", tmpdir);
+	ck_assert_int_eq(run_cmd(cmd, &out), 0);
+	ck_assert_str_eq(out, "1\n");
+	free(out);
+	free(cmd);
+}
+END_TEST
+
+/* Refused, missing and hostile: exit 3 or 2, clear, nothing written. */
+START_TEST(live_errors)
+{
+	static const struct {
+		const char *mode, *tok, *args;
+		int rc;
+		const char *msg;
+	} cases[] = {
+		{"normal", "wrong", "", 3, "NETBOX_TOKEN was refused (HTTP 403 "
+		 "at /api/circuits/circuits/)"},
+		{"normal", "", "", 3, "set NETBOX_TOKEN"},
+		{"notfound", TOKEN, "", 3, "HTTP 404 at /api/circuits/circuits/:"
+		 " is http://127.0.0.1:"},
+		{"redirect", TOKEN, "", 3, "HTTP 302 at /api/circuits/circuits/:"
+		 " redirected"},
+		{"next-host", TOKEN, "", 3, "a 'next' link of circuits leaves "
+		 "http://127.0.0.1:"},
+		{"next-loop", TOKEN, "", 2, "netbox/circuits.2.json:1:1: error: "
+		 "'next' leads back to a page fetched already"},
+		{"not-json", TOKEN, "", 2, "netbox/circuits.1.json:1:1: error: "
+		 "not valid JSON"},
+		{"huge", TOKEN, "--max-input-mb 1", 2, "netbox/circuits.1.json:"
+		 "1:1: error: page over the size limit"},
+		{"deep", TOKEN, "", 2, "error: nesting deeper than 64 levels"},
+		{"normal", TOKEN, "--ca-cert /nonexistent", 3, "--ca-cert: "
+		 "cannot read"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *out = NULL;
+		char *args = nsp_xasprintf("%s -o $d/out.yaml", cases[i].args);
+		int rc = live(cases[i].mode, cases[i].tok, args, &out);
+		ck_assert_msg(rc == cases[i].rc, "case %zu: exit %d: %s", i, rc,
+			      out);
+		ck_assert_msg(strstr(out, cases[i].msg), "case %zu: %s", i,
+			      out);
+		ck_assert_msg(!strstr(out, TOKEN), "case %zu: token printed", i);
+		free(args);
+		free(out);
+		char *p = nsp_xasprintf("%s/out.yaml", tmpdir);
+		ck_assert_int_ne(access(p, F_OK), 0);
+		free(p);
+	}
+	/* URLs: https only off loopback, no user information, no query */
+	static const char *const urls[][2] = {
+		{"http://netbox.example.com", "http:// only for a loopback"},
+		{"https://user:pw@netbox.example.com", "no user information"},
+		{"https://netbox.example.com/?x=1", "expected https://HOST"},
+		{"ftp://netbox.example.com", "expected https://HOST"},
+	};
+	for (size_t i = 0; i < sizeof(urls) / sizeof(urls[0]); i++) {
+		char *out = NULL;
+		char *cmd = nsp_xasprintf("NETBOX_TOKEN=%s %s import netbox "
+					  "--url '%s' 2>&1", TOKEN,
+					  nospof_bin(), urls[i][0]);
+		ck_assert_int_eq(run_cmd(cmd, &out), 3);
+		ck_assert_msg(strstr(out, urls[i][1]), "%s: %s", urls[i][0],
+			      out);
+		free(out);
+		free(cmd);
+	}
+}
+END_TEST
+
+/* The token never reaches an output, a saved page or a request line. */
+START_TEST(live_token)
+{
+	char *out = NULL;
+	ck_assert_int_eq(live("normal", TOKEN, "--save $d/save --overlay "
+			      "tests/netbox/demo/overlay.yaml -f json",
+			      &out), 0);
+	ck_assert_ptr_null(strstr(out, TOKEN));
+	ck_assert_ptr_nonnull(strstr(out, "nb-dev/dmi01-akron-rtr01"));
+	free(out);
+	char *cmd = nsp_xasprintf("grep -rl -e '%s' -e 'DO-NOT-PRINT' %s; "
+				  "test -s %s/log", TOKEN, tmpdir, tmpdir);
+	ck_assert_int_eq(run_cmd(cmd, &out), 0);
+	ck_assert_str_eq(out, "");
+	free(out);
+	free(cmd);
+	/* a v2 token goes as Bearer: the stand-in refuses it, unprinted */
+	ck_assert_int_eq(live("normal", "nbt_" TOKEN, "", &out), 3);
+	ck_assert_ptr_null(strstr(out, TOKEN));
+	free(out);
+}
+END_TEST
+
 Suite *netbox_suite(void)
 {
 	Suite *s = suite_create("netbox");
@@ -340,6 +492,9 @@ Suite *netbox_suite(void)
 	tcase_add_test(t, filters);
 	tcase_add_test(t, diagnostics);
 	tcase_add_test(t, pages);
+	tcase_add_test(t, live_same_design);
+	tcase_add_test(t, live_errors);
+	tcase_add_test(t, live_token);
 	suite_add_tcase(s, t);
 	return s;
 }
