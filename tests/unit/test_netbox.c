@@ -27,6 +27,16 @@ static void tmp_teardown(void)
 	free(cmd);
 }
 
+/* Run a shell command with $NSP the CLI under test (absolute). */
+static int sh(const char *cmd, char **out)
+{
+	char *full = nsp_xasprintf("NSP=$(realpath %s); %s", nospof_bin(),
+				   cmd);
+	int st = run_cmd(full, out);
+	free(full);
+	return st;
+}
+
 /*
  * The demo data changed by Python code (tests/netbox/mutate.py) into
  * TMP/d, imported with args; output and standard error in *out.
@@ -48,14 +58,14 @@ START_TEST(demo_golden)
 {
 	char *out = NULL, *err = NULL;
 	char *want = read_text("tests/netbox/demo/expected.yaml");
-	ck_assert_int_eq(run_cmd("cd tests/netbox/demo && ../../../build/"
-				 "nospof import netbox --from . --overlay "
+	ck_assert_int_eq(sh("cd tests/netbox/demo && $NSP"
+				 " import netbox --from . --overlay "
 				 "overlay.yaml 2>/dev/null", &out), 0);
 	ck_assert_str_eq(out, want);
 	free(out);
 	free(want);
-	ck_assert_int_eq(run_cmd("cd tests/netbox/demo && ../../../build/"
-				 "nospof import netbox --from . --overlay "
+	ck_assert_int_eq(sh("cd tests/netbox/demo && $NSP"
+				 " import netbox --from . --overlay "
 				 "overlay.yaml 2>&1 >/dev/null | tail -1",
 				 &err), 0);
 	ck_assert_str_eq(err, ".: 6 circuits imported into 25 elements (3 "
@@ -64,23 +74,23 @@ START_TEST(demo_golden)
 			 "info\n");
 	free(err);
 	/* the single router both Akron carriers land on */
-	ck_assert_int_eq(run_cmd("build/nospof import netbox --from tests/"
+	ck_assert_int_eq(sh("$NSP import netbox --from tests/"
 				 "netbox/demo 2>/dev/null | grep -c 'a: "
 				 "{router: nb-dev/dmi01-akron-rtr01'", &out), 0);
 	ck_assert_str_eq(out, "2\n");
 	free(out);
 	/* NetBox 3.7's shapes give the same design, but for group roles */
-	char *cmd = nsp_xasprintf("for v in demo demo-37; do build/nospof "
+	char *cmd = nsp_xasprintf("for v in demo demo-37; do $NSP "
 				  "import netbox --from tests/netbox/$v "
 				  "2>/dev/null | tail -n +2 | grep -v "
 				  "'^    role: ' > %s/$v.yaml; done; cmp %s/demo."
 				  "yaml %s/demo-37.yaml", tmpdir, tmpdir, tmpdir);
-	ck_assert_int_eq(run_cmd(cmd, NULL), 0);
+	ck_assert_int_eq(sh(cmd, NULL), 0);
 	free(cmd);
 	/* -f json is a design check reads */
-	ck_assert_int_eq(run_cmd("build/nospof import netbox --from tests/"
-				 "netbox/demo -f json 2>/dev/null | build/"
-				 "nospof check --fail-on never - >/dev/null",
+	ck_assert_int_eq(sh("$NSP import netbox --from tests/"
+				 "netbox/demo -f json 2>/dev/null | $NSP"
+				 " check --fail-on never - >/dev/null",
 				 NULL), 0);
 }
 END_TEST
@@ -90,8 +100,8 @@ START_TEST(demo_check)
 {
 	char *out = NULL;
 	char *want = read_text("tests/netbox/demo/expected-check.txt");
-	ck_assert_int_eq(run_cmd("cd tests/netbox/demo && ../../../build/"
-				 "nospof check --import netbox:. --overlay "
+	ck_assert_int_eq(sh("cd tests/netbox/demo && $NSP"
+				 " check --import netbox:. --overlay "
 				 "overlay.yaml 2>/dev/null", &out), 1);
 	ck_assert_str_eq(out, want);
 	ck_assert_ptr_nonnull(strstr(out, "./circuits.1.json:6:9: error: "
@@ -102,15 +112,15 @@ START_TEST(demo_check)
 				     "'nb-dev/dmi01-akron-rtr01'"));
 	free(out);
 	free(want);
-	ck_assert_int_eq(run_cmd("build/nospof check --import netbox:tests/"
+	ck_assert_int_eq(sh("$NSP check --import netbox:tests/"
 				 "netbox/demo --overlay tests/netbox/demo/"
 				 "overlay.yaml -f sarif 2>/dev/null", &out), 1);
 	ck_assert_ptr_nonnull(strstr(out, "from netbox:https://netbox."
 				     "example.com/api/dcim/devices/1/"));
 	free(out);
-	ck_assert_int_eq(run_cmd("build/nospof check --import netbox:/nope "
+	ck_assert_int_eq(sh("$NSP check --import netbox:/nope "
 				 ">/dev/null 2>&1", NULL), 2);
-	ck_assert_int_eq(run_cmd("build/nospof check --import bogus:x "
+	ck_assert_int_eq(sh("$NSP check --import bogus:x "
 				 ">/dev/null 2>&1", NULL), 3);
 }
 END_TEST
@@ -132,18 +142,18 @@ START_TEST(filters)
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		char *out = NULL;
-		char *cmd = nsp_xasprintf("build/nospof import netbox --from "
+		char *cmd = nsp_xasprintf("$NSP import netbox --from "
 					  "tests/netbox/demo %s 2>/dev/null | "
 					  "grep -c '^  - id: nb/'",
 					  cases[i].args);
-		run_cmd(cmd, &out);
+		sh(cmd, &out);
 		ck_assert_msg(!strcmp(out, cases[i].count), "%s: %s",
 			      cases[i].args, out);
 		free(out);
 		free(cmd);
 	}
 	char *out = NULL;
-	ck_assert_int_eq(run_cmd("build/nospof import netbox --from tests/"
+	ck_assert_int_eq(sh("$NSP import netbox --from tests/"
 				 "netbox/demo --tenant nobody 2>&1", &out), 2);
 	ck_assert_ptr_nonnull(strstr(out, "no circuit in the design: 7 "
 				     "circuits read"));
@@ -294,7 +304,7 @@ START_TEST(pages)
 			"%s import netbox --from %s/d -o %s/out.yaml 2>&1",
 			tmpdir, tmpdir, files[i][1], tmpdir, files[i][0],
 			nospof_bin(), tmpdir, tmpdir);
-		ck_assert_int_eq(run_cmd(cmd, &out), 2);
+		ck_assert_int_eq(sh(cmd, &out), 2);
 		ck_assert_msg(strstr(out, files[i][2]), "case %zu: %s", i,
 			      out);
 		free(cmd);
@@ -309,22 +319,22 @@ START_TEST(pages)
 		"cp -r tests/netbox/demo %s/p && rm %s/p/circuits.1.json && "
 		"%s import netbox --from %s/p 2>&1", tmpdir, tmpdir,
 		nospof_bin(), tmpdir);
-	ck_assert_int_eq(run_cmd(cmd, &out), 2);
+	ck_assert_int_eq(sh(cmd, &out), 2);
 	ck_assert_ptr_nonnull(strstr(out, "circuits.2.json:1:1: error: a page "
 				     "that follows no first page"));
 	free(out);
 	free(cmd);
 	/* the size limit, and usage errors */
-	ck_assert_int_eq(run_cmd("build/nospof import netbox --from tests/"
+	ck_assert_int_eq(sh("$NSP import netbox --from tests/"
 				 "netbox/demo --max-input-mb 0 >/dev/null "
 				 "2>&1", NULL), 3);
-	ck_assert_int_eq(run_cmd("build/nospof import netbox >/dev/null 2>&1",
+	ck_assert_int_eq(sh("$NSP import netbox >/dev/null 2>&1",
 				 NULL), 3);
-	ck_assert_int_eq(run_cmd("build/nospof import netbox --from a --url "
+	ck_assert_int_eq(sh("$NSP import netbox --from a --url "
 				 "https://x >/dev/null 2>&1", NULL), 3);
-	ck_assert_int_eq(run_cmd("build/nospof import netbox --from a --save "
+	ck_assert_int_eq(sh("$NSP import netbox --from a --save "
 				 "b >/dev/null 2>&1", NULL), 3);
-	ck_assert_int_eq(run_cmd("build/nospof import netbox --from /nope "
+	ck_assert_int_eq(sh("$NSP import netbox --from /nope "
 				 ">/dev/null 2>&1", NULL), 3);
 }
 END_TEST
@@ -342,7 +352,8 @@ static int live(const char *mode, const char *tok, const char *args,
 {
 	char *cmd = nsp_xasprintf(
 		"d=%s; rm -f $d/port; python3 tests/netbox/server.py tests/"
-		"netbox/demo '%s' --mode %s --log $d/log > $d/port & pid=$!; "
+		"netbox/demo '%s' --mode %s --log $d/log > $d/port 2>$d/srv.err & "
+		"pid=$!; "
 		"i=0; while [ ! -s $d/port ] && [ $i -lt 100 ]; do sleep 0.1; "
 		"i=$((i + 1)); done; NETBOX_TOKEN='%s' %s import netbox --url "
 		"http://127.0.0.1:$(cat $d/port) %s 2>&1; st=$?; kill $pid; "
@@ -362,19 +373,19 @@ START_TEST(live_same_design)
 			      "-o $d/live.yaml", &out), 0);
 	free(out);
 	cmd = nsp_xasprintf(
-		"d=%s; build/nospof import netbox --from tests/netbox/demo "
+		"d=%s; $NSP import netbox --from tests/netbox/demo "
 		"2>/dev/null | tail -n +2 > $d/from.yaml && tail -n +2 "
-		"$d/live.yaml | cmp - $d/from.yaml && build/nospof import "
+		"$d/live.yaml | cmp - $d/from.yaml && $NSP import "
 		"netbox --from $d/save 2>/dev/null | tail -n +2 | cmp - "
 		"$d/from.yaml", tmpdir);
-	ck_assert_int_eq(run_cmd(cmd, NULL), 0);
+	ck_assert_int_eq(sh(cmd, NULL), 0);
 	free(cmd);
 	/* the requests: paginated, retried, filtered by id, one agent */
 	cmd = nsp_xasprintf("d=%s; grep -c 'GET /api/circuits/circuits/' "
 			    "$d/log; grep -c 'offset=' $d/log | sed 's/^0$/"
 			    "none/'; grep -c 'rear_port_id=' $d/log; grep -vc "
 			    "'UA=nospof/' $d/log", tmpdir);
-	ck_assert_int_eq(run_cmd(cmd, &out), 1);
+	ck_assert_int_eq(sh(cmd, &out), 1);
 	/* circuits: the throttled request, then its three pages */
 	ck_assert_msg(!strncmp(out, "4\n", 2), "%s", out);
 	ck_assert_ptr_null(strstr(out, "none"));
@@ -388,7 +399,7 @@ START_TEST(live_same_design)
 	cmd = nsp_xasprintf("grep -c 'circuits/?limit=1000&ordering=id&"
 			    "tenant=dunder-mifflin&tag=wan&provider=ntt' "
 			    "%s/log", tmpdir);
-	ck_assert_int_eq(run_cmd(cmd, &out), 0);
+	ck_assert_int_eq(sh(cmd, &out), 0);
 	ck_assert_str_eq(out, "1\n");
 	free(out);
 	free(cmd);
@@ -449,7 +460,7 @@ START_TEST(live_errors)
 		char *cmd = nsp_xasprintf("NETBOX_TOKEN=%s %s import netbox "
 					  "--url '%s' 2>&1", TOKEN,
 					  nospof_bin(), urls[i][0]);
-		ck_assert_int_eq(run_cmd(cmd, &out), 3);
+		ck_assert_int_eq(sh(cmd, &out), 3);
 		ck_assert_msg(strstr(out, urls[i][1]), "%s: %s", urls[i][0],
 			      out);
 		free(out);
@@ -470,7 +481,7 @@ START_TEST(live_token)
 	free(out);
 	char *cmd = nsp_xasprintf("grep -rl -e '%s' -e 'DO-NOT-PRINT' %s; "
 				  "test -s %s/log", TOKEN, tmpdir, tmpdir);
-	ck_assert_int_eq(run_cmd(cmd, &out), 0);
+	ck_assert_int_eq(sh(cmd, &out), 0);
 	ck_assert_str_eq(out, "");
 	free(out);
 	free(cmd);
