@@ -126,6 +126,7 @@ $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJ)
 # corpora seeded with the examples, fixtures, hostile files and
 # tests/fuzz/seeds.
 FUZZ_TARGETS := design graph config baseline escape plan
+FUZZ_TARGETS += netbox
 fuzz: deps
 	$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 	tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)

@@ -352,8 +352,8 @@ static int live(const char *mode, const char *tok, const char *args,
 {
 	char *cmd = nsp_xasprintf(
 		"d=%s; rm -f $d/port; python3 tests/netbox/server.py tests/"
-		"netbox/demo '%s' --mode %s --log $d/log > $d/port 2>$d/srv.err & "
-		"pid=$!; "
+		"netbox/demo '%s' --mode %s --log $d/log > $d/port "
+		"2>$d/srv.err & pid=$!; "
 		"i=0; while [ ! -s $d/port ] && [ $i -lt 100 ]; do sleep 0.1; "
 		"i=$((i + 1)); done; NETBOX_TOKEN='%s' %s import netbox --url "
 		"http://127.0.0.1:$(cat $d/port) %s 2>&1; st=$?; kill $pid; "
