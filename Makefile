@@ -37,7 +37,7 @@ DEB_PKGS := gcc make pkg-config libyaml-dev libcyaml-dev libjansson-dev \
 	groff-base man-db
 DEB_PKGS += chromium
 DEB_PKGS += libbdd-dev
-DEB_PKGS += libcurl4-openssl-dev
+DEB_PKGS += libcurl4-openssl-dev openssl
 
 LIB_SRC := $(wildcard lib/*/*.c) $(wildcard rules/*.c)
 CMD_SRC := $(wildcard cmd/*.c)

@@ -317,9 +317,12 @@ static int listing(struct fetch *f, enum nb_ep ep, const char *q,
 	return ret;
 }
 
-/* Fetch the ids of set (id -> true) from ep, MAX_IDS per request. */
-static int by_ids(struct fetch *f, enum nb_ep ep, json_t *set,
-		  const char *param, json_t *asked)
+/*
+ * Fetch the ids of set (id -> true) from ep, MAX_IDS per request, each
+ * query with extra appended.
+ */
+static int by_ids_x(struct fetch *f, enum nb_ep ep, json_t *set,
+		    const char *param, json_t *asked, const char *extra)
 {
 	const char *k;
 	json_t *v;
@@ -329,6 +332,7 @@ static int by_ids(struct fetch *f, enum nb_ep ep, json_t *set,
 		json_object_set_new(asked, k, json_true());
 		nsp_buf_printf(&q, "&%s=%s", param, k);
 		if (++n == MAX_IDS) {
+			nsp_buf_puts(&q, extra);
 			if (listing(f, ep, q.s, !nb_eps[ep].required) < 0)
 				break;
 			q.len = 0;
@@ -336,11 +340,41 @@ static int by_ids(struct fetch *f, enum nb_ep ep, json_t *set,
 			n = 0;
 		}
 	}
-	if (n && !f->failed)
+	if (n && !f->failed) {
+		nsp_buf_puts(&q, extra);
 		listing(f, ep, q.s, !nb_eps[ep].required);
+	}
 	nsp_buf_free(&q);
 	json_object_clear(set);
 	return f->failed ? -1 : 0;
+}
+
+/* Fetch the ids of set from ep (by_ids_x with nothing extra). */
+static int by_ids(struct fetch *f, enum nb_ep ep, json_t *set,
+		  const char *param, json_t *asked)
+{
+	return by_ids_x(f, ep, set, param, asked, "");
+}
+
+/*
+ * Fetch the front ports of the rear ports in set, leaving out those held
+ * already (id__n), so that no front port comes twice.
+ */
+static void fronts_of(struct fetch *f, json_t *set, json_t *asked)
+{
+	struct nsp_buf x = {0};
+	const char *k;
+	json_t *fp;
+	nsp_buf_puts(&x, "");
+	json_object_foreach(f->nb->s.objs[NB_FRONT], k, fp) {
+		char r[32];
+		snprintf(r, sizeof(r), "%lld", (long long)nb_id(
+				 json_object_get(fp, "rear_port")));
+		if (json_object_get(set, r))
+			nsp_buf_printf(&x, "&id__n=%s", k);
+	}
+	by_ids_x(f, NB_FRONT, set, "rear_port_id", asked, x.s);
+	nsp_buf_free(&x);
 }
 
 /* Add id of nested object o to set unless the store holds ep/id. */
@@ -427,8 +461,7 @@ static void select_all(struct fetch *f)
 			by_ids(f, (enum nb_ep)e, need.ids[e], "id",
 			       need.asked[e]);
 		if (!f->failed && json_object_size(need.rears))
-			by_ids(f, NB_FRONT, need.rears, "rear_port_id",
-			       need.rears_asked);
+			fronts_of(f, need.rears, need.rears_asked);
 	}
 	/* devices, sites, locations, providers, provider networks */
 	json_t *dev = json_object(), *site = json_object(),

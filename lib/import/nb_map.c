@@ -534,11 +534,13 @@ void nb_map(struct nbi *nb)
 			if (!x[i].device) {
 				struct nb_end *e = &x[i].end[x[i].dev];
 				e->kind = NB_LOST;
-				e->why = nsp_xasprintf("device %lld of interface "
-						       "%lld is not in the "
-						       "responses (devices)",
-						       (long long)nb_id(json_object_get(
-							       e->iface, "device")),
+				json_int_t dv = nb_id(json_object_get(e->iface,
+								      "device"));
+				e->why = nsp_xasprintf("device %lld of "
+						       "interface %lld is not "
+						       "in the responses "
+						       "(devices)",
+						       (long long)dv,
 						       (long long)nb_id(e->iface));
 				x[i].dev = x[i].end[1].kind == NB_REACHED &&
 					   x[i].dev == 0 ? 1 : -1;

@@ -10,11 +10,13 @@ redirect, notfound. It logs each request line (never a header) to --log.
 Standard library only; it never reaches outside the machine.
 
 usage: server.py DIR TOKEN [--mode M] [--page N] [--log FILE]
+                 [--tls CERT KEY]   (HTTPS with that certificate)
 """
 import argparse
 import json
 import os
 import re
+import ssl
 import sys
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -48,6 +50,8 @@ def match(ep, o, q):
             continue
         if k == "id":
             ok = str(o["id"]) in vals
+        elif k == "id__n":
+            ok = str(o["id"]) not in vals
         elif k == "circuit_id":
             c = o.get("circuit") or {}
             ok = str(c.get("id", o.get("member_id"))) in vals
@@ -127,7 +131,8 @@ class Handler(BaseHTTPRequestHandler):
             qq = dict(nq)
             if o:
                 qq["offset"] = [str(o)]
-            return f"http://{host}{u.path}?{urlencode(qq, doseq=True)}"
+            sch = "https" if cfg.tls else "http"
+            return f"{sch}://{host}{u.path}?{urlencode(qq, doseq=True)}"
         nxt = link(off + limit) if off + limit < len(objs) else None
         if ep == "circuits" and cfg.mode == "next-loop":
             nxt = link(limit)
@@ -146,11 +151,16 @@ def main():
     ap.add_argument("--mode", default="normal")
     ap.add_argument("--page", type=int, default=3)
     ap.add_argument("--log", default=os.devnull)
+    ap.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))
     cfg = ap.parse_args()
     cfg.data = load(cfg.dir)
     srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     srv.cfg = cfg
     srv.hits = {}
+    if cfg.tls:
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(*cfg.tls)
+        srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
     print(srv.server_address[1], flush=True)
     srv.serve_forever()
 

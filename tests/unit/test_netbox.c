@@ -469,6 +469,79 @@ START_TEST(live_errors)
 }
 END_TEST
 
+/*
+ * A front port fetched by id is not fetched again through its rear port
+ * (id__n): a second dark fibre patched into the far panel's FP4.
+ */
+START_TEST(live_front_once)
+{
+	char *out = NULL;
+	char *cmd = nsp_xasprintf(
+		"d=%s; python3 tests/netbox/mutate.py tests/netbox/demo $d/m "
+		"\"c = dict(get('circuits', 5)); c.update(id=8, cid='DF-ASH-"
+		"0002', url='/api/circuits/circuits/8/', assignments=[]); "
+		"ep['circuits'].append(c); t = dict(get('circuit-terminations',"
+		" 9)); t.update(id=14, circuit={'id': 8, 'cid': 'DF-ASH-0002'}, "
+		"cable={'id': 12}); ep['circuit-terminations'].append(t); "
+		"ep['cables'].append({'id': 12, 'a_terminations': [{"
+		"'object_type': 'circuits.circuittermination', 'object_id': 14}"
+		"], 'b_terminations': [{'object_type': 'dcim.frontport', "
+		"'object_id': 5}]}); f = get('front-ports', 5); f['cable'] = "
+		"{'id': 12}; f['cable_end'] = 'B'\" && python3 tests/netbox/"
+		"server.py $d/m '%s' --log $d/log > $d/port 2>$d/srv.err & "
+		"pid=$!; i=0; while [ ! -s $d/port ] && [ $i -lt 100 ]; do "
+		"sleep 0.1; i=$((i + 1)); done; NETBOX_TOKEN='%s' $NSP import "
+		"netbox --url http://127.0.0.1:$(cat $d/port) -o /dev/null 2>&1;"
+		" st=$?; kill $pid; grep -c 'id__n=' $d/log; exit $st", tmpdir,
+		TOKEN, TOKEN);
+	ck_assert_int_eq(sh(cmd, &out), 0);
+	ck_assert_ptr_nonnull(strstr(out, "circuit DF-ASH-0002 side A reaches "
+				     "no device: no front port maps to "
+				     "position 4 of rear port RP1"));
+	ck_assert_ptr_null(strstr(out, "appears twice"));
+	ck_assert_ptr_nonnull(strstr(out, "\n1\n"));
+	free(out);
+	free(cmd);
+}
+END_TEST
+
+/* TLS is verified: a self-signed server fails, --ca-cert makes it pass. */
+START_TEST(live_tls)
+{
+	char *out = NULL;
+	char *cmd = nsp_xasprintf(
+		"cd %s && openssl req -x509 -newkey rsa:2048 -nodes -days 2 "
+		"-subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 "
+		"-keyout key.pem -out cert.pem >/dev/null 2>&1", tmpdir);
+	ck_assert_int_eq(run_cmd(cmd, NULL), 0);
+	free(cmd);
+	static const char *const tls =
+		"--tls $d/cert.pem $d/key.pem";
+	char *start = nsp_xasprintf(
+		"d=%s; rm -f $d/port; python3 tests/netbox/server.py tests/"
+		"netbox/demo '%s' %s > $d/port 2>$d/srv.err & pid=$!; i=0; "
+		"while [ ! -s $d/port ] && [ $i -lt 100 ]; do sleep 0.1; "
+		"i=$((i + 1)); done; NETBOX_TOKEN='%s' $NSP import netbox "
+		"--url https://127.0.0.1:$(cat $d/port)", tmpdir, TOKEN, tls,
+		TOKEN);
+	cmd = nsp_xasprintf("%s -o /dev/null 2>&1; st=$?; kill $pid; exit "
+			    "$st", start);
+	ck_assert_int_eq(sh(cmd, &out), 3);
+	ck_assert_ptr_nonnull(strstr(out, "/api/circuits/circuits/: SSL "));
+	ck_assert_ptr_null(strstr(out, TOKEN));
+	free(out);
+	free(cmd);
+	cmd = nsp_xasprintf("%s --ca-cert $d/cert.pem 2>/dev/null | grep -c "
+			    "nb-dev/dmi01-akron-rtr01; kill $pid", start);
+	ck_assert_int_eq(sh(cmd, &out), 0);
+	/* the router line and the a ends of its two circuits */
+	ck_assert_str_eq(out, "3\n");
+	free(out);
+	free(cmd);
+	free(start);
+}
+END_TEST
+
 /* The token never reaches an output, a saved page or a request line. */
 START_TEST(live_token)
 {
@@ -506,6 +579,8 @@ Suite *netbox_suite(void)
 	tcase_add_test(t, live_same_design);
 	tcase_add_test(t, live_errors);
 	tcase_add_test(t, live_token);
+	tcase_add_test(t, live_tls);
+	tcase_add_test(t, live_front_once);
 	suite_add_tcase(s, t);
 	return s;
 }
