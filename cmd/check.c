@@ -327,7 +327,8 @@ static void import_error(struct nsp_run *run, const char *name,
 /*
  * Import --import's file with the overlays (IMPORT.md §1.1), and check the
  * design nospof import would write, reported under the file's name; the
- * import findings go to standard error as 'nospof import' prints them.
+ * import findings are findings of the IMPnnn rules, the summary line goes
+ * to standard error.
  */
 static void check_import(struct nsp_run *run, struct nsp_model **keep,
 			 struct nsp_analysis **fa, const struct opts *o,
@@ -342,7 +343,9 @@ static void check_import(struct nsp_run *run, struct nsp_model **keep,
 				      o->noverlays, lim, NULL, false, &r) :
 		nsp_import_run(o->import, o->overlays, o->noverlays, lim,
 			       NULL, false, &r);
-	nsp_import_print(stderr, o->import, &r);
+	/* the findings are the IMPnnn rules' (notes); the summary stays */
+	if (r.summary)
+		fprintf(stderr, "%s\n", r.summary);
 	if (rc == NSP_EXIT_USAGE) {
 		char empty[] = "", msg[] = "cannot read the file";
 		struct nsp_diag d = {{1, 1}, empty, msg};

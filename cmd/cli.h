@@ -41,6 +41,22 @@ int nsp_import_netbox_run(const char *dir, const struct nsp_nb_filters *flt,
 			  bool json, struct nsp_import *out);
 /* Print an import's input errors, findings and summary to f. */
 void nsp_import_print(FILE *f, const char *name, const struct nsp_import *r);
+struct nsp_model;
+/*
+ * The design of `--import terraform:FILE --overlay ...` for scenarios and
+ * graph (import.c): 0 with *m, or the exit status with the diagnostics
+ * printed to standard error as `nospof import` prints them.
+ */
+int nsp_import_load(struct nsp_model **m, const char *file,
+		    const char *const *overlays, size_t noverlays,
+		    const struct nsp_limits *lim);
+/*
+ * Take `--import terraform:FILE` or `--overlay FILE` at argv[*i] for
+ * scenarios and graph: 1 when taken (*i moved past its value), 0 when
+ * argv[*i] is neither, -1 on a usage error (printed).
+ */
+int nsp_import_option(int argc, char **argv, int *i, const char **import,
+		      const char **overlays, size_t *noverlays);
 struct nsp_analysis;
 /*
  * scenarios --cuts K: the minimal cut sets of every demand of the analysed

@@ -54,7 +54,9 @@ int nsp_cmd_graph(int argc, char **argv)
 {
 	const char *file = NULL, *format = "dot", *output = NULL;
 	const char **fail = nsp_xcalloc((size_t)argc, sizeof(*fail));
-	size_t nfail = 0;
+	const char **overlays = nsp_xcalloc((size_t)argc, sizeof(*overlays));
+	const char *import = NULL;
+	size_t nfail = 0, noverlays = 0;
 	bool failing = false;
 	struct nsp_limits lim = NSP_LIMITS_WITH(&nsp_builtin_rules);
 	struct nsp_diags diags = {0};
@@ -71,6 +73,14 @@ int nsp_cmd_graph(int argc, char **argv)
 		const char *a = argv[i];
 		int r = i + 1 < argc ? nsp_limit_option(a, argv[i + 1], &lim)
 				     : 1;
+		int im = nsp_import_option(argc, argv, &i, &import, overlays,
+					   &noverlays);
+		if (im < 0)
+			goto out;
+		if (im) {
+			failing = false;
+			continue;
+		}
 		if (r < 0) {
 			goto out;
 		} else if (!r) {
@@ -93,23 +103,36 @@ int nsp_cmd_graph(int argc, char **argv)
 			failing = true;
 		} else if (a[0] == '-' && a[1]) {
 			nsp_usage_error("graph: unknown or incomplete option "
-					"'%s' (usage: nospof graph FILE [-f "
+					"'%s' (usage: nospof graph FILE|--import "
+					"terraform:FILE [--overlay FILE]... [-f "
 					"dot|svg] [-o OUT] [--max-layout N] "
 					"[--fail ELEMENT...])",
 					a);
 			goto out;
-		} else if (failing || file) {
+		} else if (failing || file || import) {
 			fail[nfail++] = a;
 		} else {
 			file = a;
 		}
 	}
-	if (!file) {
+	if (import && file) {
+		/* a FILE before --import: it was an element to fail */
+		fail[nfail++] = file;
+		file = NULL;
+	}
+	if (noverlays && !import) {
+		nsp_usage_error("--overlay needs --import");
+		goto out;
+	}
+	if (!file && !import) {
 		nsp_usage_error("graph: no design file given (usage: nospof "
-				"graph FILE [-f dot|svg] [-o OUT] [--max-layout "
+				"graph FILE|--import terraform:FILE [--overlay "
+				"FILE]... [-f dot|svg] [-o OUT] [--max-layout "
 				"N] [--fail ELEMENT...])");
 		goto out;
 	}
+	if (import)
+		file = import;
 	if (strcmp(format, "dot") && strcmp(format, "svg")) {
 		nsp_usage_error("graph: unknown format '%s' (dot or svg)",
 				format);
@@ -117,12 +140,23 @@ int nsp_cmd_graph(int argc, char **argv)
 	}
 	if (nsp_env_check())
 		goto out;
-	if (output && nsp_same_file(output, file)) {
-		nsp_usage_error("-o: '%s' is the design file: refusing to "
-				"overwrite an input", output);
-		goto out;
+	for (size_t i = 0; output && i <= noverlays; i++) {
+		const char *in = i < noverlays ? overlays[i] : file;
+		if (nsp_same_file(output, in)) {
+			nsp_usage_error("-o: '%s' is %s: refusing to "
+					"overwrite an input", output,
+					i < noverlays ? "an overlay" :
+							"the design file");
+			goto out;
+		}
 	}
-	if (nsp_load_file(&m, file, &lim, &diags) < 0) {
+	if (import) {
+		int rc = nsp_import_load(&m, import, overlays, noverlays, &lim);
+		if (rc) {
+			ret = rc;
+			goto out;
+		}
+	} else if (nsp_load_file(&m, file, &lim, &diags) < 0) {
 		char *name = nsp_escape(file, strlen(file));
 		for (size_t i = 0; i < diags.n; i++)
 			fprintf(stderr, "%s:%u:%u: error: %s [INPUT]\n", name,
@@ -161,6 +195,7 @@ out:
 	free(dot);
 	free(err);
 	free(fail);
+	free(overlays);
 	nsp_findings_free(&fs);
 	nsp_model_free(m);
 	nsp_diags_free(&diags);

@@ -23,6 +23,7 @@ static const char usage[] =
 	"  -o, --output FILE   write the design there (default stdout), whole "
 	"or not at all\n"
 	"  -f, --format FMT    yaml (default) | json\n"
+	"  --skeleton FILE     also write an overlay listing every gap\n"
 	"  --fail-on LEVEL     never (default) | error | warning | info\n"
 	"  --max-input-mb N    size limit per input file, default 32\n"
 	"  --max-depth N       nesting limit (JSON and YAML), default 64\n";
@@ -66,8 +67,7 @@ int nsp_import_run(const char *file, const char *const *overlays,
 	char *buf = NULL;
 	size_t len = 0;
 	int rc = nsp_read_file(&buf, &len, file, lim->max_bytes);
-	struct nsp_import_opts opts = {file, overlays, noverlays, lim, header,
-				       NULL, 0};
+	struct nsp_import_opts opts = {file, overlays, noverlays, lim, header};
 	memset(out, 0, sizeof(*out));
 	out->json = json;
 	if (rc == -1)
@@ -86,9 +86,76 @@ int nsp_import_run(const char *file, const char *const *overlays,
 	return r < 0 ? NSP_EXIT_INPUT : 0;
 }
 
+int nsp_import_load(struct nsp_model **m, const char *file,
+		    const char *const *overlays, size_t noverlays,
+		    const struct nsp_limits *lim)
+{
+	struct nsp_import r;
+	struct nsp_diags diags = {0};
+	/* netbox:DIR (kept whole by nsp_import_option): a --from directory */
+	bool nb = !strncmp(file, "netbox:", 7);
+	if (nb)
+		file += 7;
+	int rc = nb ? nsp_import_netbox_run(file, NULL, overlays, noverlays,
+					    lim, NULL, false, &r) :
+		      nsp_import_run(file, overlays, noverlays, lim, NULL,
+				     false, &r);
+	*m = NULL;
+	if (!rc && nsp_load_buffer(m, file, r.yaml, r.len, lim, &diags) < 0) {
+		char *name = nsp_escape(file, strlen(file));
+		for (size_t i = 0; i < diags.n; i++)
+			fprintf(stderr, "%s:%u:%u: error: %s [INPUT]\n", name,
+				(unsigned)diags.v[i].loc.line,
+				(unsigned)diags.v[i].loc.col, diags.v[i].msg);
+		free(name);
+		rc = NSP_EXIT_INPUT;
+	} else if (!rc) {
+		nsp_import_locate(*m, &r, file);
+	}
+	if (rc != NSP_EXIT_USAGE)
+		nsp_import_print(stderr, file, &r);
+	nsp_diags_free(&diags);
+	nsp_import_free(&r);
+	return rc;
+}
+
+int nsp_import_option(int argc, char **argv, int *i, const char **import,
+		      const char **overlays, size_t *noverlays)
+{
+	const char *a = argv[*i];
+	if (strcmp(a, "--import") && strcmp(a, "--overlay"))
+		return 0;
+	if (*i + 1 >= argc) {
+		nsp_usage_error("%s: expects a value", a);
+		return -1;
+	}
+	const char *v = argv[++*i];
+	if (!strcmp(a, "--overlay")) {
+		overlays[(*noverlays)++] = v;
+		return 1;
+	}
+	if (*import) {
+		nsp_usage_error("--import: one per run");
+		return -1;
+	}
+	if (!strncmp(v, "netbox:", 7) && v[7]) {
+		*import = v; /* nsp_import_load tells it by its prefix */
+		return 1;
+	}
+	if (strncmp(v, "terraform:", 10) || !v[10]) {
+		char *e = nsp_escape(v, strlen(v));
+		nsp_usage_error("--import: expected terraform:FILE or "
+				"netbox:DIR, not '%s'", e);
+		free(e);
+		return -1;
+	}
+	*import = v + 10;
+	return 1;
+}
+
 int nsp_cmd_import(int argc, char **argv)
 {
-	enum { O_OVERLAY = 256, O_FAIL_ON, O_MAX_MB, O_MAX_DEPTH };
+	enum { O_OVERLAY = 256, O_FAIL_ON, O_MAX_MB, O_MAX_DEPTH, O_SKELETON };
 	static const struct option opts[] = {
 		{"overlay", required_argument, NULL, O_OVERLAY},
 		{"output", required_argument, NULL, 'o'},
@@ -96,6 +163,7 @@ int nsp_cmd_import(int argc, char **argv)
 		{"fail-on", required_argument, NULL, O_FAIL_ON},
 		{"max-input-mb", required_argument, NULL, O_MAX_MB},
 		{"max-depth", required_argument, NULL, O_MAX_DEPTH},
+		{"skeleton", required_argument, NULL, O_SKELETON},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -103,11 +171,11 @@ int nsp_cmd_import(int argc, char **argv)
 	const char **overlays = nsp_xcalloc((size_t)argc + 1,
 					    sizeof(*overlays));
 	size_t nov = 0;
-	const char *output = NULL, *format = "yaml";
+	const char *output = NULL, *format = "yaml", *skeleton = NULL;
 	int fail_on = 3; /* never */
 	int c, ret = NSP_EXIT_USAGE;
 	struct nsp_import r = {0};
-	struct nsp_output o = {0};
+	struct nsp_output o = {0}, sk = {0};
 
 	if (argc >= 2 && !strcmp(argv[1], "netbox")) {
 		free(overlays);
@@ -169,6 +237,9 @@ int nsp_cmd_import(int argc, char **argv)
 			if (nsp_limit_option("--max-depth", optarg, &lim))
 				goto out;
 			break;
+		case O_SKELETON:
+			skeleton = optarg;
+			break;
 		case 'h':
 			fputs(usage, stdout);
 			ret = 0;
@@ -186,6 +257,18 @@ int nsp_cmd_import(int argc, char **argv)
 		goto out;
 	}
 	const char *file = argv[optind];
+	/* the skeleton never replaces an input or the design */
+	for (size_t i = 0; skeleton && i <= nov + 1; i++) {
+		const char *in = i < nov ? overlays[i] : i == nov ? file :
+								    output;
+		if (in && nsp_same_file(skeleton, in)) {
+			nsp_usage_error("--skeleton: '%s' is also %s: refusing "
+					"to overwrite it", skeleton,
+					i == nov + 1 ? "the -o output" :
+						       "an input");
+			goto out;
+		}
+	}
 	struct nsp_buf h = {0};
 	nsp_buf_printf(&h, "nospof import terraform %s", file);
 	for (size_t i = 0; i < nov; i++)
@@ -213,12 +296,29 @@ int nsp_cmd_import(int argc, char **argv)
 		ret = NSP_EXIT_USAGE;
 		goto out;
 	}
+	/* the skeleton overlay, whole or not at all, beside the design */
+	if (skeleton) {
+		size_t n = strlen(r.skeleton);
+		if (nsp_output_open(&sk, "--skeleton", skeleton)) {
+			ret = NSP_EXIT_USAGE;
+			goto out;
+		}
+		if (fwrite(r.skeleton, 1, n, sk.f) != n || fflush(sk.f)) {
+			ret = nsp_usage_error("cannot write the skeleton");
+			goto out;
+		}
+		if (nsp_output_commit(&sk)) {
+			ret = NSP_EXIT_USAGE;
+			goto out;
+		}
+	}
 	ret = 0;
 	for (size_t i = 0; i < r.nf; i++)
 		if ((int)r.f[i].sev >= fail_on)
 			ret = NSP_EXIT_FINDINGS;
 out:
 	nsp_output_abort(&o);
+	nsp_output_abort(&sk);
 	nsp_import_free(&r);
 	free(overlays);
 	return ret;

@@ -47,8 +47,7 @@ int nsp_import_netbox_run(const char *dir, const struct nsp_nb_filters *flt,
 			  const struct nsp_limits *lim, const char *header,
 			  bool json, struct nsp_import *out)
 {
-	struct nsp_import_opts opts = {dir, overlays, noverlays, lim, header,
-				       NULL, 0};
+	struct nsp_import_opts opts = {dir, overlays, noverlays, lim, header};
 	memset(out, 0, sizeof(*out));
 	out->json = json;
 	int rc = nsp_import_netbox_dir(dir, flt, &opts, out);
@@ -263,7 +262,7 @@ int nsp_cmd_import_netbox(int argc, char **argv)
 					   "nospof/" NSP_VERSION, progress, &pr,
 					   NULL};
 		struct nsp_import_opts io = {"netbox", o.overlays, o.nov,
-					     &lim, header, NULL, 0};
+					     &lim, header};
 		r.json = json;
 		int rc = nsp_import_netbox_url(&live, &o.flt, &io, &r);
 		nsp_progress_end(&pr);

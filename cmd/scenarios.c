@@ -567,9 +567,11 @@ static int write_json(FILE *out, const struct nsp_analysis *a,
 	return rc;
 }
 
-int nsp_cmd_scenarios(int argc, char **argv)
+/* nsp_cmd_scenarios with room for the overlays (argc of them at most). */
+static int scenarios(int argc, char **argv, const char **overlays)
 {
-	const char *file = NULL, *format = "text";
+	const char *file = NULL, *format = "text", *import = NULL;
+	size_t noverlays = 0;
 	int depth = 1, r;
 	bool depth_given = false;
 	uint64_t max_pairs = NSP_MAX_PAIRS, cuts = 0;
@@ -577,6 +579,12 @@ int nsp_cmd_scenarios(int argc, char **argv)
 	struct nsp_limits lim = NSP_LIMITS_WITH(&nsp_builtin_rules);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
+		int im = nsp_import_option(argc, argv, &i, &import, overlays,
+					   &noverlays);
+		if (im < 0)
+			return NSP_EXIT_USAGE;
+		if (im)
+			continue;
 		if (i + 1 < argc &&
 		    (r = nsp_limit_option(a, argv[i + 1], &lim)) != 1) {
 			if (r < 0)
@@ -623,9 +631,16 @@ int nsp_cmd_scenarios(int argc, char **argv)
 			                       "only");
 		}
 	}
-	if (!file)
+	if (noverlays && !import)
+		return nsp_usage_error("--overlay needs --import");
+	if (file && import)
+		return nsp_usage_error("scenarios: a design file or --import, "
+		                       "not both");
+	if (!file && !import)
 		return nsp_usage_error("scenarios: no design file given (see "
 		                       "'nospof --help')");
+	if (import)
+		file = import;
 	if (cuts && depth_given)
 		return nsp_usage_error("scenarios: --cuts and --depth do not go "
 		                       "together (--cuts lists cut sets, "
@@ -640,7 +655,13 @@ int nsp_cmd_scenarios(int argc, char **argv)
 	struct nsp_diags diags = {0};
 	struct nsp_model *m = NULL;
 	char *name = nsp_escape(file, strlen(file));
-	if (nsp_load_file(&m, file, &lim, &diags) < 0) {
+	if (import) {
+		int rc = nsp_import_load(&m, import, overlays, noverlays, &lim);
+		if (rc) {
+			free(name);
+			return rc;
+		}
+	} else if (nsp_load_file(&m, file, &lim, &diags) < 0) {
 		for (size_t i = 0; i < diags.n; i++)
 			fprintf(stderr, "%s:%u:%u: error: %s [INPUT]\n", name,
 			        (unsigned)diags.v[i].loc.line,
@@ -684,4 +705,12 @@ int nsp_cmd_scenarios(int argc, char **argv)
 	nsp_model_free(m);
 	free(name);
 	return ret;
+}
+
+int nsp_cmd_scenarios(int argc, char **argv)
+{
+	const char **overlays = nsp_xcalloc((size_t)argc, sizeof(*overlays));
+	int rc = scenarios(argc, argv, overlays);
+	free(overlays);
+	return rc;
 }

@@ -18,6 +18,13 @@
  *  5. describe the rule under "## Rules" in README.md, and run
  *     `make regen-golden` if an example's output changes, reading the diff;
  *  6. run `make test`: the registry test checks the rest.
+ *
+ * The import findings (IMPORT.md §9) are rules too, all in
+ * imp_import_findings.c: the importer makes them as the model's notes and
+ * the rule of each id reports them. Their fixtures are plans:
+ * tests/rules/IMPnnn/{fail,pass}*.json, each with a sidecar NAME.expect
+ * holding the `# expect:` line (findings of IMP rules only), and an
+ * optional NAME.overlay.yaml.
  */
 #ifndef NSP_RULES_H
 #define NSP_RULES_H
@@ -63,6 +70,21 @@
 	NSP_RULE(ha004)                                                        \
 	NSP_RULE(ha005)                                                        \
 	NSP_RULE(ha006)                                                        \
+	NSP_RULE(imp001)                                                       \
+	NSP_RULE(imp010)                                                       \
+	NSP_RULE(imp011)                                                       \
+	NSP_RULE(imp012)                                                       \
+	NSP_RULE(imp020)                                                       \
+	NSP_RULE(imp021)                                                       \
+	NSP_RULE(imp022)                                                       \
+	NSP_RULE(imp023)                                                       \
+	NSP_RULE(imp030)                                                       \
+	NSP_RULE(imp031)                                                       \
+	NSP_RULE(imp040)                                                       \
+	NSP_RULE(imp060)                                                       \
+	NSP_RULE(imp070)                                                       \
+	NSP_RULE(imp071)                                                       \
+	NSP_RULE(imp080)                                                       \
 	NSP_RULE(ip001)                                                        \
 	NSP_RULE(ip002)                                                        \
 	NSP_RULE(ip003)                                                        \

@@ -49,10 +49,17 @@ static char *finding_key(const struct nsp_finding *f)
 		nsp_buf_puts(&b, els[i]);
 	}
 	free(els);
+	/* a finding naming no element (an import note) is its place and text */
+	if (!f->nelements)
+		nsp_buf_printf(&b, "\n%u:%u\n%s", (unsigned)f->loc.line,
+			       (unsigned)f->loc.col, f->message);
 	return nsp_buf_detach(&b);
 }
 
-/* Keep the first of findings with the same rule and elements. */
+/*
+ * Keep the first of findings with the same rule and elements (or, naming
+ * none, the same place and message).
+ */
 static void dedupe(struct nsp_findings *fs, size_t from)
 {
 	struct nsp_map seen = {0};
@@ -276,10 +283,13 @@ static void source_related(struct nsp_finding *f, const struct nsp_model *m)
 		char ptr[64];
 		const char *src = ref.kind ? element_source(m, ref, ptr,
 							    sizeof(ptr)) : NULL;
-		if (src)
-			nsp_finding_related(f, m, ptr, NULL, "%s '%s' from %s",
-					    nsp_kind_names[ref.kind],
-					    f->elements[i], src);
+		if (!src)
+			continue;
+		nsp_finding_related(f, m, ptr, NULL, "%s '%s' from %s",
+				    nsp_kind_names[ref.kind], f->elements[i],
+				    src);
+		f->related[f->nrelated - 1].source =
+			nsp_escape(src, strlen(src));
 	}
 }
 

@@ -20,6 +20,7 @@ struct nsp_related {
 	char *pointer;
 	struct nsp_loc loc, end; /* end {0, 0} when unknown */
 	char *message;
+	char *source; /* escaped: the element's `source` (IMPORT.md §3.3) */
 };
 
 struct nsp_finding {
@@ -72,6 +73,9 @@ struct nsp_finding *nsp_report_at(struct nsp_ctx *ctx, enum nsp_severity sev,
 				  const char *list, size_t index,
 				  const char *field, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
+/* Report note n of the model (a finding made while building it) as is. */
+struct nsp_finding *nsp_report_note(struct nsp_ctx *ctx,
+				    const struct nsp_note *n);
 void nsp_finding_element(struct nsp_finding *f, const char *id);
 void nsp_finding_related(struct nsp_finding *f, const struct nsp_model *m,
 			 const char *pointer, const char *field_pointer,

@@ -60,6 +60,21 @@ struct nsp_finding *nsp_report(struct nsp_ctx *ctx, enum nsp_severity sev,
 	return f;
 }
 
+struct nsp_finding *nsp_report_note(struct nsp_ctx *ctx,
+				    const struct nsp_note *n)
+{
+	struct nsp_finding *f = findings_push(ctx->out);
+	f->rule_id = ctx->rule->id;
+	f->rule_name = ctx->rule->name;
+	f->severity = n->sev <= NSP_ERROR ? (enum nsp_severity)n->sev :
+					    NSP_ERROR;
+	f->file = ctx->file;
+	f->message = nsp_xstrdup(n->msg);
+	f->pointer = nsp_xstrdup("");
+	f->loc = n->loc;
+	return f;
+}
+
 struct nsp_finding *nsp_report_at(struct nsp_ctx *ctx, enum nsp_severity sev,
 				  const char *list, size_t index,
 				  const char *field, const char *fmt, ...)
@@ -101,6 +116,7 @@ void nsp_finding_related(struct nsp_finding *f, const struct nsp_model *m,
 	char *raw = nsp_xvasprintf(fmt, ap);
 	va_end(ap);
 	r->message = nsp_escape(raw, strlen(raw));
+	r->source = NULL;
 	free(raw);
 	r->pointer = nsp_escape(pointer, strlen(pointer));
 	r->loc = nsp_model_loc(m, field_pointer ? field_pointer : pointer);
@@ -132,6 +148,7 @@ static void finding_free(struct nsp_finding *f)
 	for (size_t i = 0; i < f->nrelated; i++) {
 		free(f->related[i].pointer);
 		free(f->related[i].message);
+		free(f->related[i].source);
 	}
 	free(f->related);
 	free(f);

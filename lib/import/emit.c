@@ -236,11 +236,6 @@ static struct nsp_imp_origin origin(json_t *at,
 	json_int_t fi = json_integer_value(json_object_get(at, "fi"));
 	if (fi > 0 && (size_t)fi <= opts->noverlays)
 		o.file = opts->overlays[fi - 1];
-	/* a NetBox page: "pf" indexes opts->pages */
-	json_t *pf = json_object_get(at, "pf");
-	if (!fi && json_is_integer(pf) && json_integer_value(pf) >= 0 &&
-	    (size_t)json_integer_value(pf) < opts->npages)
-		o.file = opts->pages[json_integer_value(pf)];
 	o.line = (uint32_t)json_integer_value(json_object_get(at, "l"));
 	o.col = (uint32_t)json_integer_value(json_object_get(at, "c"));
 	return o;
@@ -359,5 +354,76 @@ char *imp_emit(json_t *design, const char *header, bool json, size_t *len,
 	}
 	json_decref(d);
 	*len = b.len;
+	return nsp_buf_detach(&b);
+}
+
+/* One commented-out overlay entry: "#   - {id: ID, REST}  # NOTE". */
+static void skel_entry(struct nsp_buf *b, bool *head, const char *list,
+		       const char *id, const char *rest, const char *note)
+{
+	if (!*head) {
+		nsp_buf_printf(b, "# %s:\n", list);
+		*head = true;
+	}
+	nsp_buf_puts(b, "#   - {id: ");
+	put_str(b, id);
+	nsp_buf_printf(b, "%s%s}  # %s\n", *rest ? ", " : "", rest, note);
+}
+
+char *imp_skeleton(json_t *design, const char *header)
+{
+	struct nsp_buf b = {0};
+	if (header)
+		nsp_buf_printf(&b, "# overlay skeleton of %s: uncomment and fill "
+			       "in what you know\n", header);
+	nsp_buf_puts(&b, "nospof_overlay: 1\n");
+	static const char *const lists[] = {"circuits", "routers", "pops",
+					    "clouds"};
+	for (size_t l = 0; l < 4; l++) {
+		size_t n;
+		json_t **v = sorted(json_object_get(design, lists[l]), true, &n);
+		bool head = false;
+		for (size_t i = 0; i < n; i++) {
+			json_t *e = v[i];
+			const char *id = json_string_value(json_object_get(e,
+									   "id"));
+			bool ph = json_is_true(json_object_get(e, IMP_PH));
+			if (!id || !strncmp(id, "unassigned-", 11))
+				continue;
+			if (l == 0) {
+				const char *a = json_string_value(json_object_get(
+					json_object_get(e, "a"), "router"));
+				if (a && !strcmp(a, "unassigned-cpe"))
+					skel_entry(&b, &head, lists[l], id,
+						   "a: {router: ROUTER, port: "
+						   "PORT}", "IMP020");
+				if (imp_is_default(e, "bandwidth_mbps"))
+					skel_entry(&b, &head, lists[l], id,
+						   "bandwidth_mbps: MBPS",
+						   "IMP021");
+				if (imp_is_default(e, "z.router"))
+					skel_entry(&b, &head, lists[l], id,
+						   "z: {router: ROUTER}",
+						   "default");
+			} else if (l == 1) {
+				if (ph)
+					skel_entry(&b, &head, lists[l], id,
+						   "pop: POP", "IMP022");
+				else if (imp_is_default(e, "pop"))
+					skel_entry(&b, &head, lists[l], id,
+						   "pop: POP", "default");
+			} else if (l == 2) {
+				if (ph)
+					skel_entry(&b, &head, lists[l], id,
+						   "facility: FACILITY, metro: "
+						   "METRO, edge_domain: "
+						   "EDGE_DOMAIN", "IMP023");
+			} else if (imp_is_default(e, "provider")) {
+				skel_entry(&b, &head, lists[l], id,
+					   "provider: PROVIDER", "default");
+			}
+		}
+		free(v);
+	}
 	return nsp_buf_detach(&b);
 }

@@ -107,11 +107,18 @@ static void key_part(struct nsp_buf *b, const char *key)
 		nsp_buf_puts(b, key);
 		return;
 	}
-	json_t *s = json_loads(key, JSON_DECODE_ANY, NULL);
-	const char *v = json_is_string(s) ? json_string_value(s) : "";
-	if (!*v)
+	/* without escapes the key is what lies between its quotes */
+	size_t len = strlen(key);
+	json_t *s = NULL;
+	const char *v = key + 1, *end = key + len - 1;
+	if (len < 2 || key[len - 1] != '"' || memchr(key, '\\', len)) {
+		s = json_loads(key, JSON_DECODE_ANY, NULL);
+		v = json_is_string(s) ? json_string_value(s) : "";
+		end = v + strlen(v);
+	}
+	if (v == end)
 		nsp_buf_putc(b, '_');
-	for (const char *p = v; *p; p++) {
+	for (const char *p = v; p < end; p++) {
 		char c = *p;
 		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 			  (c >= '0' && c <= '9') || c == '_' || c == '-';
@@ -167,8 +174,10 @@ int imp_parse_address(struct tf_res *r, const char *address)
 		char *n = read_name(&p);
 		if (!n)
 			goto out;
-		nsp_buf_printf(&names, "%s%s", names.len ? "." : "", n);
-		nsp_buf_printf(&ids, "%s", n);
+		if (names.len)
+			nsp_buf_putc(&names, '.');
+		nsp_buf_puts(&names, n);
+		nsp_buf_puts(&ids, n);
 		free(n);
 		if (*p == '[') {
 			char *k = read_key(&p);
@@ -310,7 +319,7 @@ char *nsp_imp_address_id(const char *address, const char *part)
  * NS "/" slug(v1) [ "/" slug(v2) ...] (§3.2); over 64 characters: the
  * first 55, '-', and the FNV-1a hash of the raw values joined by '/'.
  */
-char *imp_ns_id(const char *ns, const char *const *v, size_t n)
+char *imp_ns_idv(const char *ns, const char *const *v, size_t n)
 {
 	struct nsp_buf b = {0}, raw = {0};
 	nsp_buf_puts(&b, ns);

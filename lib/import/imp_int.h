@@ -66,10 +66,61 @@ char *imp_fit_id(char *id);
  */
 int imp_parse_address(struct tf_res *r, const char *address);
 
+/*
+ * A provider of §5 (map_<provider>.c): the resource types that make
+ * circuits (each handed to map), the types read only to feed them, and
+ * what to say of such a helper that fed nothing (optional).
+ */
+struct imp_provider {
+	const char *const *maps;    /* NULL-terminated */
+	void (*map)(struct imp *im, struct tf_res *r);
+	const char *const *helpers; /* NULL-terminated, may be NULL */
+	void (*unused)(struct imp *im, struct tf_res *r);
+};
+extern const struct imp_provider imp_aws, imp_gcp;
+
 /* Whether key of r is unknown at plan time (map.c). */
 bool imp_unknown(struct tf_res *r, const char *key);
 /* The last non-empty '/'-separated segment of s, fresh (map.c). */
 char *imp_last_seg(const char *s);
+
+/* The value rules (§2.3, §4.2) and building blocks of map.c. */
+/* A known, non-secret value of r (NULL otherwise; IMP040 when secret). */
+json_t *imp_val(struct imp *im, struct tf_res *r, const char *key);
+/* A known, non-empty string value of r, or NULL. */
+const char *imp_sval(struct imp *im, struct tf_res *r, const char *key);
+/* An integer value in lo..hi; IMP001 when there but unusable. */
+bool imp_ival(struct imp *im, struct tf_res *r, const char *key,
+	      long long lo, long long hi, long long *out);
+/* "terraform:ADDRESS" or "terraform:ADDRESS#ATTR" as a JSON string. */
+json_t *imp_source(struct tf_res *r, const char *attr);
+/* NS/slug(v) as a fresh id (§3.2). */
+char *imp_ns_id(const char *ns, const char *v);
+/* base + "/" + suffix, fitted; fresh. */
+char *imp_sub_id(const char *base, const char *suffix);
+/* Add an imported pop, router or cloud once (takes src); returns it. */
+json_t *imp_imported(struct imp *im, const char *list, const char *id,
+		     json_t *src, bool placeholder);
+/* "<n>Mbps"/"<n>Gbps" or Google's "BPS_<n>M|G" in Mbit/s; 0 when not. */
+uint64_t imp_parse_bw(const char *s);
+/* Set bandwidth_mbps of circuit c from string attr of r; IMP001 if bad. */
+void imp_set_bw(struct imp *im, json_t *c, struct tf_res *r,
+		const char *attr);
+/* Whether s is ADDR/LEN with an IPv4 or IPv6 address. */
+bool imp_cidr_like(const char *s);
+/* The address part of s (before '/') as a JSON string. */
+json_t *imp_addr_part(const char *s);
+/* The bgp mapping of circuit c, created on first use. */
+json_t *imp_bgp_of(json_t *c);
+/* The circuit of resource r, added to the design (r counts as used). */
+json_t *imp_circuit(struct imp *im, struct tf_res *r);
+/* Set z of c to router, with an optional port; def marks z.router. */
+void imp_set_z(json_t *c, const char *router, const char *port, bool def);
+/* An edge router id in pop for cloud (takes src), placeholder or not. */
+void imp_edge_router(struct imp *im, const char *id, json_t *src,
+		     const char *pop, const char *cloud, bool ph);
+/* A fallback cloud (§4.1) named id (takes src). */
+void imp_fallback_cloud(struct imp *im, const char *id, json_t *src);
 /* Attribute attr of r resolved through configuration to type want (links.c). */
 struct tf_res *imp_by_config(struct imp *im, struct tf_res *r,
 			     const char *attr, const char *want);
@@ -96,6 +147,11 @@ int imp_overlays(struct imp *im);
 void imp_gaps(struct imp *im);
 char *imp_emit(json_t *design, const char *header, bool json, size_t *len,
 	       const struct nsp_import_opts *opts, struct nsp_import *out);
+/*
+ * The --skeleton overlay (§7.4): `nospof_overlay: 1` and one commented-out
+ * entry per gap, placeholder and default of design, with its finding.
+ */
+char *imp_skeleton(json_t *design, const char *header);
 
 /* Shared with the NetBox importer (tf.c, ids.c): line:col of byte off,
  * the depth check, jansson's message without its echo, the design's
@@ -104,6 +160,6 @@ struct nsp_loc imp_loc_of(const char *buf, size_t off);
 bool imp_too_deep(const char *buf, size_t len, unsigned max, size_t *at);
 void imp_strip_near(char *text);
 int imp_validate(struct imp *im);
-char *imp_ns_id(const char *ns, const char *const *v, size_t n);
+char *imp_ns_idv(const char *ns, const char *const *v, size_t n);
 
 #endif

@@ -36,8 +36,6 @@ struct nsp_import_opts {
 	size_t noverlays;
 	const struct nsp_limits *lim;
 	const char *header;         /* line 1 of the YAML, without "# " */
-	const char *const *pages;   /* NetBox: page names, for origins */
-	size_t npages;
 };
 
 struct nsp_import {
@@ -50,6 +48,7 @@ struct nsp_import {
 	struct nsp_diags errors;
 	const char **error_files;   /* parallel to errors.v */
 	char *summary;              /* the summary line, without newline */
+	char *skeleton;             /* the --skeleton overlay (§7.4) */
 	struct nsp_imp_origin *origins; /* per line of yaml (YAML only) */
 	size_t norigins;
 	size_t nerror, nwarning, ninfo;
@@ -70,8 +69,9 @@ void nsp_import_free(struct nsp_import *out);
 struct nsp_model;
 /*
  * Make m (loaded from out->yaml) locate its findings where each value came
- * from: the input (named input) or an overlay, by out->origins. The model
- * then owns a copy of what it needs.
+ * from: the input (named input) or an overlay, by out->origins, and carry
+ * the import findings as notes (m->notes) for the IMPnnn rules to report.
+ * The model then owns a copy of what it needs.
  */
 void nsp_import_locate(struct nsp_model *m, const struct nsp_import *out,
 		       const char *input);

@@ -35,8 +35,6 @@ size_t nb_add_file(struct nbi *nb, const char *name)
 	struct nsp_import *o = nb->im.out;
 	o->files = nsp_xrealloc(o->files, (o->nfiles + 1) * sizeof(*o->files));
 	o->files[o->nfiles] = nsp_xstrdup(name);
-	nb->opts.pages = (const char *const *)o->files;
-	nb->opts.npages = o->nfiles + 1;
 	return o->nfiles++;
 }
 
@@ -323,8 +321,11 @@ json_t *nb_at(struct nbi *nb, enum nb_ep ep, json_int_t id)
 	if (!w)
 		return json_pack("{s:i,s:i}", "l", (json_int_t)1, "c",
 				 (json_int_t)1);
-	return json_pack("{s:O,s:O,s:O}", "pf", json_array_get(w, 0), "l",
-			 json_array_get(w, 1), "c", json_array_get(w, 2));
+	/* pages follow the overlays in the origins' file index (nb_finish) */
+	json_int_t fi = (json_int_t)nb->nov + 1 +
+			json_integer_value(json_array_get(w, 0));
+	return json_pack("{s:I,s:O,s:O}", "fi", fi, "l", json_array_get(w, 1),
+			 "c", json_array_get(w, 2));
 }
 
 void nb_find(struct nbi *nb, enum nb_ep ep, json_int_t id, const char *code,
@@ -354,6 +355,7 @@ void nb_init(struct nbi *nb, const char *dir,
 	memset(nb, 0, sizeof(*nb));
 	nb->opts = *opts;
 	nb->opts.name = dir;
+	nb->nov = opts->noverlays;
 	nb->im.opts = &nb->opts;
 	nb->im.out = out;
 	nb->flt = flt;
@@ -394,10 +396,11 @@ static void locate_gaps(struct nbi *nb, size_t from)
 	for (size_t i = from; i < o->nf; i++) {
 		json_t *c = gap_circuit(nb, o->f[i].msg);
 		json_t *at = json_object_get(c, "\x01" "at");
-		json_t *pf = json_object_get(at, "pf");
-		if (!json_is_integer(pf))
+		json_int_t pf = json_integer_value(json_object_get(at, "fi")) -
+				(json_int_t)nb->nov - 1;
+		if (pf < 0 || (size_t)pf >= o->nfiles)
 			continue;
-		o->f[i].file = o->files[json_integer_value(pf)];
+		o->f[i].file = o->files[pf];
 		o->f[i].loc.line = (uint32_t)json_integer_value(
 			json_object_get(at, "l"));
 		o->f[i].loc.col = (uint32_t)json_integer_value(
@@ -489,18 +492,30 @@ int nb_finish(struct nbi *nb)
 		goto out;
 	}
 	bool json = out->json;
+	/* the origins name overlays, then pages: one list for the emitter */
+	const char **all = nsp_xcalloc(nb->nov + out->nfiles + 1,
+				       sizeof(*all));
+	for (size_t i = 0; i < nb->nov; i++)
+		all[i] = nb->opts.overlays[i];
+	for (size_t i = 0; i < out->nfiles; i++)
+		all[nb->nov + i] = out->files[i];
+	struct nsp_import_opts eo = nb->opts;
+	eo.overlays = all;
+	eo.noverlays = nb->nov + out->nfiles;
 	out->yaml = imp_emit(im->design, nb->opts.header, false, &out->len,
-			     &nb->opts, out);
+			     &eo, out);
 	if (imp_validate(im) < 0) {
 		free(out->yaml);
 		out->yaml = NULL;
+		free(all);
 		goto out;
 	}
 	if (json) {
 		free(out->yaml);
-		out->yaml = imp_emit(im->design, NULL, true, &out->len,
-				     &nb->opts, out);
+		out->yaml = imp_emit(im->design, NULL, true, &out->len, &eo,
+				     out);
 	}
+	free(all);
 	ret = 0;
 out:
 	if (out->nf)

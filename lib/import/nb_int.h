@@ -65,6 +65,7 @@ struct nbi {
 	struct nb_store s;
 	const struct nsp_nb_filters *flt;
 	const char *dir;       /* the name the design is reported under */
+	size_t nov;            /* overlays: pages come after them (origins) */
 	size_t circuits_in, circuits_out;
 };
 

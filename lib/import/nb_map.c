@@ -278,9 +278,9 @@ static char *device_id(json_t *dev_slugs, json_t *d)
 	snprintf(num, sizeof(num), "%lld", (long long)nb_id(d));
 	if (!name) {
 		const char *v[] = {num};
-		return imp_ns_id("nb-dev", v, 1);
+		return imp_ns_idv("nb-dev", v, 1);
 	}
-	char *base = imp_ns_id("nb-dev", (const char *[]){name}, 1);
+	char *base = imp_ns_idv("nb-dev", (const char *[]){name}, 1);
 	if (json_integer_value(json_object_get(dev_slugs, base)) < 2)
 		return base;
 	char *id = imp_fit_id(nsp_xasprintf("%s-%s", base, num));
@@ -301,7 +301,7 @@ static void map_cpe(struct nbi *nb, struct nbc *x, json_t *c, json_t *slugs)
 	json_t *site = nb_get(s, NB_SITES, nb_id(ds));
 	const char *ss = sget(site ? site : ds, "slug");
 	if (ss) {
-		char *sid = imp_ns_id("nb-site", &ss, 1);
+		char *sid = imp_ns_idv("nb-site", &ss, 1);
 		json_t *se = element(nb, "sites", sid, source(site ? site : ds,
 							      NB_SITES),
 				     nb_at(nb, NB_SITES, nb_id(ds)), false);
@@ -350,7 +350,7 @@ static void map_edge(struct nbi *nb, struct nbc *x, json_t *c,
 	const char *ss = sget(sfull ? sfull : site, "slug");
 	char *pid;
 	if (ss) {
-		pid = imp_ns_id("nb-pop", &ss, 1);
+		pid = imp_ns_idv("nb-pop", &ss, 1);
 		json_t *p = element(nb, "pops", pid, source(sfull ? sfull : site,
 							    NB_SITES),
 				    nb_at(nb, NB_SITES, nb_id(site)), false);
@@ -375,11 +375,11 @@ static void map_edge(struct nbi *nb, struct nbc *x, json_t *c,
 	char *cl = NULL;
 	json_t *csrc = NULL, *cat = NULL;
 	if (pname) {
-		cl = imp_ns_id("nb-pn", &pname, 1);
+		cl = imp_ns_idv("nb-pn", &pname, 1);
 		csrc = source(pnfull ? pnfull : pn, NB_PNETS);
 		cat = nb_at(nb, NB_PNETS, nb_id(pn));
 	} else if (pslug) {
-		cl = imp_ns_id("nb-prov", &pslug, 1);
+		cl = imp_ns_idv("nb-prov", &pslug, 1);
 		csrc = source(pfull ? pfull : prov, NB_PROVIDERS);
 		cat = nb_at(nb, NB_PROVIDERS, nb_id(prov));
 	}
@@ -449,7 +449,7 @@ static void map_one(struct nbi *nb, struct nbc *x, json_t *slugs)
 	char num[32];
 	snprintf(num, sizeof(num), "%lld", (long long)x->id);
 	const char *v[] = {pslug ? pslug : "_", cid ? cid : num};
-	char *id = imp_ns_id("nb", v, 2);
+	char *id = imp_ns_idv("nb", v, 2);
 	if (imp_elem(nb->im.design, "circuits", id)) {
 		char *alt = imp_fit_id(nsp_xasprintf("%s-%s", id, num));
 		free(id);
@@ -574,7 +574,7 @@ void nb_map(struct nbi *nb)
 			const char *name = sget(x[i].device, "name");
 			if (!name)
 				continue;
-			char *base = imp_ns_id("nb-dev", &name, 1);
+			char *base = imp_ns_idv("nb-dev", &name, 1);
 			json_int_t n = json_integer_value(json_object_get(slugs,
 									  base));
 			json_object_set_new(slugs, base, json_integer(n + 1));

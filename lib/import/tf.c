@@ -28,6 +28,26 @@ static struct nsp_loc loc_of(const char *buf, size_t off)
 }
 
 /*
+ * The JSON string from the '"' at v to the one at q: addresses escape
+ * little more than the quotes of their keys, so those are undone here and
+ * only anything else goes through jansson's decoder.
+ */
+static json_t *address_string(const char *v, const char *q)
+{
+	char small[256];
+	size_t n = 0;
+	for (const char *c = v + 1; c < q; c++) {
+		if (*c == '\\' && (c[1] == '"' || c[1] == '\\' || c[1] == '/'))
+			c++;
+		else if (*c == '\\' || n + 1 >= sizeof(small))
+			return json_loadb(v, (size_t)(q + 1 - v),
+					  JSON_DECODE_ANY, NULL);
+		small[n++] = *c;
+	}
+	return json_stringn(small, n);
+}
+
+/*
  * Index where each resource object starts: one forward pass over the input
  * finds every "address" key whose value is a string and records the '{'
  * before it (the first occurrence wins: planned_values come first).
@@ -56,8 +76,7 @@ static void index_locs(struct imp *im)
 			p += 9;
 			continue;
 		}
-		json_t *s = json_loadb(v, (size_t)(q + 1 - v), JSON_DECODE_ANY,
-				       NULL);
+		json_t *s = address_string(v, q);
 		const char *o = p;
 		while (o > buf && *o != '{')
 			o--;
@@ -544,6 +563,9 @@ int nsp_import_terraform(const char *buf, size_t len,
 	}
 	out->yaml = imp_emit(im.design, opts->header, false, &out->len,
 			     opts, out);
+	char *nm = nsp_escape(opts->name, strlen(opts->name));
+	out->skeleton = imp_skeleton(im.design, nm);
+	free(nm);
 	if (validate(&im) < 0) {
 		free(out->yaml);
 		out->yaml = NULL;
@@ -609,6 +631,7 @@ void nsp_import_free(struct nsp_import *out)
 	free(out->f);
 	free(out->yaml);
 	free(out->summary);
+	free(out->skeleton);
 	free(out->error_files);
 	free(out->origins);
 	for (size_t i = 0; i < out->nfiles; i++)

@@ -1,6 +1,7 @@
 /* The model: derived views (circuits per router, demands and their paths), names, ids, locations, freeing. */
 #include "model.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -484,6 +485,20 @@ struct nsp_loc nsp_model_end(const struct nsp_model *m, const char *pointer)
 	return m->where.ops->end(m->where.data, pointer);
 }
 
+void nsp_model_note(struct nsp_model *m, const char *rule, int sev,
+		    struct nsp_loc loc, const char *msg)
+{
+	if ((m->nnotes & (m->nnotes - 1)) == 0)
+		m->notes = nsp_xrealloc(m->notes, (m->nnotes ? 2 * m->nnotes :
+						   1) * sizeof(*m->notes));
+	struct nsp_note *n = &m->notes[m->nnotes++];
+	memset(n, 0, sizeof(*n));
+	snprintf(n->rule, sizeof(n->rule), "%s", rule);
+	n->sev = (unsigned char)sev;
+	n->loc = loc;
+	n->msg = nsp_xstrdup(msg);
+}
+
 void nsp_model_free(struct nsp_model *m)
 {
 	if (!m)
@@ -507,6 +522,9 @@ void nsp_model_free(struct nsp_model *m)
 	free(m->demands);
 	free(m->waivers);
 	nsp_diags_free(&m->warnings);
+	for (size_t i = 0; i < m->nnotes; i++)
+		free(m->notes[i].msg);
+	free(m->notes);
 	nsp_map_free(&m->ids);
 	nsp_arena_free(&m->arena);
 	if (m->where.ops)

@@ -234,6 +234,18 @@ struct nsp_waiver {
 	struct nsp_loc loc;
 };
 
+/*
+ * A finding made while the design was built rather than by a rule (an
+ * importer's IMPnnn, IMPORT.md §9). The rule of that id reports it when a
+ * run selects it, so selection, severities, waivers and baselines apply.
+ */
+struct nsp_note {
+	char rule[8];       /* "IMP020" */
+	unsigned char sev;  /* an enum nsp_severity: 0 info, 1 warning, 2 error */
+	struct nsp_loc loc; /* in the model's file */
+	char *msg;          /* escaped */
+};
+
 struct nsp_model {
 	const char *file;
 	const char *name, *description;
@@ -256,6 +268,9 @@ struct nsp_model {
 	size_t nwaivers;
 	/* input warnings: text the loader normalised (check reports them) */
 	struct nsp_diags warnings;
+	/* findings made while the design was built (nsp_model_note) */
+	struct nsp_note *notes;
+	size_t nnotes;
 
 	/* where each element comes from, and what its source keeps alive */
 	struct nsp_locator where;
@@ -292,6 +307,10 @@ const struct nsp_id_entry *nsp_model_add_id(struct nsp_model *m,
 					    const char *id,
 					    enum nsp_kind kind, size_t index,
 					    struct nsp_loc loc);
+
+/* Add a note (a finding made while building m) of rule at loc; copies msg. */
+void nsp_model_note(struct nsp_model *m, const char *rule, int sev,
+		    struct nsp_loc loc, const char *msg);
 
 /* Where a JSON Pointer of the design is, from its locator ({0, 0}: unknown). */
 struct nsp_loc nsp_model_loc(const struct nsp_model *m, const char *pointer);

@@ -151,14 +151,28 @@ void nsp_buf_putc(struct nsp_buf *b, char c)
 	nsp_buf_add(b, &c, 1);
 }
 
+/*
+ * Formatted straight into the buffer's spare room: one vsnprintf when it
+ * fits (the usual case once the buffer has grown), a second after growing.
+ */
 void nsp_buf_printf(struct nsp_buf *b, const char *fmt, ...)
 {
-	va_list ap;
+	va_list ap, again;
 	va_start(ap, fmt);
-	char *p = nsp_xvasprintf(fmt, ap);
+	va_copy(again, ap);
+	size_t room = b->cap > b->len ? b->cap - b->len : 0;
+	int n = vsnprintf(room ? b->s + b->len : NULL, room, fmt, ap);
 	va_end(ap);
-	nsp_buf_puts(b, p);
-	free(p);
+	if (n < 0) {
+		n = 0;
+	} else if ((size_t)n >= room) {
+		NSP_GROW(b->s, b->cap, b->len + (size_t)n + 1);
+		vsnprintf(b->s + b->len, (size_t)n + 1, fmt, again);
+	}
+	va_end(again);
+	b->len += (size_t)n;
+	if (b->s)
+		b->s[b->len] = '\0';
 }
 
 char *nsp_buf_detach(struct nsp_buf *b)

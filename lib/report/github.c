@@ -84,6 +84,12 @@ static void annotation(FILE *out, const struct nsp_finding *f)
 		free(where);
 	}
 	esc(out, f->message, false);
+	/* an imported element's resource, on a line of its own */
+	for (size_t i = 0; i < f->nrelated; i++)
+		if (f->related[i].source) {
+			fputs("%0A", out);
+			esc(out, f->related[i].message, false);
+		}
 	if (f->waived && f->waiver) {
 		char *r = nsp_escape(f->waiver->reason,
 				     strlen(f->waiver->reason));

@@ -167,6 +167,13 @@ static void finding(FILE *out, const struct nsp_run *run,
 		(unsigned)f->loc.line, (unsigned)f->loc.col);
 	nsp_html_text(out, f->message);
 	fputs("</p>\n", out);
+	/* an imported element's resource (IMPORT.md §3.3) */
+	for (size_t i = 0; i < f->nrelated; i++)
+		if (f->related[i].source) {
+			fputs("<p class=\"loc\">", out);
+			nsp_html_text(out, f->related[i].message);
+			fputs("</p>\n", out);
+		}
 	if (f->waived && f->waiver) {
 		fputs("<p class=\"fix\"><b>Waived:</b> ", out);
 		nsp_html_raw(out, f->waiver->reason);

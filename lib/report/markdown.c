@@ -80,6 +80,11 @@ static void table(FILE *out, const struct nsp_run *run, const char *title,
 		if (waived)
 			fprintf(out, "%s: ", nsp_severity_names[f->severity]);
 		nsp_markdown_text(out, f->message);
+		for (size_t j = 0; j < f->nrelated; j++)
+			if (f->related[j].source) {
+				fputs("<br>", out);
+				nsp_markdown_text(out, f->related[j].message);
+			}
 		if (waived && f->waiver) {
 			fputs("<br>**Waived:** ", out);
 			waiver(out, f->waiver);

@@ -222,6 +222,36 @@ static json_t *suppression(const struct nsp_waiver *w)
 	return s;
 }
 
+/*
+ * The logical location of an element's `source` (IMPORT.md §3.3): the
+ * Terraform resource address or NetBox object URL, without the
+ * "#ATTRIBUTE" of a value, kind "resource" (SARIF §3.33.7 lets a
+ * producer name a kind of its own). NULL for nospof's own placeholders.
+ */
+static json_t *logical(const char *source)
+{
+	const char *colon = strchr(source, ':');
+	if (!colon || !strncmp(source, "nospof:", 7))
+		return NULL;
+	size_t n = strlen(source);
+	const char *hash = !strncmp(source, "terraform:", 10) ?
+				   strrchr(source, '#') : NULL;
+	/* a '#' inside an instance key ["a#b"] is not the attribute's */
+	if (hash && strchr(hash, ']'))
+		hash = NULL;
+	if (hash)
+		n = (size_t)(hash - source);
+	json_t *o = json_object();
+	json_object_set_new(o, "name", json_stringn(colon + 1,
+						    n - (size_t)(colon + 1 -
+								 source)));
+	json_object_set_new(o, "fullyQualifiedName", json_stringn(source, n));
+	json_object_set_new(o, "kind", str("resource"));
+	json_t *a = json_array();
+	json_array_append_new(a, o);
+	return a;
+}
+
 /* One result: a finding with its locations and fingerprint. */
 static json_t *result_json(const struct nsp_registry *reg,
 			   const struct nsp_finding *f)
@@ -235,6 +265,15 @@ static json_t *result_json(const struct nsp_registry *reg,
 	json_t *loc = json_object();
 	json_object_set_new(loc, "physicalLocation",
 			    physical(raw_name(f), f->loc, f->end));
+	/* the resource of the first element named that has a source */
+	for (size_t i = 0; i < f->nrelated; i++) {
+		json_t *l = f->related[i].source ?
+				    logical(f->related[i].source) : NULL;
+		if (l) {
+			json_object_set_new(loc, "logicalLocations", l);
+			break;
+		}
+	}
 	json_t *locs = json_array();
 	json_array_append_new(locs, loc);
 	json_object_set_new(o, "locations", locs);
@@ -250,6 +289,11 @@ static json_t *result_json(const struct nsp_registry *reg,
 						     f->related[i].end));
 			json_object_set_new(r, "message",
 					    text(f->related[i].message));
+			json_t *l = f->related[i].source ?
+					    logical(f->related[i].source) :
+					    NULL;
+			if (l)
+				json_object_set_new(r, "logicalLocations", l);
 			json_array_append_new(rel, r);
 		}
 		json_object_set_new(o, "relatedLocations", rel);

@@ -38,6 +38,14 @@ static int text_write(FILE *out, const struct nsp_run *run)
 			fprintf(out, ")%s", c ? RESET : "");
 		}
 		fputc('\n', out);
+		/* an imported element's resource, as a compiler's note */
+		for (size_t j = 0; j < f->nrelated; j++)
+			if (f->related[j].source)
+				fprintf(out, "%s:%u:%u: %snote:%s %s\n", f->file,
+					(unsigned)f->related[j].loc.line,
+					(unsigned)f->related[j].loc.col,
+					c ? BOLD : "", c ? RESET : "",
+					f->related[j].message);
 	}
 	char *line = nsp_summary_line(run);
 	fprintf(out, "%s%s%s\n", c ? BOLD : "", line, c ? RESET : "");

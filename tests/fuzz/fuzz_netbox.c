@@ -19,8 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct nsp_limits lim = NSP_LIMITS_DEFAULT;
-	struct nsp_import_opts opts = {"fuzz", NULL, 0, &lim, "fuzz", NULL,
-				       0};
+	struct nsp_import_opts opts = {"fuzz", NULL, 0, &lim, "fuzz"};
 	struct nsp_import out = {0};
 	struct nbi nb;
 	nb_init(&nb, "fuzz", NULL, &opts, &out);

@@ -16,8 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct nsp_limits lim = NSP_LIMITS_DEFAULT;
-	struct nsp_import_opts opts = {"fuzz.json", NULL, 0, &lim, "fuzz",
-				       NULL, 0};
+	struct nsp_import_opts opts = {"fuzz.json", NULL, 0, &lim, "fuzz"};
 	struct nsp_import out = {0};
 	int rc = nsp_import_terraform((const char *)data, size, &opts, &out);
 	for (size_t i = 0; i < out.nf; i++)

@@ -154,13 +154,30 @@ START_TEST(check_import)
 	cmd = nsp_xasprintf("%s --fail-on warning >/dev/null 2>&1", gcp);
 	ck_assert_int_eq(run_cmd(cmd, NULL), 1);
 	free(cmd);
-	static const char *const formats[] = {"json", "sarif", "junit"};
-	for (size_t i = 0; i < 3; i++) {
+	/* every format names the resource behind each element */
+	static const char *const formats[] = {"text", "json", "sarif", "junit",
+					      "github", "markdown", "html"};
+	static const char *const shapes[] = {
+		"plan.json:10:5: note: circuit 'gva.va.iad-1' from terraform:",
+		"\"message\": \"circuit 'gva.va.iad-1' from terraform:",
+		"\"fullyQualifiedName\": \"terraform:google_compute_"
+		"interconnect_attachment.va[\\\"iad-1\\\"]\"",
+		"related: plan.json:10:5: circuit 'gva.va.iad-1' from terraform:",
+		"%0Acircuit 'gva.va.iad-1' from terraform:",
+		"<br>circuit 'gva.va.iad-1' from terraform:",
+		"<p class=\"loc\">circuit &#39;gva.va.iad-1&#39; from "
+		"terraform:google_compute_interconnect_attachment.va[&quot;"};
+	for (size_t i = 0; i < 7; i++) {
 		cmd = nsp_xasprintf("%s -f %s 2>/dev/null", gcp, formats[i]);
 		ck_assert_int_eq(run_cmd(cmd, &out), 0);
 		ck_assert_msg(strstr(out, "from terraform:google_compute_"
-				     "interconnect_attachment.va["),
+				     "interconnect_attachment.va[") ||
+				      strstr(out, shapes[i]) ||
+				      strstr(out, "from terraform:google\\_compute"
+					     "\\_interconnect\\_attachment.va\\["),
 			      "%s names no resource address", formats[i]);
+		ck_assert_msg(strstr(out, shapes[i]), "%s: no '%s' in:\n%s",
+			      formats[i], shapes[i], out);
 		free(out);
 		free(cmd);
 	}
@@ -428,6 +445,102 @@ START_TEST(diagnostics)
 }
 END_TEST
 
+/* scenarios and graph read an imported design too (§1.1). */
+START_TEST(scenarios_graph_import)
+{
+	const char *in = "--import terraform:tests/import/gcp-9999/plan.json "
+			 "--overlay tests/import/gcp-9999/overlay.yaml";
+	static const char *const cases[][3] = {
+		{"scenarios", "2>/dev/null",
+		 "circuit 'gva.va.iad-1'        dc-east -> gcp-vpc/prod  yes"},
+		{"scenarios", "--cuts 2 -f json 2>/dev/null",
+		 "{\"class\":\"router\",\"name\":\"cpe-1\"}"},
+		{"graph", "--fail gva.va.iad-1 2>/dev/null",
+		 "label=\"✗ gva.va.iad-1\\n10000 Mbit/s"},
+		{"graph", "2>&1 >/dev/null",
+		 "plan.json: 10 resources imported into 12 elements"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *cmd = nsp_xasprintf("%s %s %s %s", nospof_bin(),
+					  cases[i][0], in, cases[i][1]);
+		char *out = NULL;
+		ck_assert_msg(run_cmd(cmd, &out) == 0, "%s", cmd);
+		ck_assert_msg(strstr(out, cases[i][2]), "%s: no '%s' in:\n%s",
+			      cmd, cases[i][2], out);
+		free(out);
+		free(cmd);
+	}
+	static const char *const bad[] = {
+		"scenarios --overlay tests/import/gcp-9999/overlay.yaml "
+		"examples/alibaba-two-cpes.yaml",
+		"graph --overlay tests/import/gcp-9999/overlay.yaml "
+		"examples/alibaba-two-cpes.yaml",
+		"scenarios examples/alibaba-two-cpes.yaml --import "
+		"terraform:tests/import/gcp-9999/plan.json",
+		"graph --import netbox:x",
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		char *cmd = nsp_xasprintf("%s %s >/dev/null 2>&1", nospof_bin(),
+					  bad[i]);
+		ck_assert_msg(run_cmd(cmd, NULL) == 3, "%s", cmd);
+		free(cmd);
+	}
+	/* a plan with an input error: exit 2 */
+	char *cmd = nsp_xasprintf("echo '{' > %s/bad.json && %s scenarios "
+				  "--import terraform:%s/bad.json >/dev/null "
+				  "2>&1", tmpdir, nospof_bin(), tmpdir);
+	ck_assert_int_eq(run_cmd(cmd, NULL), 2);
+	free(cmd);
+}
+END_TEST
+
+/* --skeleton: every gap listed, a valid overlay, never over an input. */
+START_TEST(skeleton)
+{
+	char *out = NULL;
+	char *cmd = nsp_xasprintf("%s import terraform tests/import/gcp-9999/"
+				  "plan.json --skeleton %s/sk.yaml -o %s/a.yaml "
+				  "2>/dev/null && cat %s/sk.yaml", nospof_bin(),
+				  tmpdir, tmpdir, tmpdir);
+	ck_assert_int_eq(run_cmd(cmd, &out), 0);
+	free(cmd);
+	ck_assert_msg(!strncmp(out, "# overlay skeleton of tests/import/gcp-"
+			       "9999/plan.json", 50), "%s", out);
+	ck_assert_ptr_nonnull(strstr(out, "\nnospof_overlay: 1\n# circuits:\n"
+				     "#   - {id: gva.va.iad-1, a: {router: "
+				     "ROUTER, port: PORT}}  # IMP020\n"));
+	/* one IMP020 line per circuit of the plan without customer end */
+	size_t n = 0;
+	for (const char *p = out; (p = strstr(p, "# IMP020")); p++)
+		n++;
+	ck_assert_uint_eq(n, 4);
+	free(out);
+	/* it is an overlay that changes nothing */
+	cmd = nsp_xasprintf("tail -n +2 %s/a.yaml > %s/b.yaml && %s import "
+			    "terraform tests/import/gcp-9999/plan.json "
+			    "--overlay %s/sk.yaml 2>/dev/null | tail -n +2 | "
+			    "cmp - %s/b.yaml", tmpdir, tmpdir, nospof_bin(),
+			    tmpdir, tmpdir);
+	ck_assert_int_eq(run_cmd(cmd, NULL), 0);
+	free(cmd);
+	/* never over an overlay or the design; nothing on an input error */
+	cmd = nsp_xasprintf("cp %s/sk.yaml %s/keep.yaml && %s import terraform "
+			    "tests/import/gcp-9999/plan.json --overlay "
+			    "%s/sk.yaml --skeleton %s/sk.yaml >/dev/null "
+			    "2>&1; echo $?; cmp %s/sk.yaml %s/keep.yaml && "
+			    "echo same; echo '{' > %s/bad.json; %s import "
+			    "terraform %s/bad.json --skeleton %s/none.yaml "
+			    ">/dev/null 2>&1; echo $?; test -e %s/none.yaml "
+			    "|| echo absent", tmpdir, tmpdir, nospof_bin(),
+			    tmpdir, tmpdir, tmpdir, tmpdir, tmpdir,
+			    nospof_bin(), tmpdir, tmpdir, tmpdir);
+	ck_assert_int_eq(run_cmd(cmd, &out), 0);
+	ck_assert_str_eq(out, "3\nsame\n2\nabsent\n");
+	free(out);
+	free(cmd);
+}
+END_TEST
+
 /* The overlay's errors, override and remove. */
 START_TEST(overlay)
 {
@@ -501,6 +614,8 @@ Suite *import_suite(void)
 	tcase_add_test(t, hostile);
 	tcase_add_test(t, diagnostics);
 	tcase_add_test(t, overlay);
+	tcase_add_test(t, skeleton);
+	tcase_add_test(t, scenarios_graph_import);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -118,6 +118,18 @@ START_TEST(demo_check)
 	ck_assert_ptr_nonnull(strstr(out, "from netbox:https://netbox."
 				     "example.com/api/dcim/devices/1/"));
 	free(out);
+	/* scenarios and graph take the same import */
+	ck_assert_int_eq(sh("cd tests/netbox/demo && $NSP scenarios --import "
+			    "netbox:. --overlay overlay.yaml 2>/dev/null | "
+			    "grep -c \"^router 'nb-dev/dmi01-akron-rtr01' .* "
+			    "no \"", &out), 0);
+	ck_assert_str_eq(out, "1\n");
+	free(out);
+	ck_assert_int_eq(sh("cd tests/netbox/demo && $NSP graph --import "
+			    "netbox:. --overlay overlay.yaml 2>/dev/null | "
+			    "grep -c 'nb-dev/dmi01-akron-rtr01'", &out), 0);
+	ck_assert_str_ne(out, "0\n");
+	free(out);
 	ck_assert_int_eq(sh("$NSP check --import netbox:/nope "
 				 ">/dev/null 2>&1", NULL), 2);
 	ck_assert_int_eq(sh("$NSP check --import bogus:x "
