@@ -176,6 +176,47 @@ IMP_RULE(imp040, "IMP040", "import-sensitive-value", NSP_WARNING,
 	 "{\"values\": {\"shared_key\": \"...\"}}\n",
 	 "{\"values\": {}}\n");
 
+IMP_RULE(imp041, "IMP041", "import-session-not-held", NSP_INFO,
+	 "a routing preference or BGP session the design format cannot hold",
+	 "The design format holds one BGP session per circuit with its "
+	 "preference as role, weight, MED or prepending. A second session "
+	 "on the same circuit (an aws_dx_bgp_peer beside the interface's "
+	 "own, an ExpressRoute IPv6 peering beside the IPv4 one) or a "
+	 "provider-specific ranking of the circuits is not imported; the "
+	 "checks then judge the first session alone.",
+	 "Nothing, when the first session is the one that matters; else "
+	 "describe the preference in the overlay (role, bgp.med, "
+	 "bgp.as_path_prepend).",
+	 "{\"address\": \"aws_dx_bgp_peer.v6\",\n"
+	 " \"values\": {\"address_family\": \"ipv6\", ...}}\n",
+	 "# one BGP session per virtual interface\n");
+
+
+IMP_RULE(imp050, "IMP050", "import-several-gateways", NSP_WARNING,
+	 "a circuit is connected to several gateways",
+	 "The design gives a circuit one cloud at its far end. A circuit "
+	 "connected to several gateways (an ExpressRoute circuit linked to "
+	 "two virtual network gateways) is imported towards the smallest "
+	 "cloud id, and demands to the others do not see it.",
+	 "Describe the other clouds' demands against the cloud imported, "
+	 "or split the circuit's use in the overlay.",
+	 "# two azurerm_virtual_network_gateway_connection to one circuit\n",
+	 "# one connection per circuit\n");
+
+
+IMP_RULE(imp051, "IMP051", "import-device-several-clouds", NSP_INFO,
+	 "a provider device serves several clouds",
+	 "A router of the design belongs to one cloud. A provider device "
+	 "that serves several (one Direct Connect device under two "
+	 "gateways) becomes one router per cloud; their shared failure is "
+	 "then not visible to the diversity rules, so the finding names "
+	 "the device.",
+	 "Tag the circuits on that device with a shared srlg in the "
+	 "overlay, so that its failure is counted once.",
+	 "# two VIFs on one aws_device, to two Direct Connect gateways\n",
+	 "# each device under one gateway\n");
+
+
 IMP_RULE(imp060, "IMP060", "import-admin-down", NSP_WARNING,
 	 "an imported attachment or link is administratively down",
 	 "An attachment, session or link that is configured but disabled "
@@ -234,12 +275,12 @@ NB_RULE(imp071, "IMP071", "import-circuit-left-out", NSP_INFO,
 	 "\"decommissioned\"}}\n",
 	 "{\"cid\": \"KKDG3310\", \"status\": {\"value\": \"active\"}}\n");
 
-NB_RULE(imp080, "IMP080", "import-bandwidth-rounded", NSP_INFO,
-	 "a NetBox speed below 1 Mbit/s is rounded up",
-	 "NetBox counts circuit speeds in kbit/s and the design in Mbit/s: "
-	 "a commit rate or port speed of 1 to 999 kbit/s becomes 1 Mbit/s, "
-	 "which may overstate what the circuit carries.",
-	 "Nothing, when it is meant; else correct the speed in NetBox or "
-	 "give bandwidth_mbps in the overlay.",
-	 "{\"cid\": \"KKDG4923\", \"commit_rate\": 512}\n",
-	 "{\"cid\": \"KKDG4923\", \"commit_rate\": 100000}\n");
+IMP_RULE(imp080, "IMP080", "import-bandwidth-rounded", NSP_INFO,
+	 "a bandwidth below 1 Mbit/s is rounded up",
+	 "The design format counts bandwidth in whole Mbit/s; a smaller "
+	 "circuit (a 500 kbit/s hosted connection) becomes 1 Mbit/s, a "
+	 "little more than it carries.",
+	 "Nothing, unless the demands over the circuit are sized that "
+	 "finely.",
+	 "{\"values\": {\"bandwidth\": \"500Kbps\"}}\n",
+	 "{\"values\": {\"bandwidth\": \"50Mbps\"}}\n");

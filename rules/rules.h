@@ -81,6 +81,9 @@
 	NSP_RULE(imp030)                                                       \
 	NSP_RULE(imp031)                                                       \
 	NSP_RULE(imp040)                                                       \
+	NSP_RULE(imp041)                                                       \
+	NSP_RULE(imp050)                                                       \
+	NSP_RULE(imp051)                                                       \
 	NSP_RULE(imp060)                                                       \
 	NSP_RULE(imp070)                                                       \
 	NSP_RULE(imp071)                                                       \

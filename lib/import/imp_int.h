@@ -78,6 +78,7 @@ struct imp_provider {
 	void (*unused)(struct imp *im, struct tf_res *r);
 };
 extern const struct imp_provider imp_aws, imp_gcp;
+extern const struct imp_provider imp_azure, imp_ibm, imp_alibaba, imp_oracle;
 
 /* Whether key of r is unknown at plan time (map.c). */
 bool imp_unknown(struct tf_res *r, const char *key);
@@ -128,6 +129,39 @@ struct tf_res *imp_by_config(struct imp *im, struct tf_res *r,
 struct tf_res *imp_by_value(struct imp *im, const char *want,
 			    const char *keyattr, const char *v,
 			    bool last_segment);
+
+/* The building blocks of map_blocks.c (Azure, IBM, Alibaba, Oracle). */
+/* r seen from element i of its nested block (an object or a list). */
+struct tf_res imp_sub(struct tf_res *r, const char *block, size_t i);
+/* How many elements block of r has (an object counts one). */
+size_t imp_block_len(struct tf_res *r, const char *block);
+/* Whether block of r is a non-empty list or an object. */
+bool imp_has_block(struct tf_res *r, const char *block);
+/* The circuit of r with PART part, added to the design (r counts once). */
+json_t *imp_circuit_part(struct imp *im, struct tf_res *r, const char *part);
+/* A known number of r (integer, real or decimal string). */
+bool imp_num(struct imp *im, struct tf_res *r, const char *key, double *out);
+/* "<n>[ ]Mbps|Gbps" or "<n>[G]Base-…" in Mbit/s; negative when neither. */
+double imp_bw_text(const char *s);
+/* Set bandwidth_mbps of c (from attr of r): IMP080 under 1, IMP001 bad. */
+void imp_put_bw(struct imp *im, json_t *c, struct tf_res *r, const char *attr,
+		double mbps);
+/* Set c's carrier to slug(name). */
+void imp_set_carrier(json_t *c, const char *name);
+/* The n-th host of prefix s (network + n), "/LEN" kept when with_len. */
+char *imp_host_of(const char *s, unsigned n, bool with_len);
+/* The prefix length of a dotted IPv4 mask, or -1. */
+int imp_mask_len(const char *mask);
+/* The cloud of gateway resource gw (its id, provider prov). */
+const char *imp_gateway_cloud(struct imp *im, struct tf_res *gw,
+			      const char *prov);
+/* An external gateway's cloud NS/slug(last segment of value); fresh id. */
+char *imp_external_cloud(struct imp *im, struct tf_res *r, const char *attr,
+			 const char *ns, const char *value, const char *prov);
+/* attr of element idx of nested block of r, through configuration (links.c). */
+struct tf_res *imp_by_config_at(struct imp *im, struct tf_res *r,
+				const char *block, size_t idx,
+				const char *attr, const char *want);
 
 /* Map the resources into im->design (terraform map pass). */
 void imp_map(struct imp *im);

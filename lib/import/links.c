@@ -210,3 +210,33 @@ struct tf_res *imp_by_value(struct imp *im, const char *want,
 	return hit ? &im->r[json_integer_value(hit)] : NULL;
 }
 
+
+/*
+ * Resolve attribute attr of element idx of r's nested block through the
+ * configuration (§2.4 step 2: the element of the block list with the
+ * same index, or the block object itself); NULL when none.
+ */
+struct tf_res *imp_by_config_at(struct imp *im, struct tf_res *r,
+				const char *block, size_t idx,
+				const char *attr, const char *want)
+{
+	json_t *m = config_module(im, r->mod_nokeys), *res;
+	size_t i;
+	struct nsp_buf a = {0};
+	nsp_buf_printf(&a, "%s.%s", r->type, r->name);
+	json_t *refs = NULL;
+	json_array_foreach(json_object_get(m, "resources"), i, res) {
+		json_t *ad = json_object_get(res, "address");
+		if (!json_is_string(ad) || strcmp(json_string_value(ad), a.s))
+			continue;
+		json_t *b = json_object_get(json_object_get(res,
+				"expressions"), block);
+		if (json_is_array(b))
+			b = json_array_get(b, idx);
+		else if (idx)
+			b = NULL;
+		refs = json_object_get(json_object_get(b, attr), "references");
+	}
+	nsp_buf_free(&a);
+	return walk(im, r, refs, r->mod_nokeys, r->module, want, attr, 0);
+}

@@ -369,6 +369,10 @@ void imp_fallback_cloud(struct imp *im, const char *id, json_t *src)
 static const struct imp_provider *const providers[] = {
 	&imp_aws,
 	&imp_gcp,
+	&imp_azure,
+	&imp_ibm,
+	&imp_alibaba,
+	&imp_oracle,
 };
 #define NPROV (sizeof(providers) / sizeof(providers[0]))
 

@@ -10,10 +10,15 @@
 #include "load.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "build.h"
 #include "load_int.h"
 #include "schema.h"
 
@@ -110,66 +115,43 @@ void nsp_ld_err_at(struct ctx *c, const char *ptr, const char *fmt, ...)
 	free(msg);
 }
 
-/* ---- libcyaml --------------------------------------------------------- */
-
-/* libcyaml's log goes into a buffer, never to stdout. */
-static void cyaml_log_to_buf(cyaml_log_t level, void *ctx, const char *fmt,
-			     va_list args)
-{
-	(void)level;
-	struct nsp_buf *b = ctx;
-	if (b->len > 4096)
-		return;
-	char *s = nsp_xvasprintf(fmt, args);
-	nsp_buf_puts(b, s);
-	free(s);
-}
-
-/* The libcyaml config: its log into log, its memory through cyaml_mem. */
-static cyaml_config_t cyaml_config(struct nsp_buf *log)
-{
-	cyaml_config_t cfg = {
-		.log_fn = cyaml_log_to_buf,
-		.log_ctx = log,
-		.mem_fn = cyaml_mem,
-		.log_level = CYAML_LOG_ERROR,
-		.flags = CYAML_CFG_DEFAULT,
-	};
-	return cfg;
-}
-
 /* ---- the YAML locator: pointers to line:col in the design file ------- */
 
-/* What the YAML loader keeps alive for a model: its tree and raw structs. */
+/*
+ * What the YAML loader keeps alive for a model: the raw structs, whose
+ * strings the model borrows, and the positions. While the design loads
+ * they come from the source tree; once it has loaded, the tree gives way
+ * to its compact positions (posmap.c).
+ */
 struct yaml_origin {
 	struct nsp_source src;
-	void *raw; /* libcyaml's structs; the model borrows their strings */
+	struct nsp_posmap pos;
+	bool compact; /* pos holds the positions, src is freed */
+	struct nsp_arena raw; /* what the model borrows of the raw structs */
 };
 
 /* The position of a pointer in the design file. */
 static struct nsp_loc yaml_loc(const void *data, const char *pointer)
 {
-	return nsp_source_loc(&((const struct yaml_origin *)data)->src,
-			      pointer);
+	const struct yaml_origin *o = data;
+	return o->compact ? nsp_posmap_loc(&o->pos, pointer) :
+			    nsp_source_loc(&o->src, pointer);
 }
 
 /* Where the node at a pointer ends. */
 static struct nsp_loc yaml_end(const void *data, const char *pointer)
 {
-	return nsp_source_end(&((const struct yaml_origin *)data)->src,
-			      pointer);
+	const struct yaml_origin *o = data;
+	return o->compact ? nsp_posmap_end(&o->pos, pointer) :
+			    nsp_source_end(&o->src, pointer);
 }
 
-/* Free what the model kept alive: the tree and libcyaml's structs. */
+/* Free what the model kept alive: the positions and the raw structs. */
 static void yaml_free(void *data)
 {
 	struct yaml_origin *o = data;
-	if (o->raw) {
-		struct nsp_buf log = {0};
-		cyaml_config_t cfg = cyaml_config(&log);
-		cyaml_free(&cfg, &nsp_design_schema, o->raw, 0);
-		nsp_buf_free(&log);
-	}
+	nsp_arena_free(&o->raw);
+	nsp_posmap_free(&o->pos);
 	nsp_source_free(&o->src);
 	free(o);
 }
@@ -177,24 +159,17 @@ static void yaml_free(void *data)
 static const struct nsp_locator_ops yaml_locator = {yaml_loc, yaml_end,
 						    yaml_free, NULL};
 
-/*
- * Load a design: the event pass, the validation, libcyaml, then the
- * normalise pass; see load.h.
- */
-int nsp_load_buffer(struct nsp_model **out, const char *name, const char *buf,
-		    size_t len, const struct nsp_limits *lim,
-		    struct nsp_diags *diags)
+/* The event pass and the validation; see load.h. */
+int nsp_load_tree(struct nsp_source *src, const char **bufp, size_t *lenp,
+		  const struct nsp_limits *lim, struct nsp_diags *diags)
 {
-	struct nsp_model *m = nsp_xcalloc(1, sizeof(*m));
-	struct yaml_origin *origin = nsp_xcalloc(1, sizeof(*origin));
-	m->where = (struct nsp_locator){&yaml_locator, origin};
-	struct ctx c = {&origin->src, diags, m, lim->intent, lim->rules};
-	struct nsp_buf ptr = {0}, log = {0};
+	const char *buf = *bufp;
+	size_t len = *lenp;
+	struct ctx c = {src, diags, NULL, lim->intent, lim->rules};
+	struct nsp_buf ptr = {0};
 	size_t before = diags->n;
-	int ret = -1;
 
-	*out = NULL;
-	m->file = name;
+	memset(src, 0, sizeof(*src));
 	/* A UTF-8 byte order mark is allowed and skipped; UTF-16 is not. */
 	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
 		buf += 3;
@@ -204,39 +179,84 @@ int nsp_load_buffer(struct nsp_model **out, const char *name, const char *buf,
 		nsp_diags_add(diags, (struct nsp_loc){1, 1}, "",
 			      "the file is UTF-16 (it starts with a UTF-16 byte "
 			      "order mark): save the design as UTF-8");
-		goto out;
+		return -1;
 	}
-	if (nsp_source_parse(&origin->src, buf, len, lim, diags) < 0)
-		goto out;
-	const struct nsp_node *root = nsp_node_deref(origin->src.root);
+	*bufp = buf;
+	*lenp = len;
+	if (nsp_source_parse(src, buf, len, lim, diags) < 0)
+		return -1;
+	const struct nsp_node *root = nsp_node_deref(src->root);
 	if (nsp_node_is_null(root)) {
 		nsp_diags_add(diags, root->loc, "", "the document is empty: a "
 			      "design needs at least 'nospof: 1' and a 'name'");
-		goto out;
+		return -1;
 	}
 	if (root->kind != NSP_NODE_MAP) {
 		nsp_diags_add(diags, root->loc, "", "the top level must be a "
 			      "mapping with 'nospof: 1' and 'name', got %s",
 			      nsp_ld_node_kind_name(root));
-		goto out;
+		return -1;
 	}
 	nsp_ld_validate(&c, root, &nsp_design_schema, &ptr);
-	if (diags->n > before)
-		goto out;
+	nsp_buf_free(&ptr);
+	return diags->n > before ? -1 : 0;
+}
 
-	cyaml_config_t cfg = cyaml_config(&log);
+/*
+ * Load a design: the event pass and the validation, the raw structs built
+ * from the same tree, then the normalise pass; see load.h.
+ */
+/*
+ * The text of a file being loaded: mapped, or read into memory. It is let
+ * go as soon as the event pass is done with it (strings are copied).
+ */
+struct text {
+	char *buf;
+	size_t len;
+	bool mapped;
+};
+
+/* Unmap or free the text, once. */
+static void text_release(struct text *t)
+{
+	if (t && t->buf) {
+		if (t->mapped)
+			munmap(t->buf, t->len);
+		else
+			free(t->buf);
+		t->buf = NULL;
+	}
+}
+
+/* nsp_load_buffer, letting go of the text t (when given) after parsing. */
+static int load_text(struct nsp_model **out, const char *name, const char *buf,
+		     size_t len, const struct nsp_limits *lim,
+		     struct nsp_diags *diags, struct text *t)
+{
+	struct nsp_model *m = nsp_xcalloc(1, sizeof(*m));
+	struct yaml_origin *origin = nsp_xcalloc(1, sizeof(*origin));
+	m->where = (struct nsp_locator){&yaml_locator, origin};
+	struct ctx c = {&origin->src, diags, m, lim->intent, lim->rules};
+	struct nsp_arena structs = {0}; /* the raw structs, until the model */
+	size_t before = diags->n;
+	int ret = -1;
+
+	*out = NULL;
+	m->file = name;
+	int parsed = nsp_load_tree(&origin->src, &buf, &len, lim, diags);
+	text_release(t);
+	if (parsed < 0)
+		goto out;
+	/* the typed structs from the same tree: the text is parsed once */
 	struct nsp_raw_design *raw = NULL;
-	cyaml_err_t e = cyaml_load_data((const uint8_t *)buf, len, &cfg,
-					&nsp_design_schema,
-					(cyaml_data_t **)&raw, NULL);
+	cyaml_err_t e = nsp_build(&origin->raw, &structs,
+				  nsp_node_deref(origin->src.root),
+				  &nsp_design_schema, (void **)&raw);
 	if (e != CYAML_OK) {
 		nsp_diags_add(diags, (struct nsp_loc){1, 1}, "",
-			      "cannot load the design: %s%s%s",
-			      cyaml_strerror(e), log.len ? ": " : "",
-			      log.len ? log.s : "");
+			      "cannot load the design: %s", cyaml_strerror(e));
 		goto out;
 	}
-	origin->raw = raw;
 	nsp_ld_norm_top(&c, raw);
 	nsp_ld_norm_elements(&c, raw);
 	nsp_ld_norm_routers(&c, raw);
@@ -246,14 +266,26 @@ int nsp_load_buffer(struct nsp_model **out, const char *name, const char *buf,
 	if (diags->n > before)
 		goto out;
 	nsp_model_derive(m);
+	/* the values are in the model: keep only what it borrows, positions */
+	nsp_arena_free(&structs);
+	if (nsp_posmap_build(&origin->pos, &origin->src) == 0) {
+		nsp_source_free(&origin->src);
+		origin->compact = true;
+	}
 	*out = m;
 	m = NULL;
 	ret = 0;
 out:
-	nsp_buf_free(&ptr);
-	nsp_buf_free(&log);
+	nsp_arena_free(&structs);
 	nsp_model_free(m);
 	return ret;
+}
+
+int nsp_load_buffer(struct nsp_model **out, const char *name, const char *buf,
+		    size_t len, const struct nsp_limits *lim,
+		    struct nsp_diags *diags)
+{
+	return load_text(out, name, buf, len, lim, diags, NULL);
 }
 
 /* Whether buf is a nospof design; see load.h. */
@@ -312,13 +344,46 @@ int nsp_read_file(char **out, size_t *len, const char *path, size_t max)
 	return ret;
 }
 
-/* Read path and load it; see load.h. */
+/*
+ * Map a regular file into t; returns 1 when mapped, 0 when it is to be read
+ * instead (standard input, a pipe, an empty file, no mapping), -1 or -2 as
+ * nsp_read_file.
+ */
+static int text_map(struct text *t, const char *path, size_t max)
+{
+	struct stat st;
+	if (!strcmp(path, "-"))
+		return 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int r = 0;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+		if ((uint64_t)st.st_size > max) {
+			r = -2;
+		} else {
+			/* populated at once: no page fault per page */
+			void *p = mmap(NULL, (size_t)st.st_size, PROT_READ,
+				       MAP_PRIVATE | MAP_POPULATE, fd, 0);
+			if (p != MAP_FAILED) {
+				*t = (struct text){p, (size_t)st.st_size,
+						   true};
+				r = 1;
+			}
+		}
+	}
+	close(fd);
+	return r;
+}
+
+/* Map or read path and load it; see load.h. */
 int nsp_load_file(struct nsp_model **out, const char *path,
 		  const struct nsp_limits *lim, struct nsp_diags *diags)
 {
-	char *buf;
-	size_t len;
-	int r = nsp_read_file(&buf, &len, path, lim->max_bytes);
+	struct text t = {0};
+	int r = text_map(&t, path, lim->max_bytes);
+	if (r == 0)
+		r = nsp_read_file(&t.buf, &t.len, path, lim->max_bytes);
 	*out = NULL;
 	if (r == -1) {
 		nsp_diags_add(diags, (struct nsp_loc){1, 1}, "",
@@ -331,8 +396,7 @@ int nsp_load_file(struct nsp_model **out, const char *path,
 			      "it with --max-input-mb)", lim->max_bytes >> 20);
 		return -1;
 	}
-	/* nothing keeps pointers into the text: strings are copied */
-	r = nsp_load_buffer(out, path, buf, len, lim, diags);
-	free(buf);
+	r = load_text(out, path, t.buf, t.len, lim, diags, &t);
+	text_release(&t);
 	return r;
 }

@@ -17,6 +17,16 @@ int nsp_load_buffer(struct nsp_model **out, const char *name, const char *buf,
 		    size_t len, const struct nsp_limits *lim,
 		    struct nsp_diags *diags);
 
+/*
+ * The first half of nsp_load_buffer: skip a UTF-8 byte order mark (*buf
+ * and *len then name the rest), parse into src (to be freed with
+ * nsp_source_free, whatever the result) and validate the tree against the
+ * schema. Returns 0 when the typed load may build the raw structs from
+ * src, -1 with the input errors in diags.
+ */
+int nsp_load_tree(struct nsp_source *src, const char **buf, size_t *len,
+		  const struct nsp_limits *lim, struct nsp_diags *diags);
+
 /* Read path ("-" for standard input) and load it like nsp_load_buffer. */
 int nsp_load_file(struct nsp_model **out, const char *path,
 		  const struct nsp_limits *lim, struct nsp_diags *diags);

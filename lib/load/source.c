@@ -18,6 +18,7 @@ struct frame {
 	uint64_t weight; /* nodes so far, aliases expanded, saturating */
 	char *anchor;
 	bool flow; /* a flow collection ends at its closing bracket */
+	yaml_mark_t end_mark;
 };
 
 /* A finished anchored node and its weight (nodes, aliases expanded). */
@@ -35,6 +36,7 @@ struct pass {
 	struct frame *stack;
 	size_t depth, cap;
 	struct nsp_map anchors; /* anchor name (arena) -> struct anchor */
+	struct nsp_map keys;    /* short mapping keys, each kept once */
 	const struct nsp_node *heaviest_alias;
 	uint64_t heaviest, root_weight;
 	bool failed;
@@ -65,6 +67,22 @@ static struct nsp_loc offset_loc(const char *buf, size_t len, size_t off)
 	return l;
 }
 
+/*
+ * The position of a mark of a node, its line's start noted in the line
+ * table: every mark of a line has the same index less column.
+ */
+static struct nsp_loc node_loc(struct pass *p, yaml_mark_t m)
+{
+	struct nsp_source *src = p->src;
+	if (m.line >= src->nlines) {
+		NSP_GROW(src->lines, src->lines_cap, m.line + 1);
+		while (src->nlines <= m.line)
+			src->lines[src->nlines++] = NSP_NO_LINE;
+	}
+	src->lines[m.line] = (uint32_t)(m.index - m.column);
+	return mark_loc(m);
+}
+
 static uint64_t sat_add(uint64_t a, uint64_t b)
 {
 	return a > WEIGHT_CAP - b ? WEIGHT_CAP : a + b;
@@ -76,7 +94,7 @@ static struct nsp_node *new_node(struct pass *p, enum nsp_node_kind kind,
 	struct nsp_node *n = nsp_arena_alloc(&p->src->arena, sizeof(*n));
 	memset(n, 0, sizeof(*n));
 	n->kind = (uint8_t)kind;
-	n->loc = mark_loc(m);
+	n->loc = node_loc(p, m);
 	p->src->nodes++;
 	return n;
 }
@@ -170,9 +188,11 @@ static void pop(struct pass *p)
 	struct nsp_node *n = f->node;
 	if (n->kind == NSP_NODE_MAP)
 		check_duplicate_keys(p, f);
-	n->len = f->n;
+	n->len = (uint32_t)f->n;
 	if (f->n && !f->flow)
 		n->end = f->items[f->n - 1]->end;
+	else
+		node_loc(p, f->end_mark);
 	n->u.items = nsp_arena_alloc(&p->src->arena,
 				     (f->n ? f->n : 1) * sizeof(*n->u.items));
 	if (f->n)
@@ -251,6 +271,23 @@ static bool key_position(const struct pass *p)
 	       !(p->stack[p->depth - 1].n & 1);
 }
 
+/*
+ * The text of a scalar, in the arena. A mapping key is kept once however
+ * often it appears (a design repeats a few dozen keys 10,000s of times);
+ * only short ones, and a bounded number of them.
+ */
+static const char *scalar_text(struct pass *p, const char *s, size_t len)
+{
+	if (!key_position(p) || len > 32 || p->keys.n >= 4096)
+		return nsp_arena_strndup(&p->src->arena, s, len);
+	char *t = nsp_map_get(&p->keys, s, len);
+	if (!t) {
+		t = nsp_arena_strndup(&p->src->arena, s, len);
+		nsp_map_put(&p->keys, t, len, t);
+	}
+	return t;
+}
+
 /* Handle one event; returns false when the pass must stop. */
 static bool on_event(struct pass *p, yaml_event_t *e, int *docs)
 {
@@ -271,11 +308,10 @@ static bool on_event(struct pass *p, yaml_event_t *e, int *docs)
 				      e->data.scalar.tag,
 			   e->start_mark);
 		n = new_node(p, NSP_NODE_SCALAR, e->start_mark);
-		n->end = mark_loc(e->end_mark);
-		n->len = e->data.scalar.length;
-		n->u.str = nsp_arena_strndup(&p->src->arena,
-					     (const char *)e->data.scalar.value,
-					     n->len);
+		n->end = node_loc(p, e->end_mark);
+		n->len = (uint32_t)e->data.scalar.length;
+		n->u.str = scalar_text(p, (const char *)e->data.scalar.value,
+				       n->len);
 		n->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 		if (memchr(n->u.str, '\0', n->len))
 			error(p, n->loc, "string contains a NUL character "
@@ -320,8 +356,15 @@ static bool on_event(struct pass *p, yaml_event_t *e, int *docs)
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
 		if (p->depth) {
+			/*
+			 * Only noted in the line table when kept (pop): at
+			 * the end of the text, libyaml puts the end of a
+			 * block collection on a line of its own without
+			 * moving its index.
+			 */
 			p->stack[p->depth - 1].node->end =
 				mark_loc(e->end_mark);
+			p->stack[p->depth - 1].end_mark = e->end_mark;
 			pop(p);
 		}
 		return true;
@@ -344,7 +387,7 @@ static bool on_event(struct pass *p, yaml_event_t *e, int *docs)
 			return false;
 		}
 		n = new_node(p, NSP_NODE_ALIAS, e->start_mark);
-		n->end = mark_loc(e->end_mark);
+		n->end = node_loc(p, e->end_mark);
 		n->u.target = t->node;
 		if (!p->heaviest_alias || t->weight > p->heaviest) {
 			p->heaviest_alias = n;
@@ -379,6 +422,13 @@ int nsp_source_parse(struct nsp_source *out, const char *buf, size_t len,
 			      len, lim->max_bytes);
 		return -1;
 	}
+	/* lengths, counts and offsets of the tree are 32-bit */
+	if (len >= UINT32_MAX) {
+		nsp_diags_add(diags, (struct nsp_loc){1, 1}, NULL,
+			      "file is %zu bytes: a design file must be "
+			      "under 4 GiB", len);
+		return -1;
+	}
 	if (!yaml_parser_initialize(&y)) {
 		nsp_diags_add(diags, (struct nsp_loc){1, 1}, NULL,
 			      "cannot initialise the YAML parser");
@@ -406,6 +456,7 @@ int nsp_source_parse(struct nsp_source *out, const char *buf, size_t len,
 	}
 	free(p.stack);
 	nsp_map_free(&p.anchors);
+	nsp_map_free(&p.keys);
 
 	if (!p.failed && !out->root) {
 		nsp_diags_add(diags, (struct nsp_loc){1, 1}, NULL,
@@ -432,6 +483,9 @@ int nsp_source_parse(struct nsp_source *out, const char *buf, size_t len,
 void nsp_source_free(struct nsp_source *src)
 {
 	nsp_arena_free(&src->arena);
+	free(src->lines);
+	src->lines = NULL;
+	src->nlines = src->lines_cap = 0;
 	src->root = NULL;
 }
 
@@ -467,6 +521,24 @@ bool nsp_node_is_null(const struct nsp_node *n)
 	       !strcmp(n->u.str, "Null") || !strcmp(n->u.str, "NULL");
 }
 
+void nsp_pointer_token(const char **p, char tok[256])
+{
+	const char *s = *p;
+	const char *end = strchr(s, '/');
+	size_t len = end ? (size_t)(end - s) : strlen(s);
+	size_t t = 0;
+	for (size_t i = 0; i < len && t + 1 < 256; i++) {
+		if (s[i] == '~' && i + 1 < len) {
+			tok[t++] = s[i + 1] == '1' ? '/' : '~';
+			i++;
+		} else {
+			tok[t++] = s[i];
+		}
+	}
+	tok[t] = '\0';
+	*p = s + len;
+}
+
 const struct nsp_node *nsp_source_at(const struct nsp_source *src,
 				     const char *pointer)
 {
@@ -474,19 +546,8 @@ const struct nsp_node *nsp_source_at(const struct nsp_source *src,
 	const char *p = pointer;
 	while (n && *p == '/') {
 		p++;
-		const char *end = strchr(p, '/');
-		size_t len = end ? (size_t)(end - p) : strlen(p);
 		char tok[256];
-		size_t t = 0;
-		for (size_t i = 0; i < len && t + 1 < sizeof(tok); i++) {
-			if (p[i] == '~' && i + 1 < len) {
-				tok[t++] = p[i + 1] == '1' ? '/' : '~';
-				i++;
-			} else {
-				tok[t++] = p[i];
-			}
-		}
-		tok[t] = '\0';
+		nsp_pointer_token(&p, tok);
 		const struct nsp_node *d = nsp_node_deref(n);
 		const struct nsp_node *next = NULL;
 		if (d->kind == NSP_NODE_MAP) {
@@ -500,7 +561,6 @@ const struct nsp_node *nsp_source_at(const struct nsp_source *src,
 		if (!next)
 			return n;
 		n = next;
-		p += len;
 	}
 	return n;
 }

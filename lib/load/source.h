@@ -15,12 +15,13 @@
 
 enum nsp_node_kind { NSP_NODE_SCALAR, NSP_NODE_SEQ, NSP_NODE_MAP, NSP_NODE_ALIAS };
 
+/* 32 bytes: a design of 10,000 circuits has about 400,000 of them. */
 struct nsp_node {
 	uint8_t kind;  /* enum nsp_node_kind */
 	bool plain;    /* a plain (unquoted) scalar */
+	uint32_t len;  /* scalar bytes, or items (a map holds 2 per pair) */
 	struct nsp_loc loc;
 	struct nsp_loc end; /* just past the node's last character */
-	size_t len;    /* scalar bytes, or items (a map holds 2 per pair) */
 	union {
 		const char *str;          /* scalar, NUL-terminated */
 		struct nsp_node **items;  /* seq; map: key, value, key, ... */
@@ -56,7 +57,15 @@ struct nsp_source {
 	struct nsp_arena arena;
 	struct nsp_node *root;
 	uint64_t nodes; /* own nodes, aliases counted once */
+	/*
+	 * Where each line starts, in characters from the start of the text
+	 * (libyaml's mark index less its column), for the lines a node
+	 * starts or ends on; NSP_NO_LINE for the others.
+	 */
+	uint32_t *lines;
+	size_t nlines, lines_cap;
 };
+#define NSP_NO_LINE UINT32_MAX
 
 /* Parse buf into out; returns 0, or -1 with the reasons added to diags. */
 int nsp_source_parse(struct nsp_source *out, const char *buf, size_t len,
@@ -70,6 +79,11 @@ const struct nsp_node *nsp_node_get(const struct nsp_node *map,
 				    const char *key);
 /* Whether a scalar is a YAML null (~, null, empty and plain). */
 bool nsp_node_is_null(const struct nsp_node *n);
+/*
+ * The next token of a JSON Pointer at *p (just past a '/'), unescaped into
+ * tok (cut at 255 bytes); *p moves past it.
+ */
+void nsp_pointer_token(const char **p, char tok[256]);
 /* The node a JSON Pointer names, or the deepest existing ancestor. */
 const struct nsp_node *nsp_source_at(const struct nsp_source *src,
 				     const char *pointer);
@@ -78,6 +92,44 @@ struct nsp_loc nsp_source_loc(const struct nsp_source *src,
 			      const char *pointer);
 /* Where the node of nsp_source_loc ends (just past it). */
 struct nsp_loc nsp_source_end(const struct nsp_source *src,
+			      const char *pointer);
+
+/*
+ * The positions of a tree without its values: what the locator of a loaded
+ * model needs (a JSON Pointer to line:col), in about a sixth of the tree's
+ * memory. A node holds character offsets, resolved to line:col through the
+ * line table; the values of a mapping are named by key numbers.
+ */
+struct nsp_pos_node {
+	uint32_t start, end; /* character offsets of loc and end */
+	uint32_t first, n;   /* children: nodes[first .. first + n) */
+	uint32_t key : 24;   /* a mapping's value: its key's number + 1 */
+	uint32_t kind : 8;   /* an alias: its target's kind and children */
+};
+
+struct nsp_posmap {
+	/*
+	 * In blocks just under 64 KiB, so that they fit in the chunks the
+	 * tree and the raw structs free (malloc hands those pages on).
+	 */
+	struct nsp_pos_node **blocks;
+	size_t nnodes, nblocks;
+	uint32_t *lines; /* start of each line; a gap holds the next start */
+	size_t nlines;
+	struct nsp_map keys; /* key text (in arena) -> its number + 1 */
+	struct nsp_arena arena;
+};
+
+/*
+ * The positions of src's tree into pm (src is left as it is); returns 0,
+ * or -1 when they do not fit (then pm is empty).
+ */
+int nsp_posmap_build(struct nsp_posmap *pm, const struct nsp_source *src);
+void nsp_posmap_free(struct nsp_posmap *pm);
+/* nsp_source_loc and nsp_source_end, from the positions alone. */
+struct nsp_loc nsp_posmap_loc(const struct nsp_posmap *pm,
+			      const char *pointer);
+struct nsp_loc nsp_posmap_end(const struct nsp_posmap *pm,
 			      const char *pointer);
 
 #endif

@@ -35,7 +35,7 @@ rj=${json#* }
 printf 'design: %s circuits, %s bytes\n' "$circuits" "$size"
 printf 'check (single failures included): %.3f s; libyaml scan: %.3f s; ratio %.2f (goal <= 3)\n' \
 	"$tc" "$ts" "$(echo "$tc / $ts" | bc -l)"
-printf 'peak memory of check: %s KiB = %.1f x the file (goal <= 20)\n' \
+printf 'peak memory of check: %s KiB = %.1f x the file (goal <= 10)\n' \
 	"$rss" "$(echo "$rss * 1024 / $size" | bc -l)"
 printf 'scenarios --depth 2: %.3f s for %s rows (goal < 10 s)\n' "$t2" "$rows"
 printf 'scenarios --depth 2 -f json: %.3f s = %.2f x the text (goal <= 1.5), peak %s KiB (goal < 50 MB)\n' \

@@ -4,7 +4,10 @@
  * and the failure analysis finds every single failure's outcome the same,
  * to the bit, as rerouting the whole design for it does, and every pair's
  * the same as nsp_analysis_eval() (but for the last bits of the loads).
+ * The raw structs built from the source tree equal libcyaml's own
+ * cyaml_load_data of the same text, field by field.
  */
+#include <cyaml/cyaml.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -14,7 +17,9 @@
 #include "engine/engine.h"
 #include "analysis/failure.h"
 #include "report/topology.h"
+#include "load/build.h"
 #include "load/load.h"
+#include "load/schema.h"
 #include "report/report.h"
 #include "../../rules/rules.h"
 
@@ -105,6 +110,37 @@ static void check_analysis(const struct nsp_model *m)
 	nsp_analysis_free(r);
 }
 
+/*
+ * A document the loader accepts: built from the tree and by libcyaml, the
+ * same; aborts on a difference.
+ */
+static void check_build(const uint8_t *data, size_t size,
+			const struct nsp_limits *lim)
+{
+	static const cyaml_config_t cfg = {.mem_fn = cyaml_mem,
+					   .log_level = CYAML_LOG_ERROR};
+	struct nsp_source src;
+	struct nsp_diags diags = {0};
+	const char *buf = (const char *)data;
+	if (nsp_load_tree(&src, &buf, &size, lim, &diags) == 0) {
+		struct nsp_arena arena = {0};
+		void *ours = NULL, *theirs = NULL;
+		if (nsp_build(&arena, &arena, nsp_node_deref(src.root),
+			      &nsp_design_schema, &ours) != CYAML_OK ||
+		    cyaml_load_data((const uint8_t *)buf, size, &cfg,
+				    &nsp_design_schema,
+				    (cyaml_data_t **)&theirs, NULL) != CYAML_OK)
+			abort();
+		char *diff = nsp_build_diff(&nsp_design_schema, &ours, &theirs);
+		if (diff)
+			abort();
+		cyaml_free(&cfg, &nsp_design_schema, theirs, 0);
+		nsp_arena_free(&arena);
+	}
+	nsp_source_free(&src);
+	nsp_diags_free(&diags);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const struct nsp_limits lim = NSP_LIMITS_WITH(&nsp_builtin_rules);
@@ -116,6 +152,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			      .rules = &nsp_builtin_rules};
 	struct nsp_analysis *fa = NULL;
 
+	check_build(data, size, &lim);
 	if (nsp_load_buffer(&m, "fuzz.yaml", (const char *)data, size, &lim,
 			    &diags) < 0) {
 		for (size_t i = 0; i < diags.n; i++)

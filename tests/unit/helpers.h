@@ -54,7 +54,9 @@ Suite *routing_suite(void);
 Suite *invariant_suite(void);
 Suite *messages_suite(void);
 Suite *import_suite(void);
+Suite *import_providers_suite(void);
 Suite *cuts_suite(void);
 Suite *netbox_suite(void);
+Suite *build_suite(void);
 
 #endif

@@ -17,8 +17,10 @@ int main(void)
 	srunner_add_suite(sr, invariant_suite());
 	srunner_add_suite(sr, messages_suite());
 	srunner_add_suite(sr, import_suite());
+	srunner_add_suite(sr, import_providers_suite());
 	srunner_add_suite(sr, cuts_suite());
 	srunner_add_suite(sr, netbox_suite());
+	srunner_add_suite(sr, build_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -74,6 +74,19 @@ START_TEST(ids)
 		 "b8e6271f/vlan_attachment_primary_region_a/gva.attachment"},
 		{"aws_vpc.x[0]", "aws_vpc.x.0"},
 	};
+	static const char *const parts[][3] = {
+		{"azurerm_express_route_circuit.x", "primary", "er.x/primary"},
+		{"module.er[\"sea\"].azurerm_express_route_circuit.this",
+		 "secondary", "er.sea/er.this/secondary"},
+		{"oci_core_virtual_circuit.vc[\"a\"]", "0", "fcvc.vc.a/0"},
+		{"alicloud_express_connect_virtual_border_router.v[1]", "router",
+		 "vbr.v.1/router"},
+	};
+	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		char *id = nsp_imp_address_id(parts[i][0], parts[i][1]);
+		ck_assert_str_eq(id, parts[i][2]);
+		free(id);
+	}
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		char *id = nsp_imp_address_id(rows[i][0], NULL);
 		ck_assert_str_eq(id, rows[i][1]);
@@ -272,6 +285,37 @@ START_TEST(secrets)
 			      "'%s' printed nothing useful", runs[i]);
 		free(out);
 		free(cmd);
+	}
+	/* the fixtures of the other providers, each command and format */
+	static const char *const dirs[] = {"azure-er", "ibm-dl", "alibaba-vbr",
+					   "oci-fastconnect"};
+	static const char *const fmts[] = {"text", "json", "sarif", "junit",
+					   "github", "markdown"};
+	for (size_t d = 0; d < sizeof(dirs) / sizeof(dirs[0]); d++) {
+		char *dir = nsp_xasprintf("tests/import/%s", dirs[d]);
+		char **plans = list_files(dir, "", ".json");
+		for (char **pl = plans; *pl; pl++) {
+			for (size_t f = 0; f < 7; f++) {
+				char *out = NULL;
+				char *cmd = f < 6 ? nsp_xasprintf(
+					"%s check -f %s --import terraform:%s "
+					"--overlay tests/import/%s/overlay.yaml "
+					"2>&1", nospof_bin(), fmts[f], *pl,
+					dirs[d]) : nsp_xasprintf(
+					"%s import terraform %s --overlay "
+					"%s/overlay.yaml -f json 2>&1",
+					nospof_bin(), *pl, dir);
+				run_cmd(cmd, &out);
+				ck_assert_msg(!strstr(out, "DO-NOT-PRINT"),
+					      "secret in '%s'", cmd);
+				ck_assert_msg(strlen(out) > 40, "'%s' printed "
+					      "nothing useful", cmd);
+				free(out);
+				free(cmd);
+			}
+		}
+		free_list(plans);
+		free(dir);
 	}
 	/* a secret in a mapped field and in a parse error */
 	char *out = NULL;
