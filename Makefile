@@ -14,6 +14,7 @@ CC ?= cc
 PREFIX ?= /usr/local
 BUILD ?= build
 PKGS := yaml-0.1 libcyaml jansson libgvc
+PKGS += libcurl
 WARN := -Wall -Wextra -Werror -pedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wformat=2 \
 	-Wno-format-truncation
@@ -36,6 +37,7 @@ DEB_PKGS := gcc make pkg-config libyaml-dev libcyaml-dev libjansson-dev \
 	groff-base man-db
 DEB_PKGS += chromium
 DEB_PKGS += libbdd-dev
+DEB_PKGS += libcurl4-openssl-dev openssl
 
 LIB_SRC := $(wildcard lib/*/*.c) $(wildcard rules/*.c)
 CMD_SRC := $(wildcard cmd/*.c)
@@ -124,6 +126,7 @@ $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJ)
 # corpora seeded with the examples, fixtures, hostile files and
 # tests/fuzz/seeds.
 FUZZ_TARGETS := design graph config baseline escape plan
+FUZZ_TARGETS += netbox
 fuzz: deps
 	$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 	tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)

@@ -294,6 +294,7 @@ struct opts {
 	bool no_config, designs_only, fail_on_given;
 	struct nsp_selection cli; /* --select and --ignore */
 	const char *import;       /* --import terraform:FILE: FILE */
+	bool import_netbox;       /* --import netbox:DIR: import is DIR */
 	const char **overlays;    /* --overlay, in order */
 	size_t noverlays;
 };
@@ -309,8 +310,12 @@ static void import_error(struct nsp_run *run, const char *name,
 	e.pointer = empty;
 	if (strcmp(file, input)) {
 		char *f = nsp_escape(file, strlen(file));
-		msg = nsp_xasprintf("in overlay %s:%u:%u: %s", f, d->loc.line,
-				    d->loc.col, d->msg);
+		size_t n = strlen(input);
+		/* a NetBox page lies in the --import directory */
+		bool page = !strncmp(file, input, n) && file[n] == '/';
+		msg = nsp_xasprintf("in %s %s:%u:%u: %s", page ? "page" :
+				    "overlay", f, d->loc.line, d->loc.col,
+				    d->msg);
 		free(f);
 		e.msg = msg;
 		e.loc = (struct nsp_loc){1, 1};
@@ -333,8 +338,11 @@ static void check_import(struct nsp_run *run, struct nsp_model **keep,
 	struct nsp_import r;
 	struct nsp_diags diags = {0};
 	struct nsp_model *m = NULL;
-	int rc = nsp_import_run(o->import, o->overlays, o->noverlays, lim,
-				NULL, false, &r);
+	int rc = o->import_netbox ?
+		nsp_import_netbox_run(o->import, NULL, o->overlays,
+				      o->noverlays, lim, NULL, false, &r) :
+		nsp_import_run(o->import, o->overlays, o->noverlays, lim,
+			       NULL, false, &r);
 	/* the findings are the IMPnnn rules' (notes); the summary stays */
 	if (r.summary)
 		fprintf(stderr, "%s\n", r.summary);
@@ -487,13 +495,16 @@ static int parse_opts(struct opts *o, struct nsp_run *run,
 				nsp_usage_error("--import: one per run");
 				return -1;
 			}
-			if (strncmp(optarg, "terraform:", 10) || !optarg[10]) {
+			o->import_netbox = !strncmp(optarg, "netbox:", 7) &&
+					   optarg[7];
+			if (!o->import_netbox &&
+			    (strncmp(optarg, "terraform:", 10) || !optarg[10])) {
 				nsp_usage_error("--import: expected "
-						"terraform:FILE, not '%s'",
-						optarg);
+						"terraform:FILE or netbox:DIR, "
+						"not '%s'", optarg);
 				return -1;
 			}
-			o->import = optarg + 10;
+			o->import = optarg + (o->import_netbox ? 7 : 10);
 			break;
 		case O_OVERLAY:
 			o->overlays = nsp_xrealloc(o->overlays,

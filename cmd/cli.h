@@ -28,12 +28,23 @@ struct nsp_limits;
 int nsp_import_run(const char *file, const char *const *overlays,
 		   size_t noverlays, const struct nsp_limits *lim,
 		   const char *header, bool json, struct nsp_import *out);
+struct nsp_nb_filters;
+/* `nospof import netbox` (import_nb.c). */
+int nsp_cmd_import_netbox(int argc, char **argv);
+/*
+ * Import a NetBox --from directory with filters and overlays into *out
+ * (import_nb.c): 0, NSP_EXIT_INPUT, or NSP_EXIT_USAGE (printed).
+ */
+int nsp_import_netbox_run(const char *dir, const struct nsp_nb_filters *flt,
+			  const char *const *overlays, size_t noverlays,
+			  const struct nsp_limits *lim, const char *header,
+			  bool json, struct nsp_import *out);
 /* Print an import's input errors, findings and summary to f. */
 void nsp_import_print(FILE *f, const char *name, const struct nsp_import *r);
 struct nsp_model;
 /*
  * The design scenarios and graph read (import.c): FILE, or with import set
- * the design of `--import terraform:FILE` and its overlays. 0 with *m, or
+ * the design of `--import terraform:FILE|netbox:DIR` and its overlays. 0 with *m, or
  * the exit status with the errors printed on standard error (an import's
  * diagnostics as `nospof import` prints them).
  */
@@ -41,12 +52,15 @@ int nsp_cli_load(struct nsp_model **m, const char *file, const char *import,
 		 const char *const *overlays, size_t noverlays,
 		 const struct nsp_limits *lim);
 /*
- * Take `--import terraform:FILE` or `--overlay FILE` at argv[*i] for
- * scenarios and graph: 1 when taken (*i moved past its value), 0 when
- * argv[*i] is neither, -1 on a usage error (printed).
+ * Take `--import terraform:FILE|netbox:DIR` (kept whole in *import) or
+ * `--overlay FILE` at argv[*i] for scenarios and graph: 1 when taken (*i
+ * moved past its value), 0 when argv[*i] is neither, -1 on a usage error
+ * (printed).
  */
 int nsp_import_option(int argc, char **argv, int *i, const char **import,
 		      const char **overlays, size_t *noverlays);
+/* The file or directory of an --import value ("terraform:F" -> "F"). */
+const char *nsp_import_file(const char *import);
 struct nsp_analysis;
 /*
  * scenarios --cuts K: the minimal cut sets of every demand of the analysed

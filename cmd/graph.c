@@ -131,7 +131,7 @@ int nsp_cmd_graph(int argc, char **argv)
 		goto out;
 	}
 	if (import)
-		file = import;
+		file = nsp_import_file(import);
 	if (strcmp(format, "dot") && strcmp(format, "svg")) {
 		nsp_usage_error("graph: unknown format '%s' (dot or svg)",
 				format);

@@ -15,6 +15,8 @@
 
 static const char usage[] =
 	"usage: nospof import terraform FILE [OPTIONS]\n"
+	"       nospof import netbox --from DIR | --url URL [OPTIONS] (see "
+	"'nospof import netbox --help')\n"
 	"  FILE: 'terraform show -json' output of a plan or a state; - reads "
 	"stdin\n"
 	"  --overlay FILE      merge this overlay (repeatable, in order)\n"
@@ -40,10 +42,15 @@ void nsp_import_print(FILE *f, const char *name, const struct nsp_import *r)
 			r->errors.v[i].msg);
 		free(fe);
 	}
-	for (size_t i = 0; i < r->nf; i++)
-		fprintf(f, "%s:%u:%u: %s: %s [%s]\n", nm, r->f[i].loc.line,
-			r->f[i].loc.col, sev_names[r->f[i].sev], r->f[i].msg,
-			r->f[i].code);
+	for (size_t i = 0; i < r->nf; i++) {
+		/* a NetBox finding names its page */
+		char *pf = r->f[i].file ? nsp_escape(r->f[i].file,
+						     strlen(r->f[i].file)) : NULL;
+		fprintf(f, "%s:%u:%u: %s: %s [%s]\n", pf ? pf : nm,
+			r->f[i].loc.line, r->f[i].loc.col,
+			sev_names[r->f[i].sev], r->f[i].msg, r->f[i].code);
+		free(pf);
+	}
 	if (r->summary)
 		fprintf(f, "%s\n", r->summary);
 	free(nm);
@@ -106,15 +113,21 @@ int nsp_cli_load(struct nsp_model **m, const char *file, const char *import,
 		nsp_diags_free(&diags);
 		return rc;
 	}
-	rc = nsp_import_run(import, overlays, noverlays, lim, NULL, false, &r);
-	if (!rc && nsp_load_buffer(m, import, r.yaml, r.len, lim, &diags) < 0) {
-		print_diags(import, &diags);
+	/* terraform:FILE or netbox:DIR (a --from directory), kept whole */
+	bool nb = !strncmp(import, "netbox:", 7);
+	const char *src = nsp_import_file(import);
+	rc = nb ? nsp_import_netbox_run(src, NULL, overlays, noverlays, lim,
+					NULL, false, &r) :
+		  nsp_import_run(src, overlays, noverlays, lim, NULL, false,
+				 &r);
+	if (!rc && nsp_load_buffer(m, src, r.yaml, r.len, lim, &diags) < 0) {
+		print_diags(src, &diags);
 		rc = NSP_EXIT_INPUT;
 	} else if (!rc) {
-		nsp_import_locate(*m, &r, import);
+		nsp_import_locate(*m, &r, src);
 	}
 	if (rc != NSP_EXIT_USAGE)
-		nsp_import_print(stderr, import, &r);
+		nsp_import_print(stderr, src, &r);
 	nsp_diags_free(&diags);
 	nsp_import_free(&r);
 	return rc;
@@ -139,15 +152,26 @@ int nsp_import_option(int argc, char **argv, int *i, const char **import,
 		nsp_usage_error("--import: one per run");
 		return -1;
 	}
+	if (!strncmp(v, "netbox:", 7) && v[7]) {
+		*import = v; /* kept whole: nsp_cli_load tells it by its prefix */
+		return 1;
+	}
 	if (strncmp(v, "terraform:", 10) || !v[10]) {
 		char *e = nsp_escape(v, strlen(v));
-		nsp_usage_error("--import: expected terraform:FILE, not '%s'",
-				e);
+		nsp_usage_error("--import: expected terraform:FILE or "
+				"netbox:DIR, not '%s'", e);
 		free(e);
 		return -1;
 	}
-	*import = v + 10;
+	*import = v;
 	return 1;
+}
+
+const char *nsp_import_file(const char *import)
+{
+	if (!strncmp(import, "netbox:", 7))
+		return import + 7;
+	return !strncmp(import, "terraform:", 10) ? import + 10 : import;
 }
 
 int nsp_cmd_import(int argc, char **argv)
@@ -174,6 +198,10 @@ int nsp_cmd_import(int argc, char **argv)
 	struct nsp_import r = {0};
 	struct nsp_output o = {0}, sk = {0};
 
+	if (argc >= 2 && !strcmp(argv[1], "netbox")) {
+		free(overlays);
+		return nsp_cmd_import_netbox(argc - 1, argv + 1);
+	}
 	if (argc < 2 || strcmp(argv[1], "terraform")) {
 		if (argc >= 2 && (!strcmp(argv[1], "-h") ||
 				  !strcmp(argv[1], "--help"))) {
@@ -181,8 +209,8 @@ int nsp_cmd_import(int argc, char **argv)
 			free(overlays);
 			return 0;
 		}
-		nsp_usage_error("import: expected 'terraform' (NetBox is not "
-				"implemented yet); see 'nospof import --help'");
+		nsp_usage_error("import: expected 'terraform' or 'netbox'; see "
+				"'nospof import --help'");
 		free(overlays);
 		return NSP_EXIT_USAGE;
 	}

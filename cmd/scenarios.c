@@ -892,7 +892,7 @@ static int scenarios(int argc, char **argv, const char **overlays)
 		return nsp_usage_error("scenarios: no design file given (see "
 		                       "'nospof --help')");
 	if (import)
-		file = import;
+		file = nsp_import_file(import);
 	if (cuts && depth_given)
 		return nsp_usage_error("scenarios: --cuts and --depth do not go "
 		                       "together (--cuts lists cut sets, "

@@ -256,6 +256,55 @@ IMP_RULE(imp060, "IMP060", "import-admin-down", NSP_WARNING,
 	 "{\"values\": {\"admin_enabled\": false}}\n",
 	 "{\"values\": {\"admin_enabled\": true}}\n");
 
+static const char *const nb_refs[] = {
+	"NetBox REST API, circuits and dcim serializers, "
+	"https://github.com/netbox-community/netbox",
+	"nospof README, \"Importing NetBox\"",
+	NULL};
+
+/* A NetBox rule: as IMP_RULE, with NetBox's references. */
+#define NB_RULE(lower, ID, NAME, SEV, TITLE, WHY, FIX, FAILS, PASSES)          \
+	const struct nsp_rule nsp_rule_##lower = {                             \
+		.id = ID,                                                      \
+		.name = NAME,                                                  \
+		.severity = SEV,                                               \
+		.title = TITLE,                                                \
+		.rationale = WHY,                                              \
+		.remediation = FIX,                                            \
+		.references = nb_refs,                                         \
+		.fails = FAILS,                                                \
+		.passes = PASSES,                                              \
+		.check = report_notes,                                         \
+	}
+
+NB_RULE(imp070, "IMP070", "import-end-untraced", NSP_WARNING,
+	 "a NetBox circuit end is not traceable to a device",
+	 "The importer follows each circuit termination's cable, through "
+	 "the front and rear ports of patch panels, to a router interface: "
+	 "that router and port are the customer side of the circuit. A path "
+	 "that ends on another kind of port, an object missing from the "
+	 "responses, a rear port without the front port at the position "
+	 "carried, a loop, a cable that splits, or a termination marked "
+	 "connected without a cable leaves the circuit's customer side "
+	 "unknown (an info when the path reaches another circuit).",
+	 "Complete the cabling in NetBox (or save every page of the "
+	 "endpoints), or give the circuit's a end in the overlay.",
+	 "cable 6: a_terminations [dcim.rearport 1], b_terminations []\n",
+	 "cable 6: a_terminations [dcim.rearport 1], b_terminations "
+	 "[dcim.rearport 2]\n");
+
+NB_RULE(imp071, "IMP071", "import-circuit-left-out", NSP_INFO,
+	 "a NetBox circuit is left out",
+	 "Circuits whose status is not active, planned or provisioning, "
+	 "circuits inactive in their circuit group, and circuits whose both "
+	 "ends reach devices (site to site, not a provider circuit) are not "
+	 "imported; each is named so that a missing circuit can be traced.",
+	 "Nothing, when it is meant; else correct the status or the "
+	 "cabling in NetBox.",
+	 "{\"cid\": \"KKDG3310\", \"status\": {\"value\": "
+	 "\"decommissioned\"}}\n",
+	 "{\"cid\": \"KKDG3310\", \"status\": {\"value\": \"active\"}}\n");
+
 IMP_RULE(imp080, "IMP080", "import-bandwidth-rounded", NSP_INFO,
 	 "a bandwidth below 1 Mbit/s is rounded up",
 	 "The design format counts bandwidth in whole Mbit/s; a smaller "

@@ -87,6 +87,8 @@
 	NSP_RULE(imp050)                                                       \
 	NSP_RULE(imp051)                                                       \
 	NSP_RULE(imp060)                                                       \
+	NSP_RULE(imp070)                                                       \
+	NSP_RULE(imp071)                                                       \
 	NSP_RULE(imp080)                                                       \
 	NSP_RULE(ip001)                                                        \
 	NSP_RULE(ip002)                                                        \

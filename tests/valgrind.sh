@@ -98,6 +98,35 @@ for d in tests/import/*/; do
 		done
 	done
 done
+# the NetBox importer: both fixture shapes, check --import, hostile
+# pages, and a live import from the local stand-in (its own process)
+python3 tests/netbox/mutate.py tests/netbox/demo "$out/nbbad" \
+	"get('cables', 6)['b_terminations'] = []" >/dev/null
+printf 'not json' > "$out/nbbad/sites.json"
+python3 tests/netbox/server.py tests/netbox/demo vg-token > "$out/nbport" \
+	2>/dev/null &
+nbpid=$!
+i=0
+while [ ! -s "$out/nbport" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+for cmd in "import netbox --from tests/netbox/demo --overlay tests/netbox/demo/overlay.yaml" \
+	"import netbox --from tests/netbox/demo-37 -f json --site dmi01-akron" \
+	"check -f sarif --no-config --import netbox:tests/netbox/demo --overlay tests/netbox/demo/overlay.yaml" \
+	"import netbox --from $out/nbbad" \
+	"import netbox --url http://127.0.0.1:$(cat "$out/nbport") --save $out/nbsave"; do
+	ni=$((ni + 1))
+	log="$out/imp-$ni.log"
+	NETBOX_TOKEN=vg-token valgrind -q --error-exitcode=99 --leak-check=full \
+		--errors-for-leak-kinds=definite,indirect,possible \
+		--show-leak-kinds=definite,indirect,possible \
+		--log-file="$log" $bin $cmd > /dev/null 2>&1
+	st=$?
+	if [ $st -ge 3 ] || [ -s "$log" ]; then
+		echo "$cmd: exit $st" >> "$log"
+		mv "$log" "$log.fail"
+	fi
+	rm -f "$log"
+done
+kill $nbpid
 n=$(( $(ls examples/*.yaml tests/hostile/*.yaml | wc -l) + \
 	$(ls examples/*.yaml | wc -l) + 10 + ni ))
 fail=0

@@ -314,3 +314,26 @@ char *nsp_imp_address_id(const char *address, const char *part)
 	free(r.key);
 	return id;
 }
+
+/*
+ * NS "/" slug(v1) [ "/" slug(v2) ...] (§3.2); over 64 characters: the
+ * first 55, '-', and the FNV-1a hash of the raw values joined by '/'.
+ */
+char *imp_ns_idv(const char *ns, const char *const *v, size_t n)
+{
+	struct nsp_buf b = {0}, raw = {0};
+	nsp_buf_puts(&b, ns);
+	for (size_t i = 0; i < n; i++) {
+		nsp_buf_putc(&b, '/');
+		nsp_imp_slug(&b, v[i]);
+		nsp_buf_printf(&raw, "%s%s", i ? "/" : "", v[i]);
+	}
+	if (b.len > 64) {
+		b.len = 55;
+		b.s[55] = '\0';
+		nsp_buf_printf(&b, "-%08x", nsp_imp_fnv1a(raw.s ? raw.s : "",
+							 raw.len));
+	}
+	nsp_buf_free(&raw);
+	return nsp_buf_detach(&b);
+}

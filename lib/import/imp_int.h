@@ -215,4 +215,13 @@ char *imp_emit(json_t *design, const char *header, bool json, size_t *len,
  */
 char *imp_skeleton(json_t *design, const char *header);
 
+/* Shared with the NetBox importer (tf.c, ids.c): line:col of byte off,
+ * the depth check, jansson's message without its echo, the design's
+ * validation, and NS/slug(v1)/slug(v2)... ids (§3.2). */
+struct nsp_loc imp_loc_of(const char *buf, size_t off);
+bool imp_too_deep(const char *buf, size_t len, unsigned max, size_t *at);
+void imp_strip_near(char *text);
+int imp_validate(struct imp *im);
+char *imp_ns_idv(const char *ns, const char *const *v, size_t n);
+
 #endif

@@ -21,6 +21,7 @@ struct nsp_imp_finding {
 	enum nsp_imp_sev sev;
 	struct nsp_loc loc;
 	char *msg;
+	const char *file;   /* NetBox: the page it is in (NULL: the input) */
 };
 
 /* Where a line of the written design came from (line 0: nowhere). */
@@ -51,6 +52,8 @@ struct nsp_import {
 	struct nsp_imp_origin *origins; /* per line of yaml (YAML only) */
 	size_t norigins;
 	size_t nerror, nwarning, ninfo;
+	char **files;               /* NetBox: page names the above point to */
+	size_t nfiles;
 };
 
 /*
@@ -72,6 +75,45 @@ struct nsp_model;
  */
 void nsp_import_locate(struct nsp_model *m, const struct nsp_import *out,
 		       const char *input);
+
+/* NetBox (IMPORT.md §6): filters of §6.2, each kind any of its values. */
+struct nsp_nb_filters {
+	const char **tenant, **site, **tag, **provider;
+	size_t ntenant, nsite, ntag, nprovider;
+};
+
+/*
+ * Import the saved responses in dir (§6.1) with the filters and overlays.
+ * Returns 0 with out->yaml, -1 with input errors, -2 when dir cannot be
+ * read (nothing else reported).
+ */
+int nsp_import_netbox_dir(const char *dir, const struct nsp_nb_filters *flt,
+			  const struct nsp_import_opts *opts,
+			  struct nsp_import *out);
+
+/* A live NetBox (§6.2): what nsp_import_netbox_url needs. */
+struct nsp_nb_live {
+	const char *url;       /* https://HOST[:PORT][/PREFIX] */
+	const char *token;     /* NETBOX_TOKEN's value; never printed */
+	const char *ca_cert;   /* extra CA bundle, or NULL */
+	const char *save;      /* --save DIR, or NULL */
+	long timeout_s;        /* per request */
+	const char *user_agent; /* "nospof/<version>" */
+	/* called after each page (requests made, objects read), or NULL */
+	void (*progress)(void *ctx, size_t requests, size_t objects);
+	void *progress_ctx;
+	char *error;           /* out: the message of a failure (exit 3) */
+};
+
+/*
+ * Fetch what the design needs from a live NetBox and import it like
+ * nsp_import_netbox_dir. Returns 0, -1 (input errors) or -3 (live->error
+ * set: unreachable, refused, redirected, I/O).
+ */
+int nsp_import_netbox_url(struct nsp_nb_live *live,
+			  const struct nsp_nb_filters *flt,
+			  const struct nsp_import_opts *opts,
+			  struct nsp_import *out);
 
 /* The id rules of IMPORT.md §3: exposed for the tests. */
 uint32_t nsp_imp_fnv1a(const char *s, size_t n);

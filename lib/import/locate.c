@@ -111,7 +111,20 @@ void nsp_import_locate(struct nsp_model *m, const struct nsp_import *out,
 	m->where.ops = &ops;
 	m->where.data = l;
 	/* the import findings, for the IMPnnn rules to report (§1.1) */
-	for (size_t i = 0; i < out->nf; i++)
+	for (size_t i = 0; i < out->nf; i++) {
+		if (!out->f[i].file) {
+			nsp_model_note(m, out->f[i].code, (int)out->f[i].sev,
+				       out->f[i].loc, out->f[i].msg);
+			continue;
+		}
+		/* a NetBox finding: the page named, at the design's 1:1 */
+		const char *pf = out->f[i].file;
+		char *pe = nsp_escape(pf, strlen(pf));
+		char *msg = nsp_xasprintf("%s (at %s:%u:%u)", out->f[i].msg, pe,
+					  out->f[i].loc.line, out->f[i].loc.col);
 		nsp_model_note(m, out->f[i].code, (int)out->f[i].sev,
-			       out->f[i].loc, out->f[i].msg);
+			       (struct nsp_loc){1, 1}, msg);
+		free(msg);
+		free(pe);
+	}
 }

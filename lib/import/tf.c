@@ -191,6 +191,7 @@ void imp_find(struct imp *im, const char *code, enum nsp_imp_sev sev,
 	snprintf(f->code, sizeof(f->code), "%s", code);
 	f->sev = sev;
 	f->loc = loc;
+	f->file = NULL;
 	f->msg = nsp_escape(raw, strlen(raw));
 	free(raw);
 	if (sev == NSP_IMP_ERROR)
@@ -635,6 +636,30 @@ out:
 	return ret;
 }
 
+/* For the NetBox importer: line:col of byte off of buf. */
+struct nsp_loc imp_loc_of(const char *buf, size_t off)
+{
+	return loc_of(buf, off);
+}
+
+/* For the NetBox importer: the nesting check of §9. */
+bool imp_too_deep(const char *buf, size_t len, unsigned max, size_t *at)
+{
+	return too_deep(buf, len, max, at);
+}
+
+/* For the NetBox importer: jansson's message without " near '…'". */
+void imp_strip_near(char *text)
+{
+	strip_near(text);
+}
+
+/* For the NetBox importer: the written design validated (§7.2). */
+int imp_validate(struct imp *im)
+{
+	return validate(im);
+}
+
 void nsp_import_free(struct nsp_import *out)
 {
 	for (size_t i = 0; i < out->nf; i++)
@@ -645,6 +670,9 @@ void nsp_import_free(struct nsp_import *out)
 	free(out->skeleton);
 	free(out->error_files);
 	free(out->origins);
+	for (size_t i = 0; i < out->nfiles; i++)
+		free(out->files[i]);
+	free(out->files);
 	nsp_diags_free(&out->errors);
 	memset(out, 0, sizeof(*out));
 }

@@ -12,7 +12,7 @@ build=$1
 seconds=$2
 corpus=$build/corpus
 mkdir -p "$corpus/design" "$corpus/graph" "$corpus/config" \
-	"$corpus/baseline" "$corpus/escape" "$corpus/plan"
+	"$corpus/baseline" "$corpus/escape" "$corpus/plan" "$corpus/netbox"
 for c in design graph; do
 	cp examples/*.yaml tests/hostile/*.yaml tests/rules/*/*.yaml \
 		tests/schema/good/*.yaml "$corpus/$c/" 2>/dev/null || true
@@ -25,6 +25,7 @@ cp tests/hostile/*.yaml "$corpus/escape/"
 for f in tests/import/*/*.json; do
 	cp "$f" "$corpus/plan/$(echo "$f" | tr / _)"
 done
+cp tests/fuzz/seeds/netbox/* "$corpus/netbox/"
 design=$((seconds / 2))
 graph=$((seconds / 6))
 rest=$(((seconds - design - graph) / 4))
@@ -52,10 +53,12 @@ run config "$rest" -dict=tests/fuzz/nospof.dict
 run baseline "$rest" -dict=tests/fuzz/baseline.dict
 run escape "$rest"
 run plan "$rest" -dict=tests/fuzz/plan.dict
+run netbox "$rest" -dict=tests/fuzz/netbox.dict
 if [ $fail -ne 0 ]; then
 	echo "fuzz: a target failed; see $build/*.log"
 	tail -30 "$build"/design.log "$build"/graph.log "$build"/config.log \
-		"$build"/baseline.log "$build"/escape.log "$build"/plan.log
+		"$build"/baseline.log "$build"/escape.log "$build"/plan.log \
+		"$build"/netbox.log
 	exit 1
 fi
 if ls "$build"/crash-* "$build"/leak-* "$build"/timeout-* \

@@ -57,6 +57,7 @@ Suite *import_suite(void);
 Suite *import_providers_suite(void);
 Suite *import_exchange_suite(void);
 Suite *cuts_suite(void);
+Suite *netbox_suite(void);
 Suite *build_suite(void);
 
 #endif

@@ -20,6 +20,7 @@ int main(void)
 	srunner_add_suite(sr, import_providers_suite());
 	srunner_add_suite(sr, import_exchange_suite());
 	srunner_add_suite(sr, cuts_suite());
+	srunner_add_suite(sr, netbox_suite());
 	srunner_add_suite(sr, build_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
