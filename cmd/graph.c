@@ -103,9 +103,9 @@ int nsp_cmd_graph(int argc, char **argv)
 		} else if (a[0] == '-' && a[1]) {
 			nsp_usage_error("graph: unknown or incomplete option "
 					"'%s' (usage: nospof graph FILE|--import "
-					"terraform:FILE [--overlay FILE]... [-f "
-					"dot|svg] [-o OUT] [--max-layout N] "
-					"[--fail ELEMENT...])",
+					"terraform:FILE|netbox:DIR [--overlay "
+					"FILE]... [-f dot|svg] [-o OUT] "
+					"[--max-layout N] [--fail ELEMENT...])",
 					a);
 			goto out;
 		} else if (failing || file || import) {
@@ -125,9 +125,9 @@ int nsp_cmd_graph(int argc, char **argv)
 	}
 	if (!file && !import) {
 		nsp_usage_error("graph: no design file given (usage: nospof "
-				"graph FILE|--import terraform:FILE [--overlay "
-				"FILE]... [-f dot|svg] [-o OUT] [--max-layout "
-				"N] [--fail ELEMENT...])");
+				"graph FILE|--import terraform:FILE|netbox:DIR "
+				"[--overlay FILE]... [-f dot|svg] [-o OUT] "
+				"[--max-layout N] [--fail ELEMENT...])");
 		goto out;
 	}
 	if (import)

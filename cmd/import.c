@@ -1,7 +1,8 @@
 /*
  * `nospof import terraform FILE`: the command line of IMPORT.md §1 (options,
  * diagnostics on standard error, exit status of §1.2), and the in-memory
- * import `check --import terraform:FILE` runs.
+ * import `check --import terraform:FILE` runs, and the loader of scenarios
+ * and graph.
  */
 #include <getopt.h>
 #include <stdio.h>
