@@ -39,6 +39,19 @@ int nsp_import_netbox_run(const char *dir, const struct nsp_nb_filters *flt,
 			  const char *const *overlays, size_t noverlays,
 			  const struct nsp_limits *lim, const char *header,
 			  bool json, struct nsp_import *out);
+/*
+ * Refuse a --skeleton FILE that is an overlay, the input or the -o output
+ * (a usage error printed, -1); 0 when it is none of them or not given.
+ */
+int nsp_skeleton_refused(const char *skeleton, const char *const *overlays,
+			 size_t nov, const char *input, const char *output);
+/*
+ * Write an import's design (to output, else standard output) and its
+ * skeleton (when asked), each whole or not at all: 0, NSP_EXIT_FINDINGS
+ * for an import finding at or above fail_on, or NSP_EXIT_USAGE (printed).
+ */
+int nsp_import_write(const struct nsp_import *r, const char *output,
+		     const char *skeleton, int fail_on);
 /* Print an import's input errors, findings and summary to f. */
 void nsp_import_print(FILE *f, const char *name, const struct nsp_import *r);
 struct nsp_model;

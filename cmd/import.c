@@ -175,6 +175,65 @@ const char *nsp_import_file(const char *import)
 	return !strncmp(import, "terraform:", 10) ? import + 10 : import;
 }
 
+int nsp_skeleton_refused(const char *skeleton, const char *const *overlays,
+			 size_t nov, const char *input, const char *output)
+{
+	for (size_t i = 0; skeleton && i <= nov + 1; i++) {
+		const char *in = i < nov ? overlays[i] : i == nov ? input :
+								    output;
+		if (in && nsp_same_file(skeleton, in)) {
+			nsp_usage_error("--skeleton: '%s' is also %s: refusing "
+					"to overwrite it", skeleton,
+					i == nov + 1 ? "the -o output" :
+						       "an input");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Write len bytes of text (the noun: "design") to path, whole or not at
+ * all, else to standard output; what names the option.
+ */
+static int write_whole(const char *what, const char *noun, const char *path,
+		       const char *text, size_t len)
+{
+	struct nsp_output o = {0};
+	FILE *f = stdout;
+	int ret = NSP_EXIT_USAGE;
+	if (path) {
+		if (nsp_output_open(&o, what, path))
+			goto out;
+		f = o.f;
+	}
+	if (fwrite(text, 1, len, f) != len || fflush(f)) {
+		nsp_usage_error("cannot write the %s", noun);
+		goto out;
+	}
+	if (path && nsp_output_commit(&o))
+		goto out;
+	ret = 0;
+out:
+	nsp_output_abort(&o);
+	return ret;
+}
+
+int nsp_import_write(const struct nsp_import *r, const char *output,
+		     const char *skeleton, int fail_on)
+{
+	if (write_whole("-o", "design", output, r->yaml, r->len))
+		return NSP_EXIT_USAGE;
+	/* the skeleton overlay, whole or not at all, beside the design */
+	if (skeleton && write_whole("--skeleton", "skeleton", skeleton,
+				    r->skeleton, strlen(r->skeleton)))
+		return NSP_EXIT_USAGE;
+	for (size_t i = 0; i < r->nf; i++)
+		if ((int)r->f[i].sev >= fail_on)
+			return NSP_EXIT_FINDINGS;
+	return 0;
+}
+
 int nsp_cmd_import(int argc, char **argv)
 {
 	enum { O_OVERLAY = 256, O_FAIL_ON, O_MAX_MB, O_MAX_DEPTH, O_SKELETON };
@@ -197,7 +256,6 @@ int nsp_cmd_import(int argc, char **argv)
 	int fail_on = 3; /* never */
 	int c, ret = NSP_EXIT_USAGE;
 	struct nsp_import r = {0};
-	struct nsp_output o = {0}, sk = {0};
 
 	if (argc >= 2 && !strcmp(argv[1], "netbox")) {
 		free(overlays);
@@ -279,18 +337,8 @@ int nsp_cmd_import(int argc, char **argv)
 		goto out;
 	}
 	const char *file = argv[optind];
-	/* the skeleton never replaces an input or the design */
-	for (size_t i = 0; skeleton && i <= nov + 1; i++) {
-		const char *in = i < nov ? overlays[i] : i == nov ? file :
-								    output;
-		if (in && nsp_same_file(skeleton, in)) {
-			nsp_usage_error("--skeleton: '%s' is also %s: refusing "
-					"to overwrite it", skeleton,
-					i == nov + 1 ? "the -o output" :
-						       "an input");
-			goto out;
-		}
-	}
+	if (nsp_skeleton_refused(skeleton, overlays, nov, file, output))
+		goto out;
 	struct nsp_buf h = {0};
 	nsp_buf_printf(&h, "nospof import terraform %s", file);
 	for (size_t i = 0; i < nov; i++)
@@ -305,42 +353,8 @@ int nsp_cmd_import(int argc, char **argv)
 	nsp_import_print(stderr, file, &r);
 	if (ret)
 		goto out;
-	if (output && nsp_output_open(&o, "-o", output)) {
-		ret = NSP_EXIT_USAGE;
-		goto out;
-	}
-	FILE *f = output ? o.f : stdout;
-	if (fwrite(r.yaml, 1, r.len, f) != r.len || fflush(f)) {
-		ret = nsp_usage_error("cannot write the design");
-		goto out;
-	}
-	if (output && nsp_output_commit(&o)) {
-		ret = NSP_EXIT_USAGE;
-		goto out;
-	}
-	/* the skeleton overlay, whole or not at all, beside the design */
-	if (skeleton) {
-		size_t n = strlen(r.skeleton);
-		if (nsp_output_open(&sk, "--skeleton", skeleton)) {
-			ret = NSP_EXIT_USAGE;
-			goto out;
-		}
-		if (fwrite(r.skeleton, 1, n, sk.f) != n || fflush(sk.f)) {
-			ret = nsp_usage_error("cannot write the skeleton");
-			goto out;
-		}
-		if (nsp_output_commit(&sk)) {
-			ret = NSP_EXIT_USAGE;
-			goto out;
-		}
-	}
-	ret = 0;
-	for (size_t i = 0; i < r.nf; i++)
-		if ((int)r.f[i].sev >= fail_on)
-			ret = NSP_EXIT_FINDINGS;
+	ret = nsp_import_write(&r, output, skeleton, fail_on);
 out:
-	nsp_output_abort(&o);
-	nsp_output_abort(&sk);
 	nsp_import_free(&r);
 	free(overlays);
 	return ret;

@@ -26,6 +26,7 @@ static const char usage[] =
 	"  -o, --output FILE   write the design there (default stdout), whole "
 	"or not at all\n"
 	"  -f, --format FMT    yaml (default) | json\n"
+	"  --skeleton FILE     also write an overlay listing every gap\n"
 	"  --fail-on LEVEL     never (default) | error | warning | info\n"
 	"  --tenant SLUG, --site SLUG, --tag SLUG, --provider SLUG   filters, "
 	"repeatable\n"
@@ -66,7 +67,7 @@ static void progress(void *ctx, size_t requests, size_t objects)
 
 /* The options of one run. */
 struct nb_opts {
-	const char *from, *url, *output, *format, *save, *ca_cert;
+	const char *from, *url, *output, *format, *save, *ca_cert, *skeleton;
 	const char **overlays;
 	size_t nov;
 	long timeout;
@@ -106,7 +107,7 @@ static int parse(struct nb_opts *o, struct nsp_limits *lim, int argc,
 {
 	enum { O_OVERLAY = 256, O_FAIL_ON, O_MAX_MB, O_MAX_DEPTH, O_FROM,
 	       O_URL, O_TENANT, O_SITE, O_TAG, O_PROVIDER, O_SAVE, O_CA,
-	       O_TIMEOUT };
+	       O_TIMEOUT, O_SKELETON };
 	static const struct option opts[] = {
 		{"from", required_argument, NULL, O_FROM},
 		{"url", required_argument, NULL, O_URL},
@@ -123,6 +124,7 @@ static int parse(struct nb_opts *o, struct nsp_limits *lim, int argc,
 		{"save", required_argument, NULL, O_SAVE},
 		{"ca-cert", required_argument, NULL, O_CA},
 		{"timeout", required_argument, NULL, O_TIMEOUT},
+		{"skeleton", required_argument, NULL, O_SKELETON},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -181,6 +183,9 @@ static int parse(struct nb_opts *o, struct nsp_limits *lim, int argc,
 		case O_PROVIDER:
 			add(&o->flt.provider, &o->flt.nprovider, optarg);
 			break;
+		case O_SKELETON:
+			o->skeleton = optarg;
+			break;
 		case O_SAVE:
 			o->save = optarg;
 			break;
@@ -231,7 +236,6 @@ int nsp_cmd_import_netbox(int argc, char **argv)
 	struct nsp_limits lim = NSP_LIMITS_WITH(&nsp_builtin_rules);
 	struct nb_opts o = {.format = "yaml", .fail_on = 3};
 	struct nsp_import r = {0};
-	struct nsp_output out = {0};
 	int ret = NSP_EXIT_USAGE;
 	char *header = NULL;
 	int p = parse(&o, &lim, argc, argv);
@@ -239,6 +243,9 @@ int nsp_cmd_import_netbox(int argc, char **argv)
 		ret = p > 0 ? 0 : NSP_EXIT_USAGE;
 		goto done;
 	}
+	if (nsp_skeleton_refused(o.skeleton, o.overlays, o.nov, o.from,
+				 o.output))
+		goto done;
 	header = header_of(&o);
 	bool json = !strcmp(o.format, "json");
 	const char *name = o.from;
@@ -277,25 +284,8 @@ int nsp_cmd_import_netbox(int argc, char **argv)
 	nsp_import_print(stderr, name, &r);
 	if (ret)
 		goto done;
-	if (o.output && nsp_output_open(&out, "-o", o.output)) {
-		ret = NSP_EXIT_USAGE;
-		goto done;
-	}
-	FILE *f = o.output ? out.f : stdout;
-	if (fwrite(r.yaml, 1, r.len, f) != r.len || fflush(f)) {
-		ret = nsp_usage_error("cannot write the design");
-		goto done;
-	}
-	if (o.output && nsp_output_commit(&out)) {
-		ret = NSP_EXIT_USAGE;
-		goto done;
-	}
-	ret = 0;
-	for (size_t i = 0; i < r.nf; i++)
-		if ((int)r.f[i].sev >= o.fail_on)
-			ret = NSP_EXIT_FINDINGS;
+	ret = nsp_import_write(&r, o.output, o.skeleton, o.fail_on);
 done:
-	nsp_output_abort(&out);
 	nsp_import_free(&r);
 	free(header);
 	free(o.overlays);

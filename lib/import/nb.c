@@ -504,6 +504,9 @@ int nb_finish(struct nbi *nb)
 	eo.noverlays = nb->nov + out->nfiles;
 	out->yaml = imp_emit(im->design, nb->opts.header, false, &out->len,
 			     &eo, out);
+	char *nm = nsp_escape(nb->opts.name, strlen(nb->opts.name));
+	out->skeleton = imp_skeleton(im->design, nm);
+	free(nm);
 	if (imp_validate(im) < 0) {
 		free(out->yaml);
 		out->yaml = NULL;

@@ -582,6 +582,16 @@ START_TEST(skeleton)
 	ck_assert_str_eq(out, "3\nsame\n2\nabsent\n");
 	free(out);
 	free(cmd);
+	/* NetBox's import writes one too */
+	cmd = nsp_xasprintf("%s import netbox --from tests/netbox/demo "
+			    "--skeleton %s/nb.yaml -o /dev/null 2>/dev/null && "
+			    "cat %s/nb.yaml", nospof_bin(), tmpdir, tmpdir);
+	ck_assert_int_eq(run_cmd(cmd, &out), 0);
+	ck_assert_ptr_nonnull(strstr(out, "\nnospof_overlay: 1\n# circuits:\n"));
+	ck_assert_ptr_nonnull(strstr(out, "#   - {id: nb/zayo/df-ash-0001/edge, "
+				     "pop: POP}  # IMP022\n"));
+	free(out);
+	free(cmd);
 }
 END_TEST
 
