@@ -25,8 +25,9 @@ static const char *const tf_refs[] = {
 	"nospof README, \"Importing Terraform\"",
 	NULL};
 
-/* One rule: id, name, default severity, and its words. */
-#define IMP_RULE(lower, ID, NAME, SEV, TITLE, WHY, FIX, FAILS, PASSES)         \
+/* One rule: its references, id, name, default severity, and its words. */
+#define IMPORT_RULE(REFS, lower, ID, NAME, SEV, TITLE, WHY, FIX, FAILS,       \
+		    PASSES)                                                    \
 	const struct nsp_rule nsp_rule_##lower = {                             \
 		.id = ID,                                                      \
 		.name = NAME,                                                  \
@@ -34,11 +35,13 @@ static const char *const tf_refs[] = {
 		.title = TITLE,                                                \
 		.rationale = WHY,                                              \
 		.remediation = FIX,                                            \
-		.references = tf_refs,                                         \
+		.references = REFS,                                            \
 		.fails = FAILS,                                                \
 		.passes = PASSES,                                              \
 		.check = report_notes,                                         \
 	}
+/* A rule of both importers (the Terraform format's references). */
+#define IMP_RULE(...) IMPORT_RULE(tf_refs, __VA_ARGS__)
 
 IMP_RULE(imp001, "IMP001", "import-value-unusable", NSP_ERROR,
 	 "an imported value is out of range or cannot be read",
@@ -263,19 +266,7 @@ static const char *const nb_refs[] = {
 	NULL};
 
 /* A NetBox rule: as IMP_RULE, with NetBox's references. */
-#define NB_RULE(lower, ID, NAME, SEV, TITLE, WHY, FIX, FAILS, PASSES)          \
-	const struct nsp_rule nsp_rule_##lower = {                             \
-		.id = ID,                                                      \
-		.name = NAME,                                                  \
-		.severity = SEV,                                               \
-		.title = TITLE,                                                \
-		.rationale = WHY,                                              \
-		.remediation = FIX,                                            \
-		.references = nb_refs,                                         \
-		.fails = FAILS,                                                \
-		.passes = PASSES,                                              \
-		.check = report_notes,                                         \
-	}
+#define NB_RULE(...) IMPORT_RULE(nb_refs, __VA_ARGS__)
 
 NB_RULE(imp070, "IMP070", "import-end-untraced", NSP_WARNING,
 	 "a NetBox circuit end is not traceable to a device",

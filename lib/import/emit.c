@@ -427,3 +427,22 @@ char *imp_skeleton(json_t *design, const char *header)
 	}
 	return nsp_buf_detach(&b);
 }
+
+size_t imp_count_made(json_t *design, const char *prefix, size_t n[5])
+{
+	static const char *const lists[] = {"sites", "clouds", "pops",
+					    "routers", "circuits"};
+	size_t total = 0, len = strlen(prefix);
+	for (int i = 0; i < 5; i++) {
+		size_t k;
+		json_t *e;
+		n[i] = 0;
+		json_array_foreach(json_object_get(design, lists[i]), k, e) {
+			const char *s = json_string_value(json_object_get(
+				e, "source"));
+			n[i] += s && !strncmp(s, prefix, len);
+		}
+		total += n[i];
+	}
+	return total;
+}

@@ -210,6 +210,12 @@ void imp_gaps(struct imp *im);
 char *imp_emit(json_t *design, const char *header, bool json, size_t *len,
 	       const struct nsp_import_opts *opts, struct nsp_import *out);
 /*
+ * The elements of design whose source starts with prefix (made from the
+ * input, not an overlay), per list (sites, clouds, pops, routers,
+ * circuits) into n; returns their sum. For the summary line (§1.2).
+ */
+size_t imp_count_made(json_t *design, const char *prefix, size_t n[5]);
+/*
  * The --skeleton overlay (§7.4): `nospof_overlay: 1` and one commented-out
  * entry per gap, placeholder and default of design, with its finding.
  */

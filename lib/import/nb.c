@@ -426,21 +426,8 @@ static int cmp_finding(const void *a, const void *b)
 /* The summary line (§1.2), in NetBox's words. */
 static void summary(struct nbi *nb)
 {
-	json_t *d = nb->im.design;
-	size_t n[5], total = 0;
-	const char *lists[] = {"sites", "clouds", "pops", "routers",
-			       "circuits"};
-	for (int i = 0; i < 5; i++) {
-		size_t k;
-		json_t *e;
-		n[i] = 0;
-		json_array_foreach(json_object_get(d, lists[i]), k, e) {
-			const char *s = json_string_value(json_object_get(
-				e, "source"));
-			n[i] += s && !strncmp(s, "netbox:", 7);
-		}
-		total += n[i];
-	}
+	size_t n[5];
+	size_t total = imp_count_made(nb->im.design, "netbox:", n);
 	struct nsp_buf b = {0};
 	char *nm = nsp_escape(nb->dir, strlen(nb->dir));
 	nsp_buf_printf(&b, "%s: %zu circuit%s imported into %zu element%s "

@@ -504,22 +504,9 @@ static int cmp_finding(const void *a, const void *b)
 /* The summary line of §1.2. */
 static void summary(struct imp *im)
 {
-	json_t *d = im->design;
-	size_t n[5], total = 0;
-	const char *lists[] = {"sites", "clouds", "pops", "routers",
-			       "circuits"};
-	for (int i = 0; i < 5; i++) {
-		/* the elements the input made, not the overlay's */
-		size_t k;
-		json_t *e;
-		n[i] = 0;
-		json_array_foreach(json_object_get(d, lists[i]), k, e) {
-			const char *s = json_string_value(json_object_get(
-				e, "source"));
-			n[i] += s && !strncmp(s, "terraform:", 10);
-		}
-		total += n[i];
-	}
+	size_t n[5];
+	/* the elements the input made, not the overlay's */
+	size_t total = imp_count_made(im->design, "terraform:", n);
 	struct nsp_buf b = {0};
 	char *nm = nsp_escape(im->opts->name, strlen(im->opts->name));
 	nsp_buf_printf(&b, "%s: %zu resource%s imported into %zu element%s "

@@ -117,25 +117,29 @@ static void check_fixture(const char *path, const char *id, bool fail)
 }
 
 /*
- * An import fixture (a plan, NAME.overlay.yaml when there, NAME.expect):
- * imported, loaded and checked as `check --import` does; the findings of
+ * An import fixture: a plan NAME.json or a directory NAME.netbox of saved
+ * NetBox responses, with NAME.overlay.yaml when there and NAME.expect.
+ * Imported, loaded and checked as `check --import` does; the findings of
  * the IMP rules must be the expect line's.
  */
 static void check_import_fixture(const char *path, const char *id, bool fail)
 {
 	static const struct nsp_limits lim = NSP_LIMITS_WITH(&nsp_builtin_rules);
-	size_t n = strlen(path) - 5; /* ".json" */
+	size_t len = strlen(path);
+	bool nb = len > 7 && !strcmp(path + len - 7, ".netbox");
+	size_t n = len - (nb ? 7 : 5); /* ".netbox", ".json" */
 	char *ov = nsp_xasprintf("%.*s.overlay.yaml", (int)n, path);
 	char *ex = nsp_xasprintf("%.*s.expect", (int)n, path);
-	char *plan = read_text(path), *text = read_text(ex);
-	ck_assert_msg(plan && text, "%s: no plan or no %s", path, ex);
+	char *plan = nb ? NULL : read_text(path), *text = read_text(ex);
+	ck_assert_msg((nb || plan) && text, "%s: no input or no %s", path, ex);
 	bool has_ov = access(ov, R_OK) == 0;
 	const char *ovs[1] = {ov};
 	struct nsp_import_opts o = {path, ovs, has_ov ? 1 : 0, &lim, NULL};
 	struct nsp_import imp;
 	memset(&imp, 0, sizeof(imp));
-	ck_assert_msg(nsp_import_terraform(plan, strlen(plan), &o, &imp) == 0,
-		      "%s: input error: %s", path,
+	int rc = nb ? nsp_import_netbox_dir(path, NULL, &o, &imp) :
+		      nsp_import_terraform(plan, strlen(plan), &o, &imp);
+	ck_assert_msg(rc == 0, "%s: input error: %s", path,
 		      imp.errors.n ? imp.errors.v[0].msg : "?");
 	struct loaded l = {0};
 	l.rc = nsp_load_buffer(&l.m, path, imp.yaml, imp.len, &lim, &l.diags);
@@ -166,54 +170,6 @@ static void check_import_fixture(const char *path, const char *id, bool fail)
 	free(ex);
 }
 
-/*
- * A NetBox fixture (a directory NAME.netbox of saved responses, with
- * NAME.overlay.yaml when there and NAME.expect): imported and checked as
- * `check --import netbox:DIR` does; the IMP findings are the expect line's.
- */
-static void check_netbox_fixture(const char *path, const char *id, bool fail)
-{
-	static const struct nsp_limits lim = NSP_LIMITS_WITH(&nsp_builtin_rules);
-	size_t n = strlen(path) - 7; /* ".netbox" */
-	char *ov = nsp_xasprintf("%.*s.overlay.yaml", (int)n, path);
-	char *ex = nsp_xasprintf("%.*s.expect", (int)n, path);
-	char *text = read_text(ex);
-	ck_assert_msg(text != NULL, "%s: no %s", path, ex);
-	bool has_ov = access(ov, R_OK) == 0;
-	const char *ovs[1] = {ov};
-	struct nsp_import_opts o = {path, ovs, has_ov ? 1 : 0, &lim, NULL};
-	struct nsp_import imp;
-	memset(&imp, 0, sizeof(imp));
-	ck_assert_msg(nsp_import_netbox_dir(path, NULL, &o, &imp) == 0,
-		      "%s: input error: %s", path,
-		      imp.errors.n ? imp.errors.v[0].msg : "?");
-	struct loaded l = {0};
-	l.rc = nsp_load_buffer(&l.m, path, imp.yaml, imp.len, &lim, &l.diags);
-	ck_assert_msg(l.rc == 0, "%s: written design", path);
-	nsp_import_locate(l.m, &imp, path);
-	struct nsp_findings fs = {0}, imps = {0};
-	run_rules(&fs, l.m);
-	for (size_t i = 0; i < fs.n; i++)
-		if (!strncmp(fs.v[i]->rule_id, "IMP", 3)) {
-			NSP_GROW(imps.v, imps.cap, imps.n + 1);
-			imps.v[imps.n++] = fs.v[i];
-		}
-	char *got = got_line(&imps), *want = expect_line(text);
-	ck_assert_msg(!strcmp(got, want), "%s: expected [%s], got [%s]", path,
-		      want, got);
-	ck_assert_msg(fail == (count_rule(&fs, id) > 0),
-		      "%s: %s should %sfire", path, id, fail ? "" : "not ");
-	free(imps.v);
-	free(got);
-	free(want);
-	nsp_findings_free(&fs);
-	loaded_free(&l);
-	nsp_import_free(&imp);
-	free(text);
-	free(ov);
-	free(ex);
-}
-
 START_TEST(rule_fixtures)
 {
 	const struct nsp_rule *r = nsp_rules[_i];
@@ -228,11 +184,9 @@ START_TEST(rule_fixtures)
 	ck_assert_msg(fails[0] != NULL, "%s has no failing fixture", r->id);
 	ck_assert_msg(passes[0] != NULL, "%s has no passing fixture", r->id);
 	for (char **p = fails; *p; p++)
-		(nb ? check_netbox_fixture : imp ? check_import_fixture :
-		 check_fixture)(*p, r->id, true);
+		(imp ? check_import_fixture : check_fixture)(*p, r->id, true);
 	for (char **p = passes; *p; p++)
-		(nb ? check_netbox_fixture : imp ? check_import_fixture :
-		 check_fixture)(*p, r->id, false);
+		(imp ? check_import_fixture : check_fixture)(*p, r->id, false);
 	free_list(fails);
 	free_list(passes);
 	free(dir);
