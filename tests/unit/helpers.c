@@ -135,3 +135,18 @@ void free_list(char **list)
 		free(*p);
 	free(list);
 }
+
+char tmpdir[64];
+
+void test_tmp_setup(void)
+{
+	snprintf(tmpdir, sizeof(tmpdir), "/tmp/nsp-test-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+}
+
+void test_tmp_teardown(void)
+{
+	char *cmd = nsp_xasprintf("rm -rf '%s'", tmpdir);
+	ck_assert_int_eq(run_cmd(cmd, NULL), 0);
+	free(cmd);
+}

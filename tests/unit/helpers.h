@@ -34,6 +34,10 @@ int run_cmd(const char *cmd, char **out);
 const char *nospof_bin(void);
 /* Sorted list of files in dir matching a suffix; NULL-terminated. */
 char **list_files(const char *dir, const char *prefix, const char *suffix);
+/* A fresh directory for one test's files (a checked fixture), and its end. */
+extern char tmpdir[64];
+void test_tmp_setup(void);
+void test_tmp_teardown(void);
 void free_list(char **list);
 
 /* A random valid-looking design from a seed (the caller frees it). */

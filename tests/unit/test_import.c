@@ -21,22 +21,6 @@ static int nospof(const char *args, char **out)
 	return st;
 }
 
-static char tmpdir[64];
-
-/* A fresh directory for one test's files. */
-static void tmp_setup(void)
-{
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/nsp-import-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
-}
-
-static void tmp_teardown(void)
-{
-	char *cmd = nsp_xasprintf("rm -rf '%s'", tmpdir);
-	ck_assert_int_eq(run_cmd(cmd, NULL), 0);
-	free(cmd);
-}
-
 /* Write text to name in the test's directory; returns the path (freed). */
 static char *put(const char *name, const char *text)
 {
@@ -659,7 +643,7 @@ Suite *import_suite(void)
 	Suite *s = suite_create("import");
 	TCase *t = tcase_create("import");
 	tcase_set_timeout(t, 120);
-	tcase_add_checked_fixture(t, tmp_setup, tmp_teardown);
+	tcase_add_checked_fixture(t, test_tmp_setup, test_tmp_teardown);
 	tcase_add_test(t, ids);
 	tcase_add_test(t, worked_example);
 	tcase_add_test(t, check_import);

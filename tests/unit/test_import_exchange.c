@@ -13,22 +13,6 @@
 
 #include "helpers.h"
 
-static char tmpdir[64];
-
-/* A fresh directory for one test's files. */
-static void tmp_setup(void)
-{
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/nsp-impx-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
-}
-
-static void tmp_teardown(void)
-{
-	char *cmd = nsp_xasprintf("rm -rf '%s'", tmpdir);
-	ck_assert_int_eq(run_cmd(cmd, NULL), 0);
-	free(cmd);
-}
-
 /* Run `nospof ARGS` in the test directory; returns the exit status. */
 static int in_tmp(const char *args, char **out)
 {
@@ -642,7 +626,7 @@ Suite *import_exchange_suite(void)
 	Suite *s = suite_create("import_exchange");
 	TCase *t = tcase_create("exchanges");
 	tcase_set_timeout(t, 120);
-	tcase_add_checked_fixture(t, tmp_setup, tmp_teardown);
+	tcase_add_checked_fixture(t, test_tmp_setup, test_tmp_teardown);
 	tcase_add_test(t, fixtures_pass);
 	tcase_add_test(t, fixtures_fail);
 	tcase_add_test(t, megaport_state);

@@ -14,22 +14,6 @@
 #include "helpers.h"
 #include "model/util.h"
 
-static char tmpdir[64];
-
-/* A fresh directory for one test's files. */
-static void tmp_setup(void)
-{
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/nsp-importp-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
-}
-
-static void tmp_teardown(void)
-{
-	char *cmd = nsp_xasprintf("rm -rf '%s'", tmpdir);
-	ck_assert_int_eq(run_cmd(cmd, NULL), 0);
-	free(cmd);
-}
-
 /* Import plan text with nospof; output with standard error. */
 static int import_text(const char *plan, char **out)
 {
@@ -496,7 +480,7 @@ Suite *import_providers_suite(void)
 	Suite *s = suite_create("import_providers");
 	TCase *t = tcase_create("import_providers");
 	tcase_set_timeout(t, 120);
-	tcase_add_checked_fixture(t, tmp_setup, tmp_teardown);
+	tcase_add_checked_fixture(t, test_tmp_setup, test_tmp_teardown);
 	tcase_add_test(t, provider_fixtures);
 	tcase_add_test(t, provider_diagnostics);
 	tcase_add_test(t, provider_values);

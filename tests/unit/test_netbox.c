@@ -11,22 +11,6 @@
 
 #include "helpers.h"
 
-static char tmpdir[64];
-
-/* A fresh directory for one test's files. */
-static void tmp_setup(void)
-{
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/nsp-netbox-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
-}
-
-static void tmp_teardown(void)
-{
-	char *cmd = nsp_xasprintf("rm -rf '%s'", tmpdir);
-	ck_assert_int_eq(run_cmd(cmd, NULL), 0);
-	free(cmd);
-}
-
 /* Run a shell command with $NSP the CLI under test (absolute). */
 static int sh(const char *cmd, char **out)
 {
@@ -582,7 +566,7 @@ Suite *netbox_suite(void)
 	Suite *s = suite_create("netbox");
 	TCase *t = tcase_create("netbox");
 	tcase_set_timeout(t, 300);
-	tcase_add_checked_fixture(t, tmp_setup, tmp_teardown);
+	tcase_add_checked_fixture(t, test_tmp_setup, test_tmp_teardown);
 	tcase_add_test(t, demo_golden);
 	tcase_add_test(t, demo_check);
 	tcase_add_test(t, filters);
