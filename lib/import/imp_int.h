@@ -193,6 +193,11 @@ void imp_joins(struct imp *im);
 
 /* Map the resources into im->design (terraform map pass). */
 void imp_map(struct imp *im);
+/*
+ * Member key of object o, created empty (an array when array, else an
+ * object) when o has none.
+ */
+json_t *imp_member(json_t *o, const char *key, bool array);
 /* The element of list (clouds, pops, ...) with id, or NULL. */
 json_t *imp_elem(json_t *design, const char *list, const char *id);
 /* Get or add the element of list with id; *added tells which. */

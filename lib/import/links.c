@@ -61,11 +61,7 @@ static json_t *instances(struct imp *im, const char *type, const char *name,
 			char *k = nsp_xasprintf("%s%s\x1f%s\x1f%s",
 						t->data ? "data." : "", t->type,
 						t->name, t->module);
-			json_t *arr = json_object_get(idx, k);
-			if (!arr) {
-				arr = json_array();
-				json_object_set_new(idx, k, arr);
-			}
+			json_t *arr = imp_member(idx, k, true);
 			json_array_append_new(arr, json_integer((json_int_t)j));
 			free(k);
 		}

@@ -162,6 +162,16 @@ static char *idx_key(const char *list, const char *id)
 	return nsp_xasprintf("%s\x1f%s", list, id);
 }
 
+json_t *imp_member(json_t *o, const char *key, bool array)
+{
+	json_t *m = json_object_get(o, key);
+	if (!m) {
+		m = array ? json_array() : json_object();
+		json_object_set_new(o, key, m);
+	}
+	return m;
+}
+
 json_t *imp_elem(json_t *design, const char *list, const char *id)
 {
 	char *k = idx_key(list, id);
@@ -184,16 +194,8 @@ json_t *imp_elem_add(json_t *design, const char *list, const char *id,
 	*added = !e;
 	if (e)
 		return e;
-	json_t *arr = json_object_get(design, list);
-	if (!arr) {
-		arr = json_array();
-		json_object_set_new(design, list, arr);
-	}
-	json_t *idx = json_object_get(design, IMP_IDX);
-	if (!idx) {
-		idx = json_object();
-		json_object_set_new(design, IMP_IDX, idx);
-	}
+	json_t *arr = imp_member(design, list, true);
+	json_t *idx = imp_member(design, IMP_IDX, false);
 	e = json_object();
 	json_object_set_new(e, "id", json_string(id));
 	json_array_append_new(arr, e);
@@ -205,11 +207,7 @@ json_t *imp_elem_add(json_t *design, const char *list, const char *id,
 
 void imp_default(json_t *e, const char *path)
 {
-	json_t *d = json_object_get(e, IMP_DEF);
-	if (!d) {
-		d = json_array();
-		json_object_set_new(e, IMP_DEF, d);
-	}
+	json_t *d = imp_member(e, IMP_DEF, true);
 	json_array_append_new(d, json_string(path));
 }
 
@@ -313,12 +311,7 @@ json_t *imp_addr_part(const char *s)
 /* The bgp mapping of circuit c, created on first use. */
 json_t *imp_bgp_of(json_t *c)
 {
-	json_t *b = json_object_get(c, "bgp");
-	if (!b) {
-		b = json_object();
-		json_object_set_new(c, "bgp", b);
-	}
-	return b;
+	return imp_member(c, "bgp", false);
 }
 
 /* The circuit of resource r (with PART part), added to the design. */
@@ -504,16 +497,8 @@ static void split_clouds(struct imp *im)
 			json_object_get(c, "z"), "router"));
 		if (!cl || !zr)
 			continue;
-		json_t *m = json_object_get(by, zr);
-		if (!m) {
-			m = json_object();
-			json_object_set_new(by, zr, m);
-		}
-		json_t *l = json_object_get(m, cl);
-		if (!l) {
-			l = json_array();
-			json_object_set_new(m, cl, l);
-		}
+		json_t *m = imp_member(by, zr, false);
+		json_t *l = imp_member(m, cl, true);
 		json_array_append(l, c);
 	}
 	json_object_foreach(by, k, v) {
@@ -582,11 +567,7 @@ static void provider_prefs(struct imp *im)
 		json_t *p = json_object_get(c, "\x01" "pref");
 		if (!cl || !p)
 			continue;
-		json_t *l = json_object_get(by, cl);
-		if (!l) {
-			l = json_array();
-			json_object_set_new(by, cl, l);
-		}
+		json_t *l = imp_member(by, cl, true);
 		json_array_append(l, c);
 	}
 	json_object_foreach(by, k, v) {

@@ -47,11 +47,7 @@ static json_t *ali_index(struct imp *im)
 			to = link_of(im, t, "bgp_group_id", T_GROUP);
 		if (!to)
 			continue;
-		json_t *l = json_object_get(ix, to->address);
-		if (!l) {
-			l = json_array();
-			json_object_set_new(ix, to->address, l);
-		}
+		json_t *l = imp_member(ix, to->address, true);
 		json_array_append_new(l, json_integer((json_int_t)j));
 	}
 	return ix;

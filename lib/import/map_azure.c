@@ -170,11 +170,7 @@ static void weights(struct imp *im, json_t *ix)
 				continue;
 			const char *cl = json_string_value(json_object_get(g,
 								   "cloud"));
-			json_t *l = json_object_get(by_cloud, cl);
-			if (!l) {
-				l = json_array();
-				json_object_set_new(by_cloud, cl, l);
-			}
+			json_t *l = imp_member(by_cloud, cl, true);
 			json_array_append_new(l, json_integer((json_int_t)(
 				c - im->r)));
 		}
@@ -278,11 +274,7 @@ static void device_clouds(struct imp *im, json_t *ix)
 		char *key = device_key(im, t);
 		if (!key)
 			continue;
-		json_t *set = json_object_get(dev, key);
-		if (!set) {
-			set = json_object();
-			json_object_set_new(dev, key, set);
-		}
+		json_t *set = imp_member(dev, key, false);
 		json_object_set_new(set, cloud_of(json_object_get(
 			json_object_get(ix, t->address), "gw")), json_true());
 		free(key);

@@ -128,11 +128,7 @@ static char *seg_of(struct tf_res *t, const char *key)
 /* Append index j to the list under key k of index idx. */
 static void index_add(json_t *idx, const char *k, size_t j)
 {
-	json_t *l = json_object_get(idx, k);
-	if (!l) {
-		l = json_array();
-		json_object_set_new(idx, k, l);
-	}
+	json_t *l = imp_member(idx, k, true);
 	json_array_append_new(l, json_integer((json_int_t)j));
 }
 
@@ -555,11 +551,7 @@ static void map_group(struct imp *im, struct tf_res *r)
 		return;
 	r->used = true;
 	im->imported++;
-	json_t *in = json_object_get(im->design, "intent");
-	if (!in) {
-		in = json_object();
-		json_object_set_new(im->design, "intent", in);
-	}
+	json_t *in = imp_member(im->design, "intent", false);
 	json_t *cur = json_object_get(in, "availability");
 	if (!cur || json_real_value(cur) < a)
 		json_object_set_new(in, "availability", json_real(a));

@@ -68,11 +68,7 @@ static struct tf_res *landing_loc(struct imp *im, struct tf_res *land,
 	if (*loc || strcmp(land->type, T_CCG))
 		return land;
 	/* a group's member, found once per group */
-	json_t *cache = json_object_get(im->indexes, "ocig");
-	if (!cache) {
-		cache = json_object();
-		json_object_set_new(im->indexes, "ocig", cache);
-	}
+	json_t *cache = imp_member(im->indexes, "ocig", false);
 	json_t *hit = json_object_get(cache, land->address);
 	if (hit) {
 		json_int_t j = json_integer_value(hit);

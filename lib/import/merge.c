@@ -319,11 +319,7 @@ static void merge_overlay(struct imp *im, const char *file, json_t *ov)
 				json_object_del(b, IMP_PH);
 			}
 		} else if (!strcmp(k, "demands") || !strcmp(k, "waivers")) {
-			json_t *arr = json_object_get(d, k);
-			if (!arr) {
-				arr = json_array();
-				json_object_set_new(d, k, arr);
-			}
+			json_t *arr = imp_member(d, k, true);
 			json_array_extend(arr, v);
 		} else if (!strcmp(k, "name") || !json_object_get(d, k) ||
 			   overridden(ov, k)) {
