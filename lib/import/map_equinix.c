@@ -53,13 +53,17 @@ static const char *first_str(json_t *o, const char *key)
 		       json_string_value(v) : NULL;
 }
 
-/* The PoP eqx-metro/<metro> made from attribute attr of r; fresh id. */
+/*
+ * The PoP of router id: eqx-metro/<metro> made from attribute attr of r,
+ * or without a metro the placeholder <id>/pop; fresh id.
+ */
 static char *metro_pop(struct imp *im, struct tf_res *r, const char *attr,
-		       const char *metro)
+		       const char *metro, const char *id)
 {
-	char *id = imp_ns_id("eqx-metro", metro);
-	imp_imported(im, "pops", id, imp_source(r, attr), false);
-	return id;
+	char *pop = metro ? imp_ns_id("eqx-metro", metro) :
+			    imp_sub_id(id, "pop");
+	imp_imported(im, "pops", pop, imp_source(r, attr), !metro);
+	return pop;
 }
 
 /* An exchange router id in pop (taken), source src; *added is new. */
@@ -82,8 +86,8 @@ static void a_side(struct imp *im, struct tf_res *r, json_t *c)
 	const char *type = imp_psval(im, r, "a_side.access_point.type");
 	json_t *a = json_object();
 	json_object_set_new(c, "a", a);
-	const char *metro = imp_psval(im, r,
-				      "a_side.access_point.location.metro_code");
+	static const char *const mc = "a_side.access_point.location.metro_code";
+	const char *metro = imp_psval(im, r, mc);
 	if (type && !strcmp(type, "COLO")) {
 		const char *u = imp_psval(im, r, "a_side.access_point.port.uuid");
 		struct tf_res *from = NULL;
@@ -118,14 +122,8 @@ static void a_side(struct imp *im, struct tf_res *r, json_t *c)
 		if (f) {
 			f->used = true;
 			const char *m = imp_psval(im, f, "location.metro_code");
-			char *pop;
-			if (m) {
-				pop = metro_pop(im, f, "location.metro_code", m);
-			} else {
-				pop = imp_sub_id(f->id, "pop");
-				imp_imported(im, "pops", pop, imp_source(f,
-					     "location.metro_code"), true);
-			}
+			char *pop = metro_pop(im, f, "location.metro_code", m,
+					      f->id);
 			exchange(im, f->id, imp_source(f, NULL), pop, !m);
 			long long n;
 			if (imp_ival(im, f, "equinix_asn", 1, 4294967295LL, &n))
@@ -142,16 +140,7 @@ static void a_side(struct imp *im, struct tf_res *r, json_t *c)
 			return;
 		}
 		char *id = imp_ns_id("eqx-fcr", u);
-		char *pop;
-		if (metro) {
-			pop = metro_pop(im, r, "a_side.access_point.location."
-					"metro_code", metro);
-		} else {
-			pop = imp_sub_id(id, "pop");
-			imp_imported(im, "pops", pop, imp_source(r,
-				     "a_side.access_point.location.metro_code"),
-				     true);
-		}
+		char *pop = metro_pop(im, r, mc, metro, id);
 		exchange(im, id, imp_source(r, "a_side.access_point.router.uuid"),
 			 pop, !metro);
 		json_object_set_new(a, "router", json_string(id));
@@ -162,16 +151,7 @@ static void a_side(struct imp *im, struct tf_res *r, json_t *c)
 				   "a_side.access_point.virtual_device.uuid");
 	if (type && !strcmp(type, "VD") && vd) {
 		char *id = imp_ns_id("eqx-vd", vd);
-		char *pop;
-		if (metro) {
-			pop = metro_pop(im, r, "a_side.access_point.location."
-					"metro_code", metro);
-		} else {
-			pop = imp_sub_id(id, "pop");
-			imp_imported(im, "pops", pop, imp_source(r,
-				     "a_side.access_point.location.metro_code"),
-				     true);
-		}
+		char *pop = metro_pop(im, r, mc, metro, id);
 		exchange(im, id, imp_source(r, "a_side.access_point."
 					    "virtual_device.uuid"), pop, !metro);
 		json_object_set_new(a, "router", json_string(id));
@@ -272,13 +252,9 @@ static void map_connection(struct imp *im, struct tf_res *r)
 			"z_side.access_point.location.metro_code"), false);
 		json_object_set_new(p, "edge_domain", json_string(d.s));
 		nsp_buf_free(&d);
-	} else if (metro) {
-		pop = metro_pop(im, r, "z_side.access_point.location.metro_code",
-				metro);
 	} else {
-		pop = imp_sub_id(r->id, "pop");
-		imp_imported(im, "pops", pop, imp_source(r,
-			     "z_side.access_point.location.metro_code"), true);
+		pop = metro_pop(im, r, "z_side.access_point.location.metro_code",
+				metro, r->id);
 	}
 	char *dev = imp_sub_id(r->id, "edge");
 	imp_edge_router(im, dev, imp_source(r, "z_side.access_point.profile"),
