@@ -188,6 +188,13 @@ void imp_z_cloud(json_t *c, const char *cloud);
 void imp_gcp_pop_fields(json_t *pop, const char *l);
 /* The edge domain number a name suggests ("Zone 2"), or 0 (map_megaport.c). */
 int imp_name_zone(const char *name);
+/*
+ * The resource of type want whose attribute key equals r's value at path
+ * (compared in memory: keys are secrets), else the one path references;
+ * NULL when none (joins.c, §5.9).
+ */
+struct tf_res *imp_join_by(struct imp *im, struct tf_res *r,
+			   const char *path, const char *want, const char *key);
 /* The exchange-to-cloud joins of §5.9 (joins.c). */
 void imp_joins(struct imp *im);
 

@@ -75,6 +75,25 @@ static bool repoint(struct imp *im, json_t *c, int ex)
 	return true;
 }
 
+/*
+ * The resource of type want whose attribute key equals r's value at path
+ * (compared in memory: keys are secrets), else the one path references;
+ * NULL when none.
+ */
+struct tf_res *imp_join_by(struct imp *im, struct tf_res *r,
+			   const char *path, const char *want, const char *key)
+{
+	json_t *k = imp_raw(r, path), *ix;
+	size_t i;
+	json_array_foreach(imp_of_type(im, want), i, ix) {
+		struct tf_res *t = &im->r[json_integer_value(ix)];
+		json_t *v = imp_raw(t, key);
+		if (json_is_string(k) && json_is_string(v) && json_equal(v, k))
+			return t;
+	}
+	return k ? NULL : imp_by_config(im, r, path, want);
+}
+
 /* Join exchange circuit x into cloud circuit c (§5.9). */
 static void join(struct imp *im, json_t *x, json_t *c, struct tf_res *xr,
 		 struct tf_res *cr)

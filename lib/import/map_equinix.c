@@ -172,42 +172,6 @@ static const char *profile_cloud(const char *name)
 	return "generic";
 }
 
-/* The PARTNER attachment whose pairing_key the authentication key is. */
-static struct tf_res *join_target(struct imp *im, struct tf_res *r)
-{
-	static const char *const path = "z_side.access_point.authentication_key";
-	json_t *k = imp_raw(r, path), *ix;
-	size_t i;
-	json_array_foreach(imp_of_type(im, "google_compute_interconnect_"
-				       "attachment"), i, ix) {
-		struct tf_res *t = &im->r[json_integer_value(ix)];
-		json_t *pk = imp_raw(t, "pairing_key");
-		if (json_is_string(k) && json_is_string(pk) && json_equal(pk, k))
-			return t;
-	}
-	if (!k)
-		return imp_by_config(im, r, path,
-				     "google_compute_interconnect_attachment");
-	return NULL;
-}
-
-/* The ExpressRoute circuit whose service_key the authentication key is. */
-static struct tf_res *er_target(struct imp *im, struct tf_res *r)
-{
-	static const char *const path = "z_side.access_point.authentication_key";
-	json_t *k = imp_raw(r, path), *ix;
-	size_t i;
-	json_array_foreach(imp_of_type(im, "azurerm_express_route_circuit"), i,
-			   ix) {
-		struct tf_res *t = &im->r[json_integer_value(ix)];
-		json_t *sk = imp_raw(t, "service_key");
-		if (json_is_string(k) && json_is_string(sk) && json_equal(sk, k))
-			return t;
-	}
-	return k ? NULL : imp_by_config(im, r, path,
-					"azurerm_express_route_circuit");
-}
-
 /* Equinix Fabric (§5.8): one connection. */
 static void map_connection(struct imp *im, struct tf_res *r)
 {
@@ -282,10 +246,17 @@ static void map_connection(struct imp *im, struct tf_res *r)
 			 "%s: the name '%s' suggests zone %d, but the service "
 			 "profile is Zone %d; the profile's zone is used",
 			 r->address, nm, nz, zone);
-	struct tf_res *j = !strcmp(cloud, "gcp") ? join_target(im, r) : NULL;
+	/* the cloud resource whose key the authentication key is (§5.9) */
+	static const char *const auth = "z_side.access_point.authentication_key";
+	struct tf_res *j = NULL;
+	if (!strcmp(cloud, "gcp"))
+		j = imp_join_by(im, r, auth,
+				"google_compute_interconnect_attachment",
+				"pairing_key");
 	if (!strcmp(cloud, "azure")) {
 		/* an ExpressRoute link, by redundancy.priority (§5.9) */
-		j = er_target(im, r);
+		j = imp_join_by(im, r, auth, "azurerm_express_route_circuit",
+				"service_key");
 		const char *pr = imp_psval(im, r, "redundancy.priority");
 		json_object_set_new(c, "\x01" "jpart", json_string(
 			pr && !strcmp(pr, "SECONDARY") ? "secondary" : "primary"));

@@ -418,45 +418,6 @@ static void vrouter_bgp(struct imp *im, struct tf_res *r, json_t *c, bool z)
 			 "is imported", r->address, json_array_size(bcs));
 }
 
-/* The PARTNER attachment whose pairing_key the VXC's key is (§5.9). */
-static struct tf_res *google_join(struct imp *im, struct tf_res *r,
-				  const char *path)
-{
-	json_t *k = imp_raw(r, path), *ix;
-	size_t i;
-	json_array_foreach(imp_of_type(im, "google_compute_interconnect_"
-				       "attachment"), i, ix) {
-		struct tf_res *t = &im->r[json_integer_value(ix)];
-		json_t *pk = imp_raw(t, "pairing_key");
-		if (json_is_string(k) && json_is_string(pk) && json_equal(pk, k))
-			return t;
-	}
-	if (imp_punknown(r, path) || !k)
-		return imp_by_config(im, r, path,
-				     "google_compute_interconnect_attachment");
-	return NULL;
-}
-
-/*
- * The resource of type want whose attribute key equals the VXC's value
- * at path (compared in memory: keys are secrets), else the one path
- * references (§5.9); NULL when none.
- */
-static struct tf_res *join_by(struct imp *im, struct tf_res *r,
-			      const char *path, const char *want,
-			      const char *key)
-{
-	json_t *k = imp_raw(r, path), *ix;
-	size_t i;
-	json_array_foreach(imp_of_type(im, want), i, ix) {
-		struct tf_res *t = &im->r[json_integer_value(ix)];
-		json_t *v = imp_raw(t, key);
-		if (json_is_string(k) && json_is_string(v) && json_equal(v, k))
-			return t;
-	}
-	return k ? NULL : imp_by_config(im, r, path, want);
-}
-
 /* The VIF on this VXC's hosted connection (§5.9), or NULL. */
 static struct tf_res *aws_join(struct imp *im, struct tf_res *r)
 {
@@ -619,14 +580,15 @@ static void map_vxc(struct imp *im, struct tf_res *r)
 	/* the cloud resource this VXC is the exchange side of (§5.9) */
 	struct tf_res *j = NULL;
 	if (partner && !strcasecmp(partner, "google"))
-		j = google_join(im, r, "b_end_partner_config.google_config."
-				"pairing_key");
+		j = imp_join_by(im, r, "b_end_partner_config.google_config."
+				"pairing_key", "google_compute_interconnect_"
+				"attachment", "pairing_key");
 	else if (partner && !strcasecmp(partner, "aws"))
 		j = aws_join(im, r);
 	const char *part = NULL;
 	if (partner && !strcasecmp(partner, "azure")) {
 		/* the ExpressRoute link port_choice names (§5.9) */
-		j = join_by(im, r, "b_end_partner_config.azure_config."
+		j = imp_join_by(im, r, "b_end_partner_config.azure_config."
 			    "service_key", "azurerm_express_route_circuit",
 			    "service_key");
 		const char *pc = imp_psval(im, r, "b_end_partner_config."
@@ -634,7 +596,7 @@ static void map_vxc(struct imp *im, struct tf_res *r)
 		part = pc && !strcasecmp(pc, "secondary") ? "secondary" :
 							    "primary";
 	} else if (partner && !strcasecmp(partner, "oracle")) {
-		j = join_by(im, r, "b_end_partner_config.oracle_config."
+		j = imp_join_by(im, r, "b_end_partner_config.oracle_config."
 			    "virtual_circuit_id", "oci_core_virtual_circuit",
 			    "id");
 		part = "0";
