@@ -151,6 +151,24 @@ static struct tf_res *walk(struct imp *im, struct tf_res *r, json_t *refs,
 }
 
 /*
+ * r's resource in the configuration of its module, or NULL when the
+ * configuration does not hold it.
+ */
+static json_t *config_resource(struct imp *im, struct tf_res *r)
+{
+	json_t *m = config_module(im, r->mod_nokeys), *res, *found = NULL;
+	size_t i;
+	char *a = nsp_xasprintf("%s.%s", r->type, r->name);
+	json_array_foreach(json_object_get(m, "resources"), i, res) {
+		json_t *ad = json_object_get(res, "address");
+		if (json_is_string(ad) && !strcmp(json_string_value(ad), a))
+			found = res;
+	}
+	free(a);
+	return found;
+}
+
+/*
  * The expression of dotted attribute path attr in expressions e: through
  * a nested block, its first element; through an object-typed attribute
  * (Megaport `a_end`), that attribute's own expression (§2.4 step 2).
@@ -234,24 +252,16 @@ static struct tf_res *by_module_argument(struct imp *im, struct tf_res *r,
 struct tf_res *imp_by_config(struct imp *im, struct tf_res *r,
 				const char *attr, const char *want)
 {
-	json_t *m = config_module(im, r->mod_nokeys), *res;
-	size_t i;
-	struct nsp_buf a = {0};
-	nsp_buf_printf(&a, "%s.%s", r->type, r->name);
-	json_t *refs = NULL;
+	json_t *res = config_resource(im, r);
+	json_t *ex = json_object_get(res, "expressions");
+	json_t *refs = json_object_get(config_expr(ex, attr), "references");
 	bool dynamic = false;
 	size_t blk = strcspn(attr, ".");
-	json_array_foreach(json_object_get(m, "resources"), i, res) {
-		json_t *ad = json_object_get(res, "address");
-		if (!json_is_string(ad) || strcmp(json_string_value(ad), a.s))
-			continue;
-		json_t *ex = json_object_get(res, "expressions");
-		refs = json_object_get(config_expr(ex, attr), "references");
+	if (res && attr[blk]) {
 		char *b = nsp_xstrndup(attr, blk);
-		dynamic = attr[blk] && !json_object_get(ex, b);
+		dynamic = !json_object_get(ex, b);
 		free(b);
 	}
-	nsp_buf_free(&a);
 	if (dynamic && *r->mod_nokeys)
 		return by_module_argument(im, r, attr, want);
 	return walk(im, r, refs, r->mod_nokeys, r->module, want, attr, 0);
@@ -300,23 +310,12 @@ struct tf_res *imp_by_config_at(struct imp *im, struct tf_res *r,
 				const char *block, size_t idx,
 				const char *attr, const char *want)
 {
-	json_t *m = config_module(im, r->mod_nokeys), *res;
-	size_t i;
-	struct nsp_buf a = {0};
-	nsp_buf_printf(&a, "%s.%s", r->type, r->name);
-	json_t *refs = NULL;
-	json_array_foreach(json_object_get(m, "resources"), i, res) {
-		json_t *ad = json_object_get(res, "address");
-		if (!json_is_string(ad) || strcmp(json_string_value(ad), a.s))
-			continue;
-		json_t *b = json_object_get(json_object_get(res,
-				"expressions"), block);
-		if (json_is_array(b))
-			b = json_array_get(b, idx);
-		else if (idx)
-			b = NULL;
-		refs = json_object_get(json_object_get(b, attr), "references");
-	}
-	nsp_buf_free(&a);
+	json_t *b = json_object_get(json_object_get(config_resource(im, r),
+						    "expressions"), block);
+	if (json_is_array(b))
+		b = json_array_get(b, idx);
+	else if (idx)
+		b = NULL;
+	json_t *refs = json_object_get(json_object_get(b, attr), "references");
 	return walk(im, r, refs, r->mod_nokeys, r->module, want, attr, 0);
 }
