@@ -40,6 +40,11 @@ int nsp_import_netbox_run(const char *dir, const struct nsp_nb_filters *flt,
 			  const struct nsp_limits *lim, const char *header,
 			  bool json, struct nsp_import *out);
 /*
+ * The --fail-on LEVEL of an import: 3 for never, else the severity
+ * (enum nsp_imp_sev); -1 with a usage error printed.
+ */
+int nsp_import_fail_on(const char *s);
+/*
  * Refuse a --skeleton FILE that is an overlay, the input or the -o output
  * (a usage error printed, -1); 0 when it is none of them or not given.
  */

@@ -175,6 +175,18 @@ const char *nsp_import_file(const char *import)
 	return !strncmp(import, "terraform:", 10) ? import + 10 : import;
 }
 
+int nsp_import_fail_on(const char *s)
+{
+	if (!strcmp(s, "never"))
+		return 3;
+	/* enum nsp_imp_sev counts as enum nsp_severity does */
+	int sev = nsp_severity_parse(s);
+	if (sev < 0)
+		nsp_usage_error("--fail-on: expected never, error, warning or "
+				"info, not '%s'", s);
+	return sev;
+}
+
 int nsp_skeleton_refused(const char *skeleton, const char *const *overlays,
 			 size_t nov, const char *input, const char *output)
 {
@@ -294,20 +306,9 @@ int nsp_cmd_import(int argc, char **argv)
 			}
 			break;
 		case O_FAIL_ON:
-			if (!strcmp(optarg, "never"))
-				fail_on = 3;
-			else if (!strcmp(optarg, "error"))
-				fail_on = NSP_IMP_ERROR;
-			else if (!strcmp(optarg, "warning"))
-				fail_on = NSP_IMP_WARNING;
-			else if (!strcmp(optarg, "info"))
-				fail_on = NSP_IMP_INFO;
-			else {
-				nsp_usage_error("--fail-on: expected never, "
-						"error, warning or info, not "
-						"'%s'", optarg);
+			fail_on = nsp_import_fail_on(optarg);
+			if (fail_on < 0)
 				goto out;
-			}
 			break;
 		case O_MAX_MB:
 			if (nsp_limit_option("--max-input-mb", optarg, &lim))

@@ -154,16 +154,9 @@ static int parse(struct nb_opts *o, struct nsp_limits *lim, int argc,
 			}
 			break;
 		case O_FAIL_ON:
-			o->fail_on = !strcmp(optarg, "never") ? 3 :
-				     !strcmp(optarg, "error") ? NSP_IMP_ERROR :
-				     !strcmp(optarg, "warning") ? NSP_IMP_WARNING :
-				     !strcmp(optarg, "info") ? NSP_IMP_INFO : -1;
-			if (o->fail_on < 0) {
-				nsp_usage_error("--fail-on: expected never, "
-						"error, warning or info, not "
-						"'%s'", optarg);
+			o->fail_on = nsp_import_fail_on(optarg);
+			if (o->fail_on < 0)
 				return -1;
-			}
 			break;
 		case O_MAX_MB:
 		case O_MAX_DEPTH:
