@@ -54,6 +54,8 @@ struct imp {
 void imp_find(struct imp *im, const char *code, enum nsp_imp_sev sev,
 	      struct nsp_loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
+/* Sort out's findings by file (the input's first), place, code, text. */
+void imp_sort_findings(struct nsp_import *out);
 /* Add an input error of file at loc. */
 void imp_error(struct imp *im, const char *file, struct nsp_loc loc,
 	       const char *fmt, ...) __attribute__((format(printf, 4, 5)));

@@ -408,21 +408,6 @@ static void locate_gaps(struct nbi *nb, size_t from)
 	}
 }
 
-/* Order findings by file (the directory's first), place, then code. */
-static int cmp_finding(const void *a, const void *b)
-{
-	const struct nsp_imp_finding *x = a, *y = b;
-	int c = strcmp(x->file ? x->file : "", y->file ? y->file : "");
-	if (c)
-		return c;
-	if (x->loc.line != y->loc.line)
-		return x->loc.line < y->loc.line ? -1 : 1;
-	if (x->loc.col != y->loc.col)
-		return x->loc.col < y->loc.col ? -1 : 1;
-	c = strcmp(x->code, y->code);
-	return c ? c : strcmp(x->msg, y->msg);
-}
-
 /* The summary line (§1.2), in NetBox's words. */
 static void summary(struct nbi *nb)
 {
@@ -508,8 +493,7 @@ int nb_finish(struct nbi *nb)
 	free(all);
 	ret = 0;
 out:
-	if (out->nf)
-		qsort(out->f, out->nf, sizeof(*out->f), cmp_finding);
+	imp_sort_findings(out);
 	if (im->design)
 		summary(nb);
 	return ret;

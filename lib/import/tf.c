@@ -489,16 +489,25 @@ static void read_resources(struct imp *im)
 			 "changes): the design may miss resources");
 }
 
-/* Order findings by place, then code. */
+/* Order findings by file (the input's first), place, then code. */
 static int cmp_finding(const void *a, const void *b)
 {
 	const struct nsp_imp_finding *x = a, *y = b;
+	int c = strcmp(x->file ? x->file : "", y->file ? y->file : "");
+	if (c)
+		return c;
 	if (x->loc.line != y->loc.line)
 		return x->loc.line < y->loc.line ? -1 : 1;
 	if (x->loc.col != y->loc.col)
 		return x->loc.col < y->loc.col ? -1 : 1;
-	int c = strcmp(x->code, y->code);
+	c = strcmp(x->code, y->code);
 	return c ? c : strcmp(x->msg, y->msg);
+}
+
+void imp_sort_findings(struct nsp_import *out)
+{
+	if (out->nf)
+		qsort(out->f, out->nf, sizeof(*out->f), cmp_finding);
 }
 
 /* The summary line of §1.2. */
@@ -601,8 +610,7 @@ int nsp_import_terraform(const char *buf, size_t len,
 	}
 	ret = 0;
 out:
-	if (out->nf)
-		qsort(out->f, out->nf, sizeof(*out->f), cmp_finding);
+	imp_sort_findings(out);
 	if (im.design)
 		summary(&im);
 	for (size_t i = 0; i < im.nr; i++) {
