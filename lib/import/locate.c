@@ -34,11 +34,14 @@ static const struct line *find(const struct located *l,
 	return &l->v[at.line - 1];
 }
 
-/* The position pointer's value came from ({0, 0}: nowhere known). */
+/*
+ * The position pointer's value came from; a value nothing in the input
+ * gave (a gap the import filled, the default demand) is the input's 1:1.
+ */
 static struct nsp_loc loc(const void *data, const char *pointer)
 {
 	const struct line *o = find(data, pointer);
-	return o ? o->at : (struct nsp_loc){0, 0};
+	return o ? o->at : (struct nsp_loc){1, 1};
 }
 
 /* Where a value ends is not kept across the import. */
