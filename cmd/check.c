@@ -346,10 +346,16 @@ static void check_import(struct nsp_run *run, struct nsp_model **keep,
 	/* the findings are the IMPnnn rules' (notes); the summary stays */
 	if (r.summary)
 		fprintf(stderr, "%s\n", r.summary);
-	if (rc == NSP_EXIT_USAGE) {
-		char empty[] = "", msg[] = "cannot read the file";
+	if (r.read_errno) {
+		/* as a design file that cannot be read */
+		char empty[] = "";
+		char *msg = nsp_xasprintf("cannot read the %s: %s",
+					  o->import_netbox ? "directory" :
+							     "file",
+					  strerror(r.read_errno));
 		struct nsp_diag d = {{1, 1}, empty, msg};
 		nsp_findings_add_input(&run->findings, name, &d);
+		free(msg);
 	} else if (rc) {
 		for (size_t i = 0; i < r.errors.n; i++)
 			import_error(run, name, o->import, r.error_files[i],

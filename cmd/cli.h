@@ -23,7 +23,9 @@ struct nsp_import;
 struct nsp_limits;
 /*
  * Import a Terraform JSON file with overlays into *out (import.c): 0,
- * NSP_EXIT_INPUT (input errors in out), or NSP_EXIT_USAGE (printed).
+ * NSP_EXIT_INPUT (input errors in out), or NSP_EXIT_USAGE when the file
+ * cannot be read (out->read_errno says why; nsp_import_unreadable prints
+ * it for `import`).
  */
 int nsp_import_run(const char *file, const char *const *overlays,
 		   size_t noverlays, const struct nsp_limits *lim,
@@ -33,7 +35,8 @@ struct nsp_nb_filters;
 int nsp_cmd_import_netbox(int argc, char **argv);
 /*
  * Import a NetBox --from directory with filters and overlays into *out
- * (import_nb.c): 0, NSP_EXIT_INPUT, or NSP_EXIT_USAGE (printed).
+ * (import_nb.c): 0, NSP_EXIT_INPUT, or NSP_EXIT_USAGE when the directory
+ * cannot be read (out->read_errno).
  */
 int nsp_import_netbox_run(const char *dir, const struct nsp_nb_filters *flt,
 			  const char *const *overlays, size_t noverlays,
@@ -57,6 +60,9 @@ int nsp_skeleton_refused(const char *skeleton, const char *const *overlays,
  */
 int nsp_import_write(const struct nsp_import *r, const char *output,
 		     const char *skeleton, int fail_on);
+/* The usage error of `import` for an input it could not read: the status. */
+int nsp_import_unreadable(const char *what, const char *path,
+			  const struct nsp_import *r);
 /* Print an import's input errors, findings and summary to f. */
 void nsp_import_print(FILE *f, const char *name, const struct nsp_import *r);
 struct nsp_model;

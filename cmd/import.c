@@ -4,6 +4,7 @@
  * import `check --import terraform:FILE` runs, and the loader of scenarios
  * and graph.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,11 +69,14 @@ int nsp_import_run(const char *file, const char *const *overlays,
 	char *buf = NULL;
 	size_t len = 0;
 	int rc = nsp_read_file(&buf, &len, file, lim->max_bytes);
+	int err = errno;
 	struct nsp_import_opts opts = {file, overlays, noverlays, lim, header};
 	memset(out, 0, sizeof(*out));
 	out->json = json;
-	if (rc == -1)
-		return nsp_usage_error("import: cannot read '%s'", file);
+	if (rc == -1) {
+		out->read_errno = err ? err : EIO;
+		return NSP_EXIT_USAGE;
+	}
 	if (rc == -2) {
 		/* over the limit: the importer reports it located */
 		free(buf);
@@ -121,6 +125,16 @@ int nsp_cli_load(struct nsp_model **m, const char *file, const char *import,
 					NULL, false, &r) :
 		  nsp_import_run(src, overlays, noverlays, lim, NULL, false,
 				 &r);
+	if (r.read_errno) {
+		/* as a design file that cannot be read: an input error */
+		char *name = nsp_escape(src, strlen(src));
+		fprintf(stderr, "%s:1:1: error: cannot read the %s: %s "
+			"[INPUT]\n", name, nb ? "directory" : "file",
+			strerror(r.read_errno));
+		free(name);
+		nsp_import_free(&r);
+		return NSP_EXIT_INPUT;
+	}
 	if (!rc && nsp_load_buffer(m, src, r.yaml, r.len, lim, &diags) < 0) {
 		print_diags(src, &diags);
 		rc = NSP_EXIT_INPUT;
@@ -173,6 +187,16 @@ const char *nsp_import_file(const char *import)
 	if (!strncmp(import, "netbox:", 7))
 		return import + 7;
 	return !strncmp(import, "terraform:", 10) ? import + 10 : import;
+}
+
+int nsp_import_unreadable(const char *what, const char *path,
+			  const struct nsp_import *r)
+{
+	char *p = nsp_escape(path, strlen(path));
+	nsp_usage_error("%s: cannot read '%s': %s", what, p,
+			strerror(r->read_errno));
+	free(p);
+	return NSP_EXIT_USAGE;
 }
 
 int nsp_import_fail_on(const char *s)
@@ -351,6 +375,10 @@ int nsp_cmd_import(int argc, char **argv)
 	ret = nsp_import_run(file, overlays, nov, &lim, safe,
 			     !strcmp(format, "json"), &r);
 	free(safe);
+	if (r.read_errno) {
+		ret = nsp_import_unreadable("import", file, &r);
+		goto out;
+	}
 	nsp_import_print(stderr, file, &r);
 	if (ret)
 		goto out;

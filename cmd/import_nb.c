@@ -3,6 +3,7 @@
  * IMPORT.md §1 and §6 (filters, live options, the token from NETBOX_TOKEN
  * only), and the in-memory import `check --import netbox:DIR` runs.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,9 +53,10 @@ int nsp_import_netbox_run(const char *dir, const struct nsp_nb_filters *flt,
 	memset(out, 0, sizeof(*out));
 	out->json = json;
 	int rc = nsp_import_netbox_dir(dir, flt, &opts, out);
-	if (rc == -2)
-		return nsp_usage_error("import netbox: cannot read the "
-				       "directory '%s'", dir);
+	if (rc == -2) {
+		out->read_errno = errno ? errno : EIO;
+		return NSP_EXIT_USAGE;
+	}
 	return rc < 0 ? NSP_EXIT_INPUT : 0;
 }
 
@@ -245,8 +247,11 @@ int nsp_cmd_import_netbox(int argc, char **argv)
 	if (o.from) {
 		ret = nsp_import_netbox_run(o.from, &o.flt, o.overlays, o.nov,
 					    &lim, header, json, &r);
-		if (ret == NSP_EXIT_USAGE)
+		if (r.read_errno) {
+			ret = nsp_import_unreadable("import netbox", o.from,
+						    &r);
 			goto done;
+		}
 	} else {
 		const char *tok = getenv("NETBOX_TOKEN");
 		if (!tok || !*tok) {

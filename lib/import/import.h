@@ -49,6 +49,7 @@ struct nsp_import {
 	const char **error_files;   /* parallel to errors.v */
 	char *summary;              /* the summary line, without newline */
 	char *skeleton;             /* the --skeleton overlay (§7.4) */
+	int read_errno;             /* the input could not be read: why */
 	struct nsp_imp_origin *origins; /* per line of yaml (YAML only) */
 	size_t norigins;
 	size_t nerror, nwarning, ninfo;

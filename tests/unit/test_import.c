@@ -505,7 +505,7 @@ START_TEST(scenarios_graph_import)
 		"examples/alibaba-two-cpes.yaml",
 		"scenarios examples/alibaba-two-cpes.yaml --import "
 		"terraform:tests/import/gcp-9999/plan.json",
-		"graph --import netbox:x",
+		"graph --import nfs:x",
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		char *cmd = nsp_xasprintf("%s %s >/dev/null 2>&1", nospof_bin(),
@@ -513,6 +513,16 @@ START_TEST(scenarios_graph_import)
 		ck_assert_msg(run_cmd(cmd, NULL) == 3, "%s", cmd);
 		free(cmd);
 	}
+	/* a plan that cannot be read is an input error, as a design file is */
+	char *miss = nsp_xasprintf("%s scenarios --import terraform:%s/none."
+				   "json 2>&1", nospof_bin(), tmpdir);
+	char *out = NULL;
+	ck_assert_int_eq(run_cmd(miss, &out), 2);
+	ck_assert_ptr_nonnull(strstr(out, "none.json:1:1: error: cannot read "
+				     "the file: No such file or directory "
+				     "[INPUT]"));
+	free(out);
+	free(miss);
 	/* a plan with an input error: exit 2 */
 	char *cmd = nsp_xasprintf("echo '{' > %s/bad.json && %s scenarios "
 				  "--import terraform:%s/bad.json >/dev/null "
