@@ -14,18 +14,20 @@ CC ?= cc
 PREFIX ?= /usr/local
 BUILD ?= build
 PKGS := yaml-0.1 libcyaml jansson libgvc
-PKGS += libcurl
+# libcurl: its headers only; lib/import/nb_curl.c opens the library when a
+# live NetBox fetch starts, so that no other command loads it.
+HDR_PKGS := libcurl
 WARN := -Wall -Wextra -Werror -pedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wformat=2 \
 	-Wno-format-truncation
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -Ilib $(WARN) $(CFLAGS) -MMD -MP \
-	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+	$(shell pkg-config --cflags $(PKGS) $(HDR_PKGS) 2>/dev/null)
 # BuDDy (libbdd-dev), the BDD library of the exact availability, ships no
 # pkg-config file on Debian: its header is in /usr/include, and it is linked
 # by name.
 BDD_LIBS := -lbdd
-LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(BDD_LIBS) -lm
+LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(BDD_LIBS) -ldl -lm
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
@@ -53,7 +55,7 @@ FUZZ_SECONDS ?= 600
 FUZZ_BUILD := $(BUILD)/fuzz
 FUZZ_FLAGS := -std=c11 -D_GNU_SOURCE -Ilib -g -O1 -fno-omit-frame-pointer -MMD -MP \
 	-fsanitize=address,undefined -fno-sanitize-recover=all \
-	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+	$(shell pkg-config --cflags $(PKGS) $(HDR_PKGS) 2>/dev/null)
 FUZZ_LIB_OBJ := $(LIB_SRC:%.c=$(FUZZ_BUILD)/%.o)
 
 .SECONDARY:

@@ -8,7 +8,6 @@
  * Retry-After, and --save. The pages fetched go into the same store as
  * --from's, so both modes give the same design.
  */
-#include <curl/curl.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +20,9 @@
 #define MAX_IDS 100    /* ids per request */
 #define MAX_RETRIES 5
 #define MAX_PAGES 10000 /* pages of one listing */
+
+/* libcurl's functions, opened by nsp_import_netbox_url */
+static const struct nb_curl *lc;
 
 struct fetch {
 	struct nbi *nb;
@@ -98,7 +100,7 @@ static long backoff(struct fetch *f, int n)
 	if (*s && strspn(s, "0123456789") == strlen(s) && strlen(s) < 9) {
 		ra = strtol(s, NULL, 10);
 	} else if (*s) {
-		time_t t = curl_getdate(s, NULL);
+		time_t t = lc->getdate(s, NULL);
 		if (t > 0)
 			ra = (long)(t - time(NULL));
 	}
@@ -127,15 +129,15 @@ static char *path_of(const char *u)
 static int split_url(const char *u, char **scheme, char **host, long *port,
 		     bool *userinfo)
 {
-	CURLU *cu = curl_url();
+	CURLU *cu = lc->url();
 	char *sc = NULL, *ho = NULL, *po = NULL, *us = NULL;
 	int rc = -1;
-	if (!curl_url_set(cu, CURLUPART_URL, u, 0) &&
-	    !curl_url_get(cu, CURLUPART_SCHEME, &sc, 0) &&
-	    !curl_url_get(cu, CURLUPART_HOST, &ho, 0) &&
-	    !curl_url_get(cu, CURLUPART_PORT, &po, CURLU_DEFAULT_PORT) &&
+	if (!lc->url_set(cu, CURLUPART_URL, u, 0) &&
+	    !lc->url_get(cu, CURLUPART_SCHEME, &sc, 0) &&
+	    !lc->url_get(cu, CURLUPART_HOST, &ho, 0) &&
+	    !lc->url_get(cu, CURLUPART_PORT, &po, CURLU_DEFAULT_PORT) &&
 	    (!strcmp(sc, "https") || !strcmp(sc, "http"))) {
-		*userinfo = !curl_url_get(cu, CURLUPART_USER, &us, 0);
+		*userinfo = !lc->url_get(cu, CURLUPART_USER, &us, 0);
 		*scheme = nsp_xstrdup(sc);
 		*host = nsp_xstrdup(ho);
 		for (char *c = *host; *c; c++)
@@ -144,11 +146,11 @@ static int split_url(const char *u, char **scheme, char **host, long *port,
 		*port = strtol(po, NULL, 10);
 		rc = 0;
 	}
-	curl_free(sc);
-	curl_free(ho);
-	curl_free(po);
-	curl_free(us);
-	curl_url_cleanup(cu);
+	lc->free(sc);
+	lc->free(ho);
+	lc->free(po);
+	lc->free(us);
+	lc->url_cleanup(cu);
 	return rc;
 }
 
@@ -184,11 +186,11 @@ static int get(struct fetch *f, const char *url, bool optional)
 		f->body.len = 0;
 		f->too_big = false;
 		f->retry_after[0] = '\0';
-		curl_easy_setopt(f->h, CURLOPT_URL, url);
-		CURLcode c = curl_easy_perform(f->h);
+		lc->easy_setopt(f->h, CURLOPT_URL, url);
+		CURLcode c = lc->easy_perform(f->h);
 		f->requests++;
 		long status = 0;
-		curl_easy_getinfo(f->h, CURLINFO_RESPONSE_CODE, &status);
+		lc->easy_getinfo(f->h, CURLINFO_RESPONSE_CODE, &status);
 		char *path = path_of(url);
 		bool transient = c == CURLE_OPERATION_TIMEDOUT ||
 				 c == CURLE_RECV_ERROR || c == CURLE_SEND_ERROR ||
@@ -206,7 +208,7 @@ static int get(struct fetch *f, const char *url, bool optional)
 		if (f->too_big || c == CURLE_FILESIZE_EXCEEDED)
 			rc = 2;
 		else if (c != CURLE_OK)
-			fail(f, "%s: %s", path, curl_easy_strerror(c));
+			fail(f, "%s: %s", path, lc->easy_strerror(c));
 		else if (status == 401 || status == 403)
 			fail(f, "NETBOX_TOKEN was refused (HTTP %ld at %s)",
 			     status, path);
@@ -416,10 +418,10 @@ static void select_all(struct fetch *f)
 		      fl ? fl->nprovider : 0}};
 	for (size_t k = 0; k < 3; k++)
 		for (size_t i = 0; i < kinds[k].n; i++) {
-			char *esc = curl_easy_escape(f->h, kinds[k].v[i], 0);
+			char *esc = lc->easy_escape(f->h, kinds[k].v[i], 0);
 			nsp_buf_printf(&q, "&%s=%s", kinds[k].param,
 				       esc ? esc : "");
-			curl_free(esc);
+			lc->free(esc);
 		}
 	int rc = listing(f, NB_CIRCUITS, q.s, false);
 	nsp_buf_free(&q);
@@ -515,7 +517,7 @@ out:
 static int ca_bundle(struct fetch *f)
 {
 	char *sys = NULL;
-	curl_easy_getinfo(f->h, CURLINFO_CAINFO, &sys);
+	lc->easy_getinfo(f->h, CURLINFO_CAINFO, &sys);
 	struct nsp_buf b = {0};
 	const char *files[] = {sys, f->live->ca_cert};
 	for (int i = 0; i < 2; i++) {
@@ -541,7 +543,7 @@ static int ca_bundle(struct fetch *f)
 	f->cabundle = nsp_buf_detach(&b);
 	struct curl_blob blob = {f->cabundle, f->cabundle_len,
 				 CURL_BLOB_NOCOPY};
-	curl_easy_setopt(f->h, CURLOPT_CAINFO_BLOB, &blob);
+	lc->easy_setopt(f->h, CURLOPT_CAINFO_BLOB, &blob);
 	return 0;
 }
 
@@ -578,34 +580,34 @@ static int setup(struct fetch *f)
 		     "goes with every request: use https://");
 		return -1;
 	}
-	f->h = curl_easy_init();
+	f->h = lc->easy_init();
 	if (!f->h) {
 		fail(f, "cannot start libcurl");
 		return -1;
 	}
 	char *auth = auth_header(l->token);
-	f->hdr = curl_slist_append(NULL, "Accept: application/json");
-	f->hdr = curl_slist_append(f->hdr, auth);
+	f->hdr = lc->slist_append(NULL, "Accept: application/json");
+	f->hdr = lc->slist_append(f->hdr, auth);
 	/* the header copy libcurl keeps is its own; wipe ours */
 	memset(auth, 0, strlen(auth));
 	free(auth);
-	curl_easy_setopt(f->h, CURLOPT_HTTPHEADER, f->hdr);
-	curl_easy_setopt(f->h, CURLOPT_USERAGENT, l->user_agent ?
+	lc->easy_setopt(f->h, CURLOPT_HTTPHEADER, f->hdr);
+	lc->easy_setopt(f->h, CURLOPT_USERAGENT, l->user_agent ?
 			 l->user_agent : "nospof");
-	curl_easy_setopt(f->h, CURLOPT_CONNECTTIMEOUT, 10L);
-	curl_easy_setopt(f->h, CURLOPT_TIMEOUT, l->timeout_s);
-	curl_easy_setopt(f->h, CURLOPT_FOLLOWLOCATION, 0L);
-	curl_easy_setopt(f->h, CURLOPT_PROTOCOLS_STR, "https,http");
-	curl_easy_setopt(f->h, CURLOPT_SSL_VERIFYPEER, 1L);
-	curl_easy_setopt(f->h, CURLOPT_SSL_VERIFYHOST, 2L);
-	curl_easy_setopt(f->h, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(f->h, CURLOPT_NOPROXY, "127.0.0.1,localhost,::1");
-	curl_easy_setopt(f->h, CURLOPT_MAXFILESIZE_LARGE,
+	lc->easy_setopt(f->h, CURLOPT_CONNECTTIMEOUT, 10L);
+	lc->easy_setopt(f->h, CURLOPT_TIMEOUT, l->timeout_s);
+	lc->easy_setopt(f->h, CURLOPT_FOLLOWLOCATION, 0L);
+	lc->easy_setopt(f->h, CURLOPT_PROTOCOLS_STR, "https,http");
+	lc->easy_setopt(f->h, CURLOPT_SSL_VERIFYPEER, 1L);
+	lc->easy_setopt(f->h, CURLOPT_SSL_VERIFYHOST, 2L);
+	lc->easy_setopt(f->h, CURLOPT_NOSIGNAL, 1L);
+	lc->easy_setopt(f->h, CURLOPT_NOPROXY, "127.0.0.1,localhost,::1");
+	lc->easy_setopt(f->h, CURLOPT_MAXFILESIZE_LARGE,
 			 (curl_off_t)f->max);
-	curl_easy_setopt(f->h, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(f->h, CURLOPT_WRITEDATA, f);
-	curl_easy_setopt(f->h, CURLOPT_HEADERFUNCTION, on_header);
-	curl_easy_setopt(f->h, CURLOPT_HEADERDATA, f);
+	lc->easy_setopt(f->h, CURLOPT_WRITEFUNCTION, on_body);
+	lc->easy_setopt(f->h, CURLOPT_WRITEDATA, f);
+	lc->easy_setopt(f->h, CURLOPT_HEADERFUNCTION, on_header);
+	lc->easy_setopt(f->h, CURLOPT_HEADERDATA, f);
 	if (l->ca_cert && ca_bundle(f) < 0)
 		return -1;
 	if (l->save && mkdir(l->save, 0777) < 0 && errno != EEXIST) {
@@ -636,9 +638,14 @@ int nsp_import_netbox_url(struct nsp_nb_live *live,
 	struct nbi nb;
 	struct fetch f = {.live = live, .max = opts->lim->max_bytes};
 	const char *name = live->save ? live->save : "netbox";
+	const char *why;
+	if (!(lc = nb_curl_open(&why))) {
+		live->error = nsp_xasprintf("--url needs libcurl: %s", why);
+		return -3;
+	}
 	nb_init(&nb, name, flt, opts, out);
 	f.nb = &nb;
-	curl_global_init(CURL_GLOBAL_DEFAULT);
+	lc->global_init(CURL_GLOBAL_DEFAULT);
 	int rc = -3;
 	if (setup(&f) == 0) {
 		select_all(&f);
@@ -653,10 +660,10 @@ int nsp_import_netbox_url(struct nsp_nb_live *live,
 		rc = nb_finish(&nb);
 	}
 	nb_free(&nb);
-	curl_slist_free_all(f.hdr);
+	lc->slist_free_all(f.hdr);
 	if (f.h)
-		curl_easy_cleanup(f.h);
-	curl_global_cleanup();
+		lc->easy_cleanup(f.h);
+	lc->global_cleanup();
 	free(f.base);
 	free(f.scheme);
 	free(f.host);

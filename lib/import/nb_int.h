@@ -6,6 +6,8 @@
 #ifndef NSP_NB_INT_H
 #define NSP_NB_INT_H
 
+#include <curl/curl.h>
+
 #include "imp_int.h"
 
 enum nb_ep {
@@ -104,5 +106,31 @@ void nb_free(struct nbi *nb);
 void nb_init(struct nbi *nb, const char *dir,
 	     const struct nsp_nb_filters *flt,
 	     const struct nsp_import_opts *opts, struct nsp_import *out);
+
+/*
+ * The libcurl functions a live fetch calls (nb_curl.c opens the library
+ * at the first one): each entry is curl_<name>.
+ */
+struct nb_curl {
+	__typeof__(curl_global_init) *global_init;
+	__typeof__(curl_global_cleanup) *global_cleanup;
+	__typeof__(curl_easy_init) *easy_init;
+	__typeof__(curl_easy_setopt) *easy_setopt;
+	__typeof__(curl_easy_perform) *easy_perform;
+	__typeof__(curl_easy_getinfo) *easy_getinfo;
+	__typeof__(curl_easy_cleanup) *easy_cleanup;
+	__typeof__(curl_easy_strerror) *easy_strerror;
+	__typeof__(curl_easy_escape) *easy_escape;
+	__typeof__(curl_free) *free;
+	__typeof__(curl_getdate) *getdate;
+	__typeof__(curl_slist_append) *slist_append;
+	__typeof__(curl_slist_free_all) *slist_free_all;
+	__typeof__(curl_url) *url;
+	__typeof__(curl_url_cleanup) *url_cleanup;
+	__typeof__(curl_url_get) *url_get;
+	__typeof__(curl_url_set) *url_set;
+};
+/* The functions, or NULL with *why saying what is missing. */
+const struct nb_curl *nb_curl_open(const char **why);
 
 #endif
