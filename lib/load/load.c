@@ -44,10 +44,39 @@ char *nsp_ld_clip(const char *s, size_t len)
 }
 
 /*
+ * The id of item idx of list i (of lists[]) as the source gives it, or
+ * NULL: from the tree, or else from the raw structs (the same text).
+ */
+static const char *item_id(const struct ctx *c, size_t i, unsigned long idx,
+			   size_t *len)
+{
+	if (c->src) {
+		char item[64];
+		snprintf(item, sizeof(item), "/%s/%lu", lists[i].list, idx);
+		const struct nsp_node *id = nsp_node_deref(
+			nsp_node_get(nsp_source_at(c->src, item), "id"));
+		if (!id || id->kind != NSP_NODE_SCALAR)
+			return NULL;
+		*len = id->len;
+		return id->u.str;
+	}
+	const struct nsp_raw_design *r = c->raw;
+	const char *id = NULL;
+#define ID_OF(arr)                                                           \
+	if (r && !strcmp(lists[i].list, #arr) && idx < r->arr##_count)       \
+		id = r->arr[idx].id;
+	ID_OF(sites) ID_OF(clouds) ID_OF(pops) ID_OF(routers) ID_OF(circuits)
+#undef ID_OF
+	if (id)
+		*len = strlen(id);
+	return id;
+}
+
+/*
  * Describe a pointer for a message: "circuit 'ec-1': bgp.asn" for
  * /circuits/0/bgp/asn, "intent.availability" for /intent/availability.
  */
-char *nsp_ld_describe(const struct nsp_source *src, const char *ptr)
+char *nsp_ld_describe(const struct ctx *c, const char *ptr)
 {
 	struct nsp_buf b = {0};
 	const char *p = ptr;
@@ -58,15 +87,12 @@ char *nsp_ld_describe(const struct nsp_source *src, const char *ptr)
 			continue;
 		char *end;
 		unsigned long idx = strtoul(p + 2 + l, &end, 10);
-		char item[64];
-		snprintf(item, sizeof(item), "/%s/%lu", lists[i].list, idx);
-		const struct nsp_node *id =
-			nsp_node_deref(nsp_node_get(nsp_source_at(src, item),
-						    "id"));
-		if (id && id->kind == NSP_NODE_SCALAR && id->len) {
-			char *c = nsp_ld_clip(id->u.str, id->len);
-			nsp_buf_printf(&b, "%s '%s'", lists[i].kind, c);
-			free(c);
+		size_t len = 0;
+		const char *id = item_id(c, i, idx, &len);
+		if (id && len) {
+			char *v = nsp_ld_clip(id, len);
+			nsp_buf_printf(&b, "%s '%s'", lists[i].kind, v);
+			free(v);
 		} else {
 			nsp_buf_printf(&b, "%s #%lu", lists[i].kind, idx + 1);
 		}
@@ -101,6 +127,13 @@ char *nsp_ld_describe(const struct nsp_source *src, const char *ptr)
 	return nsp_buf_detach(&b);
 }
 
+/* The position of a pointer; see load_int.h. */
+struct nsp_loc nsp_ld_loc(const struct ctx *c, const char *ptr)
+{
+	return c->src ? nsp_source_loc(c->src, ptr) :
+			nsp_posmap_loc(c->pos, ptr);
+}
+
 /* Add an error about the node at ptr, prefixed with its description. */
 void nsp_ld_err_at(struct ctx *c, const char *ptr, const char *fmt, ...)
 {
@@ -108,8 +141,8 @@ void nsp_ld_err_at(struct ctx *c, const char *ptr, const char *fmt, ...)
 	va_start(ap, fmt);
 	char *msg = nsp_xvasprintf(fmt, ap);
 	va_end(ap);
-	char *what = nsp_ld_describe(c->src, ptr);
-	nsp_diags_add(c->diags, nsp_source_loc(c->src, ptr), ptr, "%s: %s",
+	char *what = nsp_ld_describe(c, ptr);
+	nsp_diags_add(c->diags, nsp_ld_loc(c, ptr), ptr, "%s: %s",
 		      what, msg);
 	free(what);
 	free(msg);
@@ -119,9 +152,9 @@ void nsp_ld_err_at(struct ctx *c, const char *ptr, const char *fmt, ...)
 
 /*
  * What the YAML loader keeps alive for a model: the raw structs, whose
- * strings the model borrows, and the positions. While the design loads
- * they come from the source tree; once it has loaded, the tree gives way
- * to its compact positions (posmap.c).
+ * strings the model borrows, and the positions. They come from the source
+ * tree until the raw structs are built; then the tree gives way to its
+ * compact positions (posmap.c), before the normalise pass.
  */
 struct yaml_origin {
 	struct nsp_source src;
@@ -165,7 +198,8 @@ int nsp_load_tree(struct nsp_source *src, const char **bufp, size_t *lenp,
 {
 	const char *buf = *bufp;
 	size_t len = *lenp;
-	struct ctx c = {src, diags, NULL, lim->intent, lim->rules};
+	struct ctx c = {.src = src, .diags = diags, .defaults = lim->intent,
+			.rules = lim->rules};
 	struct nsp_buf ptr = {0};
 	size_t before = diags->n;
 
@@ -236,7 +270,9 @@ static int load_text(struct nsp_model **out, const char *name, const char *buf,
 	struct nsp_model *m = nsp_xcalloc(1, sizeof(*m));
 	struct yaml_origin *origin = nsp_xcalloc(1, sizeof(*origin));
 	m->where = (struct nsp_locator){&yaml_locator, origin};
-	struct ctx c = {&origin->src, diags, m, lim->intent, lim->rules};
+	struct ctx c = {.src = &origin->src, .pos = &origin->pos,
+			.diags = diags, .m = m, .defaults = lim->intent,
+			.rules = lim->rules};
 	struct nsp_arena structs = {0}; /* the raw structs, until the model */
 	size_t before = diags->n;
 	int ret = -1;
@@ -257,6 +293,16 @@ static int load_text(struct nsp_model **out, const char *name, const char *buf,
 			      "cannot load the design: %s", cyaml_strerror(e));
 		goto out;
 	}
+	/*
+	 * The values are in the raw structs: keep only the positions of the
+	 * tree (and its memory, for the model and the analysis to reuse).
+	 */
+	c.raw = raw;
+	if (nsp_posmap_build(&origin->pos, &origin->src) == 0) {
+		nsp_source_free(&origin->src);
+		origin->compact = true;
+		c.src = NULL;
+	}
 	nsp_ld_norm_top(&c, raw);
 	nsp_ld_norm_elements(&c, raw);
 	nsp_ld_norm_routers(&c, raw);
@@ -266,12 +312,8 @@ static int load_text(struct nsp_model **out, const char *name, const char *buf,
 	if (diags->n > before)
 		goto out;
 	nsp_model_derive(m);
-	/* the values are in the model: keep only what it borrows, positions */
+	/* the values are in the model: keep only what it borrows */
 	nsp_arena_free(&structs);
-	if (nsp_posmap_build(&origin->pos, &origin->src) == 0) {
-		nsp_source_free(&origin->src);
-		origin->compact = true;
-	}
 	*out = m;
 	m = NULL;
 	ret = 0;

@@ -17,9 +17,17 @@
 
 struct nsp_registry;
 
-/* One load: the source tree, where the errors go, the model being built. */
+/*
+ * One load: where the values are, where the errors go, the model being
+ * built. The source tree (src) is there for the validation and the build
+ * of the raw structs; the normalise pass has only the compact positions
+ * (pos, src NULL) and the raw structs (raw), which give a message its
+ * element's id. When the positions cannot be made, the tree stays.
+ */
 struct ctx {
 	const struct nsp_source *src;
+	const struct nsp_posmap *pos;
+	const struct nsp_raw_design *raw;
 	struct nsp_diags *diags;
 	struct nsp_model *m;
 	const struct nsp_intent_defaults *defaults; /* from the config */
@@ -43,7 +51,10 @@ nsp_ld_ptr(char *buf, size_t size, const char *fmt, ...);
 char *nsp_ld_clip(const char *s, size_t len);
 
 /* Describe a pointer for a message: "circuit 'ec-1': bgp.asn". */
-char *nsp_ld_describe(const struct nsp_source *src, const char *ptr);
+char *nsp_ld_describe(const struct ctx *c, const char *ptr);
+
+/* The position of a pointer, from the tree or the compact positions. */
+struct nsp_loc nsp_ld_loc(const struct ctx *c, const char *ptr);
 
 /* Add an error about the node at ptr, prefixed with its description. */
 __attribute__((format(printf, 3, 4))) void
@@ -63,7 +74,7 @@ void nsp_ld_validate(struct ctx *c, const struct nsp_node *n,
 /* Forget the lookups nsp_ld_has remembers (a new pass, a new source). */
 void nsp_ld_forget(void);
 
-/* Whether the key at ptr is present in the source (and not null). */
+/* Whether the map at ptr has the key (null or not). */
 bool nsp_ld_has(struct ctx *c, const char *map_ptr, const char *key);
 
 /* Check and register the id of the element at ptr. */

@@ -1,7 +1,7 @@
 /*
- * The compact positions of a loaded design: once the normalise pass is
- * done, the locator needs no value of the source tree, only where each
- * value is. This file owns that form (struct nsp_posmap): 20 bytes a value
+ * The compact positions of a loaded design: once the raw structs are
+ * built, the normalise pass and the locator need no value of the source
+ * tree, only where each value is and which keys a mapping has. This file owns that form (struct nsp_posmap): 20 bytes a value
  * in breadth-first order, a node's children side by side, mapping values
  * named by interned key numbers, positions as character offsets resolved
  * through the line table of the event pass. The entries are in blocks of
@@ -192,11 +192,26 @@ void nsp_posmap_free(struct nsp_posmap *pm)
 	memset(pm, 0, sizeof(*pm));
 }
 
-/* The entry a JSON Pointer names, or the deepest existing ancestor. */
-static size_t posmap_at(const struct nsp_posmap *pm, const char *pointer)
+/* The entry of the value of key in mapping entry i, or NONE. */
+static size_t value_of(const struct nsp_posmap *pm, size_t i, const char *key)
+{
+	const struct nsp_pos_node *d = at(pm, i);
+	if (d->kind != NSP_NODE_MAP)
+		return NONE;
+	uint32_t k = (uint32_t)(uintptr_t)nsp_map_get(&pm->keys, key,
+						      strlen(key));
+	for (size_t j = 0; k && j < d->n; j++)
+		if (at(pm, d->first + j)->key == k)
+			return d->first + j;
+	return NONE;
+}
+
+size_t nsp_posmap_find(const struct nsp_posmap *pm, const char *pointer)
 {
 	size_t i = 0;
 	const char *p = pointer;
+	if (!pm->nnodes)
+		return NONE;
 	while (*p == '/') {
 		p++;
 		char tok[256];
@@ -204,11 +219,7 @@ static size_t posmap_at(const struct nsp_posmap *pm, const char *pointer)
 		const struct nsp_pos_node *d = at(pm, i);
 		size_t next = NONE;
 		if (d->kind == NSP_NODE_MAP) {
-			uint32_t key = (uint32_t)(uintptr_t)nsp_map_get(
-				&pm->keys, tok, strlen(tok));
-			for (size_t j = 0; key && j < d->n && next == NONE; j++)
-				if (at(pm, d->first + j)->key == key)
-					next = d->first + j;
+			next = value_of(pm, i, tok);
 		} else if (d->kind == NSP_NODE_SEQ) {
 			char *e;
 			unsigned long k = strtoul(tok, &e, 10);
@@ -220,6 +231,11 @@ static size_t posmap_at(const struct nsp_posmap *pm, const char *pointer)
 		i = next;
 	}
 	return i;
+}
+
+bool nsp_posmap_has(const struct nsp_posmap *pm, size_t i, const char *key)
+{
+	return i != NONE && value_of(pm, i, key) != NONE;
 }
 
 /* line:col of a character offset, through the line table. */
@@ -241,7 +257,7 @@ struct nsp_loc nsp_posmap_loc(const struct nsp_posmap *pm,
 {
 	if (!pm->nnodes)
 		return (struct nsp_loc){1, 1};
-	return offset_loc(pm, at(pm, posmap_at(pm, pointer))->start);
+	return offset_loc(pm, at(pm, nsp_posmap_find(pm, pointer))->start);
 }
 
 struct nsp_loc nsp_posmap_end(const struct nsp_posmap *pm,
@@ -249,5 +265,5 @@ struct nsp_loc nsp_posmap_end(const struct nsp_posmap *pm,
 {
 	if (!pm->nnodes)
 		return (struct nsp_loc){0, 0};
-	return offset_loc(pm, at(pm, posmap_at(pm, pointer))->end);
+	return offset_loc(pm, at(pm, nsp_posmap_find(pm, pointer))->end);
 }

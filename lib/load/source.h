@@ -126,6 +126,10 @@ struct nsp_posmap {
  */
 int nsp_posmap_build(struct nsp_posmap *pm, const struct nsp_source *src);
 void nsp_posmap_free(struct nsp_posmap *pm);
+/* The entry a JSON Pointer names, or its deepest existing ancestor. */
+size_t nsp_posmap_find(const struct nsp_posmap *pm, const char *pointer);
+/* Whether entry at is a mapping with the key (as nsp_node_get finds). */
+bool nsp_posmap_has(const struct nsp_posmap *pm, size_t at, const char *key);
 /* nsp_source_loc and nsp_source_end, from the positions alone. */
 struct nsp_loc nsp_posmap_loc(const struct nsp_posmap *pm,
 			      const char *pointer);

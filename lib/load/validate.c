@@ -76,7 +76,7 @@ static void validate_mapping(struct ctx *c, const struct nsp_node *n,
 			}
 			char *key = nsp_ld_clip(k->u.str, k->len);
 			const char *dym = nsp_did_you_mean(key, names, nfields);
-			char *what = nsp_ld_describe(c->src,
+			char *what = nsp_ld_describe(c,
 						     ptr->s ? ptr->s : "");
 			char *msg = nsp_xasprintf("unknown key '%s'", key);
 			for (size_t j = 0; dym && j < nfields; j++)
@@ -107,7 +107,7 @@ static void validate_mapping(struct ctx *c, const struct nsp_node *n,
 			continue;
 		if (nsp_node_get(n, fields[j].key))
 			continue;
-		char *what = nsp_ld_describe(c->src, ptr->s ? ptr->s : "");
+		char *what = nsp_ld_describe(c, ptr->s ? ptr->s : "");
 		nsp_diags_add(c->diags, n->loc, ptr->s,
 			      "%s: missing required field '%s'", what,
 			      fields[j].key);

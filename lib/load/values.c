@@ -87,12 +87,14 @@ static uint32_t first_invisible(const char *s)
  * The last few maps nsp_ld_has looked up, by pointer: the normalise pass
  * asks about the keys of the same map many times, and each lookup from
  * the root walks the whole path. Per thread; emptied by nsp_ld_forget at
- * the start of each normalise pass, and keyed by the source as well.
+ * the start of each normalise pass, and keyed by where the values are
+ * (the tree or the positions) as well.
  */
 static _Thread_local struct seen {
-	const struct nsp_source *src;
+	const void *in; /* c->src or c->pos; NULL: unused */
 	char ptr[96];
-	const struct nsp_node *node;
+	const struct nsp_node *node; /* in the tree */
+	size_t at;                   /* in the positions */
 } seen[4];
 static _Thread_local unsigned seen_next;
 
@@ -102,29 +104,37 @@ void nsp_ld_forget(void)
 	seen_next = 0;
 }
 
-/* The node at a pointer (or its deepest existing ancestor), remembered. */
-static const struct nsp_node *node_at(struct ctx *c, const char *ptr)
+/*
+ * The map at a pointer (or its deepest existing ancestor), remembered: a
+ * node of the tree, or an entry of the positions.
+ */
+static const struct seen *map_at(struct ctx *c, const char *ptr)
 {
+	static _Thread_local struct seen one;
+	const void *in = c->src ? (const void *)c->src : (const void *)c->pos;
 	size_t len = strlen(ptr);
 	size_t n = sizeof(seen) / sizeof(seen[0]);
 	for (size_t i = 0; i < n; i++)
-		if (seen[i].src == c->src && seen[i].node &&
-		    !memcmp(seen[i].ptr, ptr, len + 1))
-			return seen[i].node;
-	const struct nsp_node *node = nsp_source_at(c->src, ptr);
-	if (len < sizeof(seen[0].ptr) && node) {
-		struct seen *s = &seen[seen_next++ % n];
-		s->src = c->src;
+		if (seen[i].in == in && !memcmp(seen[i].ptr, ptr, len + 1))
+			return &seen[i];
+	struct seen *s = len < sizeof(one.ptr) ? &seen[seen_next++ % n] : &one;
+	s->in = s == &one ? NULL : in;
+	if (len < sizeof(s->ptr))
 		memcpy(s->ptr, ptr, len + 1);
-		s->node = node;
-	}
-	return node;
+	if (c->src)
+		s->node = nsp_source_at(c->src, ptr);
+	else
+		s->at = nsp_posmap_find(c->pos, ptr);
+	return s;
 }
 
-/* Whether the key at ptr is present in the source (and not null). */
+/* Whether the key at ptr is present in the source. */
 bool nsp_ld_has(struct ctx *c, const char *map_ptr, const char *key)
 {
-	return nsp_node_get(node_at(c, map_ptr), key) != NULL;
+	const struct seen *s = map_at(c, map_ptr);
+	if (c->src)
+		return nsp_node_get(s->node, key) != NULL;
+	return nsp_posmap_has(c->pos, s->at, key);
 }
 
 /*
@@ -154,7 +164,7 @@ void nsp_ld_register_id(struct ctx *c, const char *id, enum nsp_kind kind,
 		return;
 	}
 	const struct nsp_id_entry *prev = nsp_model_add_id(
-		c->m, id, kind, index, nsp_source_loc(c->src, idp));
+		c->m, id, kind, index, nsp_ld_loc(c, idp));
 	if (prev)
 		nsp_ld_err_at(c, idp, "duplicate id '%s': already used by the "
 				      "%s at line %u", id,
@@ -286,8 +296,8 @@ static void plain_text(struct ctx *c, char *s, const char *ptr)
 	}
 	s[w] = '\0';
 	char *after = nsp_ld_clip(s, w);
-	char *what = nsp_ld_describe(c->src, ptr);
-	nsp_diags_add(&c->m->warnings, nsp_source_loc(c->src, ptr), ptr,
+	char *what = nsp_ld_describe(c, ptr);
+	nsp_diags_add(&c->m->warnings, nsp_ld_loc(c, ptr), ptr,
 		      "%s: '%s' contains the invisible character U+%04X (%s): "
 		      "it is compared without it, as '%s'",
 		      what, before, (unsigned)cp, nsp_invisible_name(cp),
