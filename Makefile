@@ -13,10 +13,11 @@
 CC ?= cc
 PREFIX ?= /usr/local
 BUILD ?= build
-PKGS := yaml-0.1 libcyaml jansson libgvc
-# libcurl: its headers only; lib/import/nb_curl.c opens the library when a
-# live NetBox fetch starts, so that no other command loads it.
-HDR_PKGS := libcurl
+PKGS := yaml-0.1 libcyaml jansson
+# Headers only: lib/import/nb_curl.c opens libcurl when a live NetBox fetch
+# starts, lib/report/svg.c opens libgvc in the child that lays out SVG, so
+# that no other command loads them and their dependencies.
+HDR_PKGS := libcurl libgvc
 WARN := -Wall -Wextra -Werror -pedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wformat=2 \
 	-Wno-format-truncation

@@ -2,8 +2,11 @@
  * SVG of a DOT graph, laid out by Graphviz's dot engine (libgvc) in a
  * child process: a crash inside the library (Graphviz 2.42/2.43 frees some
  * rank arrays twice in gvFreeLayout after laying out labelled edges between
- * nodes of one rank) ends the child, never nospof.
+ * nodes of one rank) ends the child, never nospof. The library is opened
+ * (dlopen of libgvc.so.6, headers from pkg-config's libgvc) at the first
+ * SVG: linked, it and its dependencies would load into every command.
  */
+#include <dlfcn.h>
 #include <errno.h>
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
@@ -25,6 +28,36 @@ static int gv_errf(char *msg)
 	if (!gv_error)
 		gv_error = nsp_escape(msg, strlen(msg));
 	return 0;
+}
+
+/* The Graphviz functions the child calls, by their names. */
+static struct {
+	__typeof__(agseterrf) *agseterrf;
+	__typeof__(agseterr) *agseterr;
+	__typeof__(agmemread) *agmemread;
+	__typeof__(gvContext) *gvContext;
+	__typeof__(gvLayout) *gvLayout;
+	__typeof__(gvRenderData) *gvRenderData;
+} gv;
+
+/* Open Graphviz into gv, once; NULL, or what is missing. */
+static const char *gv_open(void)
+{
+	static void *lib;
+	static const char *missing;
+	if (lib || missing)
+		return missing;
+	void *h = dlopen("libgvc.so.6", RTLD_NOW | RTLD_GLOBAL);
+	if (!h)
+		return missing = "libgvc.so.6 cannot be loaded";
+#define GV_FN(f)                                                             \
+	if (!(*(void **)&gv.f = dlsym(h, #f)))                               \
+		return missing = "libgvc.so.6 lacks " #f;
+	GV_FN(agseterrf) GV_FN(agseterr) GV_FN(agmemread) GV_FN(gvContext)
+	GV_FN(gvLayout) GV_FN(gvRenderData)
+#undef GV_FN
+	lib = h;
+	return NULL;
 }
 
 /* Write all of buf to fd; false on an error. */
@@ -56,17 +89,17 @@ static void child(int fd, const char *dot)
 	/* a crash is the parent's to report: no handler of ours runs here */
 	for (size_t i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++)
 		signal(fatal[i], SIG_DFL);
-	agseterrf(gv_errf);
-	agseterr(AGERR);
-	GVC_t *gvc = gvContext();
-	Agraph_t *g = gvc ? agmemread(dot) : NULL;
+	gv.agseterrf(gv_errf);
+	gv.agseterr(AGERR);
+	GVC_t *gvc = gv.gvContext();
+	Agraph_t *g = gvc ? gv.agmemread(dot) : NULL;
 	if (!gvc)
 		msg = nsp_xstrdup("cannot start Graphviz");
-	else if (!g || gvLayout(gvc, g, "dot") != 0)
+	else if (!g || gv.gvLayout(gvc, g, "dot") != 0)
 		msg = nsp_xasprintf("Graphviz cannot lay the graph out%s%s",
 				    gv_error ? ": " : "",
 				    gv_error ? gv_error : "");
-	else if (gvRenderData(gvc, g, "svg", &svg, &len) != 0)
+	else if (gv.gvRenderData(gvc, g, "svg", &svg, &len) != 0)
 		msg = nsp_xasprintf("Graphviz cannot render SVG%s%s",
 				    gv_error ? ": " : "",
 				    gv_error ? gv_error : "");
@@ -122,6 +155,11 @@ int nsp_topology_svg(FILE *out, const char *dot, const struct nsp_svg_opts *o,
 	pid_t pid;
 
 	*err = NULL;
+	const char *missing = gv_open();
+	if (missing) {
+		*err = nsp_xasprintf("cannot start Graphviz: %s", missing);
+		return -1;
+	}
 	fflush(NULL); /* nothing buffered is written twice */
 	if (pipe(fds)) {
 		*err = nsp_xasprintf("cannot start Graphviz: %s",
