@@ -25,10 +25,9 @@ CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -Ilib $(WARN) $(CFLAGS) -MMD -MP \
 	$(shell pkg-config --cflags $(PKGS) $(HDR_PKGS) 2>/dev/null)
 # BuDDy (libbdd-dev), the BDD library of the exact availability, ships no
-# pkg-config file on Debian: its header is in /usr/include, and it is linked
-# by name.
-BDD_LIBS := -lbdd
-LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(BDD_LIBS) -ldl -lm
+# pkg-config file on Debian: its header is in /usr/include, and
+# lib/analysis/bddsession.c opens libbdd.so.0 at the first exact figure.
+LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -ldl -lm
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer

@@ -11,7 +11,6 @@
  */
 #include "avail.h"
 
-#include <bdd.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -258,8 +257,8 @@ static void dominant(struct nsp_avail *out, const struct nsp_avail_system *s)
 /* *acc = *acc op g, the reference counts kept right. */
 static void acc_op(BDD *acc, BDD g, int op)
 {
-	BDD r = bdd_addref(bdd_apply(*acc, g, op));
-	bdd_delref(*acc);
+	BDD r = nsp_bdd.addref(nsp_bdd.apply(*acc, g, op));
+	nsp_bdd.delref(*acc);
 	*acc = r;
 }
 
@@ -272,10 +271,10 @@ static void acc_op(BDD *acc, BDD g, int op)
 static BDD circuit_up(const struct nsp_avail_system *s, size_t c,
                       const int *var)
 {
-	BDD r = bdd_addref(bddtrue);
+	BDD r = nsp_bdd.addref(nsp_bdd.one);
 	for (size_t g = 0; g < s->n; g++)
 		if (s->masks[g * s->nwords + c / 64] >> (c % 64) & 1)
-			acc_op(&r, bdd_nithvar(var[g]), bddop_and);
+			acc_op(&r, nsp_bdd.nithvar(var[g]), bddop_and);
 	return r;
 }
 
@@ -366,22 +365,22 @@ static BDD up_bdd(const struct nsp_avail_system *s, const int *var)
 	BDD *cu = nsp_xmalloc((nc + 1) * sizeof(BDD));
 	for (size_t c = 0; c < nc; c++)
 		cu[c] = circuit_up(s, c, var);
-	BDD f = bdd_addref(bddfalse);
+	BDD f = nsp_bdd.addref(nsp_bdd.zero);
 	if (!g) {
 		for (size_t p = 0; p < s->npaths; p++) {
-			BDD t = bdd_addref(bddtrue);
+			BDD t = nsp_bdd.addref(nsp_bdd.one);
 			for (size_t c = 0; c < nc; c++)
 				if (s->paths[p * s->nwords + c / 64] >> (c % 64) &
 				    1)
 					acc_op(&t, cu[c], bddop_and);
 			acc_op(&f, t, bddop_or);
-			bdd_delref(t);
+			nsp_bdd.delref(t);
 		}
 	} else {
 		BDD *reach = nsp_xmalloc((g->nr + 1) * sizeof(BDD));
 		for (size_t r = 0; r < g->nr; r++)
-			reach[r] = bdd_addref(g->kind[r] == 2 ? bddtrue
-			                                      : bddfalse);
+			reach[r] = nsp_bdd.addref(g->kind[r] == 2 ? nsp_bdd.one
+			                                          : nsp_bdd.zero);
 		for (bool changed = true; changed && !nsp_bdd_failed();) {
 			changed = false;
 			for (size_t c = 0; c < nc; c++) {
@@ -391,11 +390,11 @@ static BDD up_bdd(const struct nsp_avail_system *s, const int *var)
 					if (!(g->kind[u] & (2 | 4)) ||
 					    !(g->kind[v] & (1 | 4)))
 						continue;
-					BDD t = bdd_addref(
-					    bdd_and(reach[u], cu[c]));
+					BDD t = nsp_bdd.addref(
+					    nsp_bdd.and(reach[u], cu[c]));
 					BDD old = reach[v];
 					acc_op(&reach[v], t, bddop_or);
-					bdd_delref(t);
+					nsp_bdd.delref(t);
 					changed |= reach[v] != old;
 				}
 			}
@@ -403,12 +402,12 @@ static BDD up_bdd(const struct nsp_avail_system *s, const int *var)
 		for (size_t r = 0; r < g->nr; r++) {
 			if (g->kind[r] == 1)
 				acc_op(&f, reach[r], bddop_or);
-			bdd_delref(reach[r]);
+			nsp_bdd.delref(reach[r]);
 		}
 		free(reach);
 	}
 	for (size_t c = 0; c < nc; c++)
-		bdd_delref(cu[c]);
+		nsp_bdd.delref(cu[c]);
 	free(cu);
 	return f;
 }
@@ -431,15 +430,15 @@ static size_t flatten(struct flat *fl, size_t *map, BDD f)
 		return (size_t)f;
 	if (map[f])
 		return map[f] - 1;
-	size_t lo = flatten(fl, map, bdd_low(f));
-	size_t hi = flatten(fl, map, bdd_high(f));
+	size_t lo = flatten(fl, map, nsp_bdd.low(f));
+	size_t hi = flatten(fl, map, nsp_bdd.high(f));
 	if (fl->n == fl->cap) {
 		fl->cap = fl->cap ? 2 * fl->cap : 64;
 		fl->var = nsp_xrealloc(fl->var, fl->cap * sizeof(int));
 		fl->lo = nsp_xrealloc(fl->lo, fl->cap * sizeof(size_t));
 		fl->hi = nsp_xrealloc(fl->hi, fl->cap * sizeof(size_t));
 	}
-	fl->var[fl->n] = bdd_var(f);
+	fl->var[fl->n] = nsp_bdd.var(f);
 	fl->lo[fl->n] = lo;
 	fl->hi[fl->n] = hi;
 	map[f] = ++fl->n;
@@ -501,7 +500,7 @@ static bool by_bdd(const struct nsp_avail_system *s, double *avail)
 		fl.var = nsp_xcalloc(fl.cap, sizeof(int));
 		fl.lo = nsp_xcalloc(fl.cap, sizeof(size_t));
 		fl.hi = nsp_xcalloc(fl.cap, sizeof(size_t));
-		size_t *map = nsp_xcalloc((size_t)bdd_getallocnum() + 2,
+		size_t *map = nsp_xcalloc((size_t)nsp_bdd.getallocnum() + 2,
 		                          sizeof(size_t));
 		size_t root = flatten(&fl, map, f);
 		free(map);
@@ -511,7 +510,7 @@ static bool by_bdd(const struct nsp_avail_system *s, double *avail)
 			fl.lo[2] = fl.hi[2] = root;
 		}
 	}
-	bdd_delref(f);
+	nsp_bdd.delref(f);
 	nsp_bdd_end();
 	for (size_t k = 2; ok && k < fl.n; k++)
 		fl.var[k] = group[fl.var[k]]; /* variables back to groups */

@@ -1,12 +1,55 @@
 /*
- * The library's BuDDy session (bddsession.h): one user at a time, BuDDy started
- * once and stopped at exit (so that valgrind sees every node freed), the
- * node table bounded, errors recorded instead of BuDDy's print-and-exit.
+ * The library's BuDDy session (bddsession.h): BuDDy opened at the first
+ * use, one user at a time, started once and stopped at exit (so that
+ * valgrind sees every node freed), the node table bounded, errors
+ * recorded instead of BuDDy's print-and-exit.
  */
 #include "bddsession.h"
 
-#include <bdd.h>
+#include <dlfcn.h>
 #include <stdlib.h>
+
+struct nsp_bdd_fns nsp_bdd;
+
+/* What the session itself calls of BuDDy, each bdd_<name>. */
+static struct {
+	__typeof__(bdd_init) *init;
+	__typeof__(bdd_done) *done;
+	__typeof__(bdd_error_hook) *error_hook;
+	__typeof__(bdd_gbc_hook) *gbc_hook;
+	__typeof__(bdd_resize_hook) *resize_hook;
+	__typeof__(bdd_setmaxnodenum) *setmaxnodenum;
+	__typeof__(bdd_setvarnum) *setvarnum;
+} core;
+
+/* Open BuDDy into nsp_bdd and core, once; false when it cannot be. */
+static bool open_buddy(void)
+{
+	static int state; /* 0 not tried, 1 open, -1 missing */
+	if (state)
+		return state > 0;
+	state = -1;
+	void *h = dlopen("libbdd.so.0", RTLD_NOW | RTLD_LOCAL);
+	if (!h)
+		return false;
+	const BDD *one = dlsym(h, "bddtrue"), *zero = dlsym(h, "bddfalse");
+	bool ok = one && zero;
+#define FN(table, f) ok = ok && (*(void **)&table.f = dlsym(h, "bdd_" #f));
+	FN(nsp_bdd, addref) FN(nsp_bdd, delref) FN(nsp_bdd, apply)
+	FN(nsp_bdd, and) FN(nsp_bdd, nithvar) FN(nsp_bdd, low)
+	FN(nsp_bdd, high) FN(nsp_bdd, var) FN(nsp_bdd, getallocnum)
+	FN(core, init) FN(core, done) FN(core, error_hook) FN(core, gbc_hook)
+	FN(core, resize_hook) FN(core, setmaxnodenum) FN(core, setvarnum)
+#undef FN
+	if (!ok) {
+		dlclose(h);
+		return false;
+	}
+	nsp_bdd.one = *one;
+	nsp_bdd.zero = *zero;
+	state = 1;
+	return true;
+}
 
 static bool running, busy, failed, registered;
 static int nvars_now;
@@ -23,28 +66,28 @@ static void on_error(int e)
 static void stop(void)
 {
 	if (running)
-		bdd_done();
+		core.done();
 	running = false;
 	nvars_now = 0;
 }
 
 bool nsp_bdd_begin(int nvars)
 {
-	if (busy)
+	if (busy || !open_buddy())
 		return false;
 	if (!running) {
 		int cap = max_nodes ? max_nodes : NSP_BDD_NODES_MAX;
 		/* BuDDy takes a maximum only above the table's size */
 		int start = cap / 2 < NSP_BDD_NODES_START ? cap / 2 + 1
 		                                          : NSP_BDD_NODES_START;
-		if (bdd_init(start, start / 10 + 1) < 0)
+		if (core.init(start, start / 10 + 1) < 0)
 			return false;
 		running = true;
 		failed = false;
-		bdd_error_hook(on_error);
-		bdd_gbc_hook(NULL);
-		bdd_resize_hook(NULL);
-		bdd_setmaxnodenum(cap);
+		core.error_hook(on_error);
+		core.gbc_hook(NULL);
+		core.resize_hook(NULL);
+		core.setmaxnodenum(cap);
 		if (failed) {
 			stop();
 			return false;
@@ -57,7 +100,7 @@ bool nsp_bdd_begin(int nvars)
 	if (nvars < 1)
 		nvars = 1;
 	if (nvars > nvars_now) {
-		if (bdd_setvarnum(nvars) < 0 || failed) {
+		if (core.setvarnum(nvars) < 0 || failed) {
 			stop();
 			return false;
 		}

@@ -8,8 +8,30 @@
 #ifndef NSP_BDDSESSION_H
 #define NSP_BDDSESSION_H
 
+#include <bdd.h>
 #include <stdbool.h>
 #include <stddef.h>
+
+/*
+ * BuDDy's functions, opened by the first nsp_bdd_begin (dlopen of
+ * libbdd.so.0; the header is libbdd-dev's): linked, BuDDy and the C++
+ * runtime it needs would load into every command, about 2 MiB. Each entry
+ * is bdd_<name>; one and zero are bddtrue and bddfalse.
+ */
+struct nsp_bdd_fns {
+	__typeof__(bdd_addref) *addref;
+	__typeof__(bdd_delref) *delref;
+	__typeof__(bdd_apply) *apply;
+	__typeof__(bdd_and) *and;
+	__typeof__(bdd_nithvar) *nithvar;
+	__typeof__(bdd_low) *low;
+	__typeof__(bdd_high) *high;
+	__typeof__(bdd_var) *var;
+	__typeof__(bdd_getallocnum) *getallocnum;
+	BDD one, zero;
+};
+/* Filled while a session is taken (between begin and end). */
+extern struct nsp_bdd_fns nsp_bdd;
 
 /* The node table: its first size, and the most it may grow to. */
 #define NSP_BDD_NODES_START 100000
@@ -17,7 +39,8 @@
 
 /*
  * Take the session with at least nvars variables. False when it is taken
- * already or BuDDy cannot start: the caller then does without.
+ * already or BuDDy cannot start (or is not installed): the caller then
+ * does without.
  */
 bool nsp_bdd_begin(int nvars);
 /* Whether BuDDy reported an error (the node table full) since begin. */
