@@ -37,6 +37,42 @@ START_TEST(exit_codes)
 }
 END_TEST
 
+/* The libraries the dynamic loader loads for args (LD_DEBUG=files). */
+static char *loaded(const char *args)
+{
+	char *cmd = nsp_xasprintf("LD_DEBUG=files %s %s 2>&1 >/dev/null | "
+				  "grep -o 'file=lib[a-z+]*' | sort -u",
+				  nospof_bin(), args);
+	char *out = NULL;
+	run_cmd(cmd, &out);
+	free(cmd);
+	return out;
+}
+
+/*
+ * libcurl, Graphviz and BuDDy are opened when a command first needs them:
+ * a check with no availability figure loads none of them; SVG output
+ * loads Graphviz, an availability target BuDDy.
+ */
+START_TEST(libraries_opened_on_use)
+{
+	char *l = loaded("check examples/alibaba-two-cpes.yaml");
+	ck_assert_ptr_nonnull(strstr(l, "file=libyaml\n"));
+	ck_assert_ptr_null(strstr(l, "file=libcurl"));
+	ck_assert_ptr_null(strstr(l, "file=libgvc"));
+	ck_assert_ptr_null(strstr(l, "file=libbdd"));
+	free(l);
+	l = loaded("graph -f svg examples/alibaba-two-cpes.yaml");
+	ck_assert_ptr_nonnull(strstr(l, "file=libgvc\n"));
+	ck_assert_ptr_null(strstr(l, "file=libcurl"));
+	free(l);
+	l = loaded("check examples/gcp-999-topology.yaml");
+	ck_assert_ptr_nonnull(strstr(l, "file=libbdd\n"));
+	ck_assert_ptr_null(strstr(l, "file=libcurl"));
+	free(l);
+}
+END_TEST
+
 START_TEST(fail_on_select_ignore)
 {
 	const char *f = "examples/alibaba-one-cpe.yaml";
@@ -710,6 +746,7 @@ Suite *cli_suite(void)
 	tcase_add_test(t, graph_fail);
 	tcase_add_test(t, graph_long_labels);
 	tcase_add_test(t, graph_svg_graphviz_bug);
+	tcase_add_test(t, libraries_opened_on_use);
 	tcase_add_test(t, graph_svg_child_dies);
 	tcase_add_test(t, graph_svg_limit);
 	tcase_add_test(t, scenarios_pair_limit);
