@@ -292,10 +292,6 @@ void nsp_analysis_free(struct nsp_analysis *a)
 {
 	if (!a)
 		return;
-	for (size_t e = 0; e < a->nelems; e++) {
-		free(a->elems[e].name);
-		free(a->elems[e].circuits);
-	}
 	free(a->elems);
 	for (size_t d = 0; a->dan && d < a->m->ndemands; d++) {
 		struct nsp_dan *dn = &a->dan[d];
@@ -340,6 +336,7 @@ void nsp_analysis_free(struct nsp_analysis *a)
 	free(a->failover_ms);
 	free(a->base_load[0]);
 	free(a->base_load[1]);
+	nsp_arena_free(&a->store);
 	free(a);
 }
 

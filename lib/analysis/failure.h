@@ -21,7 +21,8 @@
 /* One failure element: what fails together, by class. */
 struct nsp_felem {
 	enum nsp_class cls;
-	char *name;    /* display name: the id, "router:port", or the value */
+	/* display name: the id, "router:port", or the value */
+	const char *name;
 	/* where it is given: the element (or its first bearer) is item index
 	 * of the list ("circuits", "routers", "pops"), the field that gives
 	 * it is key below it (NULL: the item itself); pointers are made by
@@ -65,6 +66,8 @@ struct nsp_analysis {
 	struct nsp_dan *dan;   /* per demand */
 	size_t fast_singles;   /* single failures found without rerouting */
 	void *scratch;
+	/* what the elements and the per-demand analyses point into */
+	struct nsp_arena store;
 };
 
 /* Build the analysis of a model: elements, steady state, single failures. */
