@@ -318,10 +318,17 @@ void nsp_fa_build_elements(struct nsp_analysis *a)
 	pop_values(a, &cap, &c, NSP_CLASS_EDGE_DOMAIN,
 	           offsetof(struct nsp_pop, edge_domain), "edge_domain");
 	free_values(a, &cap, &c);
-	/* kept as long as the analysis: exact size */
-	if (cap > a->nelems + 1)
-		a->elems = nsp_xrealloc(a->elems,
-		                        (a->nelems + 1) * sizeof(*a->elems));
+	/*
+	 * kept as long as the analysis: copied to a block of its exact size,
+	 * as a shrinking realloc may keep the whole block it had
+	 */
+	if (cap > a->nelems + 1) {
+		struct nsp_felem *v = nsp_xmalloc((a->nelems + 1) * sizeof(*v));
+		if (a->nelems)
+			memcpy(v, a->elems, a->nelems * sizeof(*v));
+		free(a->elems);
+		a->elems = v;
+	}
 	free(c.seen);
 	free(c.v);
 	free(c.pop_off);

@@ -44,13 +44,14 @@ void nsp_felem_ptrs(const struct nsp_felem *e, struct nsp_felem_ptrs *p);
 
 /* What happens to one demand in one scenario. */
 struct nsp_outcome {
-	bool connected;
-	bool sized;           /* the demand has a size: the load is known */
 	double worst_share;   /* load / usable bandwidth of the worst circuit */
 	double worst_load;    /* its load, Mbit/s (every demand on it) */
 	size_t worst_circuit; /* NSP_NONE when no circuit carries traffic */
-	bool failover_never;  /* some failed circuit is never noticed */
 	uint64_t failover_ms; /* 0 when no circuit carrying traffic failed */
+	/* the flags last, so that the outcome has no padding but its tail */
+	bool connected;
+	bool sized;          /* the demand has a size: the load is known */
+	bool failover_never; /* some failed circuit is never noticed */
 };
 
 /* The analysis of one demand (private layout, read through the API). */
