@@ -186,13 +186,13 @@ static void element_demands(struct nsp_analysis *a, struct scratch *s)
 		}
 	for (size_t e = 0; e < a->nelems; e++)
 		s->ed_off[e + 2] += s->ed_off[e + 1];
-	s->ed_dem = nsp_xmalloc((tot + 1) * sizeof(size_t));
-	s->ed_pos = nsp_xmalloc((tot + 1) * sizeof(size_t));
+	s->ed_dem = nsp_xmalloc((tot + 1) * sizeof(uint32_t));
+	s->ed_pos = nsp_xmalloc((tot + 1) * sizeof(uint32_t));
 	for (size_t d = 0; d < m->ndemands; d++)
 		for (size_t k = 0; k < a->dan[d].ne; k++) {
 			size_t j = s->ed_off[a->dan[d].elems[k] + 1]++;
-			s->ed_dem[j] = d;
-			s->ed_pos[j] = k;
+			s->ed_dem[j] = (uint32_t)d;
+			s->ed_pos[j] = (uint32_t)k;
 		}
 }
 

@@ -54,8 +54,13 @@ struct scratch {
 	 * while one failure is evaluated, then reset.
 	 */
 	double *load;
-	/* per element, the demands using it and its position in theirs */
-	size_t *ed_off, *ed_dem, *ed_pos;
+	/*
+	 * per element, the demands using it and its position in theirs: 32
+	 * bits, as 2^32 demands or elements would not fit in memory (each
+	 * takes tens of bytes in the model and the analysis)
+	 */
+	size_t *ed_off;
+	uint32_t *ed_dem, *ed_pos;
 	/* per circuit, the demands using it; per demand, the sum of those */
 	size_t *cd_off, *cd, *nbcost;
 	unsigned *dstamp; /* per demand */
