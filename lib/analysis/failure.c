@@ -34,7 +34,7 @@ struct build_work {
 	const size_t *ce_off, *ce; /* circuit -> elements */
 	unsigned *rstamp, *estamp; /* per router, per element */
 	size_t *rlocal;            /* per router: its local index */
-	size_t *routers, *el;      /* the demand's routers, elements */
+	size_t *routers, *el;      /* the demand's routers (global), elements */
 	size_t rcap, elcap;
 };
 
@@ -84,10 +84,9 @@ static void build_demand(struct nsp_analysis *a, size_t di,
 			*loc[k] = w->rlocal[ends[k]];
 		}
 	}
-	dn->routers = store_copy(a, w->routers, dn->nr);
 	dn->kind = store_zero(a, dn->nr);
 	for (size_t r = 0; r < dn->nr; r++) {
-		size_t g = dn->routers[r];
+		size_t g = w->routers[r];
 		if (nsp_router_in_endpoint(m, g, d->to))
 			dn->kind[r] = K_TO;
 		else if (nsp_router_in_endpoint(m, g, d->from))
@@ -95,17 +94,17 @@ static void build_demand(struct nsp_analysis *a, size_t di,
 		else if (m->routers[g].role == NSP_ROLE_EXCHANGE)
 			dn->kind[r] = K_EXCH;
 	}
-	dn->adj_off = store_zero(a, (dn->nr + 2) * sizeof(size_t));
+	dn->adj_off = store_zero(a, (dn->nr + 2) * sizeof(uint32_t));
 	for (size_t i = 0; i < nc; i++) {
 		dn->adj_off[dn->ca[i] + 2]++;
 		dn->adj_off[dn->cz[i] + 2]++;
 	}
 	for (size_t r = 0; r < dn->nr; r++)
 		dn->adj_off[r + 2] += dn->adj_off[r + 1];
-	dn->adj = nsp_arena_alloc(&a->store, 2 * nc * sizeof(size_t));
+	dn->adj = nsp_arena_alloc(&a->store, 2 * nc * sizeof(uint32_t));
 	for (size_t i = 0; i < nc; i++) {
-		dn->adj[dn->adj_off[dn->ca[i] + 1]++] = i;
-		dn->adj[dn->adj_off[dn->cz[i] + 1]++] = i;
+		dn->adj[dn->adj_off[dn->ca[i] + 1]++] = (uint32_t)i;
+		dn->adj[dn->adj_off[dn->cz[i] + 1]++] = (uint32_t)i;
 	}
 	/* elements: those on any of its circuits */
 	size_t n = 0, tot = 0;
@@ -124,7 +123,7 @@ static void build_demand(struct nsp_analysis *a, size_t di,
 		qsort(w->el, n, sizeof(size_t), nsp_fa_cmp_size);
 	const size_t *el = dn->elems = store_copy(a, w->el, n);
 	dn->ne = n;
-	dn->ec_off = store_zero(a, (n + 2) * sizeof(size_t));
+	dn->ec_off = store_zero(a, (n + 2) * sizeof(uint32_t));
 	dn->ec = nsp_arena_alloc(&a->store, tot * sizeof(size_t));
 	dn->ecg = nsp_arena_alloc(&a->store, tot * sizeof(size_t));
 	for (size_t i = 0; i < nc; i++) {
