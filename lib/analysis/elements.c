@@ -63,7 +63,11 @@ static void collect_pop(struct collect *c, const struct nsp_model *m, size_t p)
 		collect_router(c, &m->routers[c->pop_routers[k]]);
 }
 
-/* Turn the collected circuits into a new element (none: nothing added). */
+/*
+ * Turn the collected circuits into a new element (none: nothing added). The
+ * element keeps name, which lives as long as the model or the analysis; its
+ * circuits go to the analysis's store.
+ */
 static void emit(struct nsp_analysis *a, size_t *cap, struct collect *c,
                  enum nsp_class cls, const char *name, const char *list,
                  size_t index, const char *key)
@@ -75,13 +79,13 @@ static void emit(struct nsp_analysis *a, size_t *cap, struct collect *c,
 	NSP_GROW(a->elems, *cap, a->nelems + 1);
 	struct nsp_felem *e = &a->elems[a->nelems++];
 	e->cls = cls;
-	e->name = nsp_xstrdup(name);
+	e->name = name;
 	e->list = list;
 	e->index = index;
 	e->key = key;
 	if (c->n > 1)
 		qsort(c->v, c->n, sizeof(size_t), nsp_fa_cmp_size);
-	e->circuits = nsp_xmalloc(c->n * sizeof(size_t));
+	e->circuits = nsp_arena_alloc(&a->store, c->n * sizeof(size_t));
 	memcpy(e->circuits, c->v, c->n * sizeof(size_t));
 	e->ncircuits = c->n;
 	c->n = 0;
@@ -147,10 +151,12 @@ static void router_ports(struct nsp_analysis *a, size_t *cap, struct collect *c,
 				first = rr->circuits[idx[j]];
 			j++;
 		}
-		char *name = nsp_xasprintf("%s:%s", rr->id, port);
+		char *tmp = nsp_xasprintf("%s:%s", rr->id, port);
+		const char *name = nsp_arena_strndup(&a->store, tmp,
+		                                     strlen(tmp));
+		free(tmp);
 		emit(a, cap, c, NSP_CLASS_PORT, name, "circuits", first,
 		     m->circuits[first].a.router == r ? "a/port" : "z/port");
-		free(name);
 		i = j;
 	}
 	free(idx);
@@ -312,10 +318,17 @@ void nsp_fa_build_elements(struct nsp_analysis *a)
 	pop_values(a, &cap, &c, NSP_CLASS_EDGE_DOMAIN,
 	           offsetof(struct nsp_pop, edge_domain), "edge_domain");
 	free_values(a, &cap, &c);
-	/* kept as long as the analysis: exact size */
-	if (cap > a->nelems + 1)
-		a->elems = nsp_xrealloc(a->elems,
-		                        (a->nelems + 1) * sizeof(*a->elems));
+	/*
+	 * kept as long as the analysis: copied to a block of its exact size,
+	 * as a shrinking realloc may keep the whole block it had
+	 */
+	if (cap > a->nelems + 1) {
+		struct nsp_felem *v = nsp_xmalloc((a->nelems + 1) * sizeof(*v));
+		if (a->nelems)
+			memcpy(v, a->elems, a->nelems * sizeof(*v));
+		free(a->elems);
+		a->elems = v;
+	}
 	free(c.seen);
 	free(c.v);
 	free(c.pop_off);

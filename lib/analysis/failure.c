@@ -29,36 +29,64 @@
 
 /* ---- per-demand structure ---- */
 
-/* Routers, adjacency and elements of one demand. */
+/* What build_demand() reuses from one demand to the next. */
+struct build_work {
+	const size_t *ce_off, *ce; /* circuit -> elements */
+	unsigned *rstamp, *estamp; /* per router, per element */
+	size_t *rlocal;            /* per router: its local index */
+	size_t *routers, *el;      /* the demand's routers (global), elements */
+	size_t rcap, elcap;
+};
+
+/* n bytes of the analysis's store, zeroed. */
+static void *store_zero(struct nsp_analysis *a, size_t n)
+{
+	void *p = nsp_arena_alloc(&a->store, n);
+	memset(p, 0, n);
+	return p;
+}
+
+/* A copy of n size_t values in the analysis's store. */
+static size_t *store_copy(struct nsp_analysis *a, const size_t *v, size_t n)
+{
+	size_t *p = nsp_arena_alloc(&a->store, n * sizeof(size_t));
+	if (n)
+		memcpy(p, v, n * sizeof(size_t));
+	return p;
+}
+
+/*
+ * Routers, adjacency and elements of one demand, in the analysis's store at
+ * their exact sizes.
+ */
 static void build_demand(struct nsp_analysis *a, size_t di,
-                         const size_t *ce_off, const size_t *ce,
-                         unsigned *rstamp, size_t *rlocal, unsigned *estamp,
-                         unsigned stamp)
+                         struct build_work *w, unsigned stamp)
 {
 	const struct nsp_model *m = a->m;
 	const struct nsp_demand *d = &m->demands[di];
 	struct nsp_dan *dn = &a->dan[di];
+	const size_t *ce_off = w->ce_off, *ce = w->ce;
 	size_t nc = d->ncircuits;
 	dn->nc = nc;
-	dn->routers = nsp_xmalloc((2 * nc + 1) * sizeof(size_t));
-	dn->ca = nsp_xmalloc((nc + 1) * sizeof(size_t));
-	dn->cz = nsp_xmalloc((nc + 1) * sizeof(size_t));
+	NSP_GROW(w->routers, w->rcap, 2 * nc + 1);
+	dn->ca = nsp_arena_alloc(&a->store, nc * sizeof(size_t));
+	dn->cz = nsp_arena_alloc(&a->store, nc * sizeof(size_t));
 	for (size_t i = 0; i < nc; i++) {
 		const struct nsp_circuit *c = &m->circuits[d->circuits[i]];
 		size_t ends[2] = {c->a.router, c->z.router};
 		size_t *loc[2] = {&dn->ca[i], &dn->cz[i]};
 		for (int k = 0; k < 2; k++) {
-			if (rstamp[ends[k]] != stamp) {
-				rstamp[ends[k]] = stamp;
-				rlocal[ends[k]] = dn->nr;
-				dn->routers[dn->nr++] = ends[k];
+			if (w->rstamp[ends[k]] != stamp) {
+				w->rstamp[ends[k]] = stamp;
+				w->rlocal[ends[k]] = dn->nr;
+				w->routers[dn->nr++] = ends[k];
 			}
-			*loc[k] = rlocal[ends[k]];
+			*loc[k] = w->rlocal[ends[k]];
 		}
 	}
-	dn->kind = nsp_xcalloc(dn->nr + 1, 1);
+	dn->kind = store_zero(a, dn->nr);
 	for (size_t r = 0; r < dn->nr; r++) {
-		size_t g = dn->routers[r];
+		size_t g = w->routers[r];
 		if (nsp_router_in_endpoint(m, g, d->to))
 			dn->kind[r] = K_TO;
 		else if (nsp_router_in_endpoint(m, g, d->from))
@@ -66,42 +94,38 @@ static void build_demand(struct nsp_analysis *a, size_t di,
 		else if (m->routers[g].role == NSP_ROLE_EXCHANGE)
 			dn->kind[r] = K_EXCH;
 	}
-	dn->adj_off = nsp_xcalloc(dn->nr + 2, sizeof(size_t));
+	dn->adj_off = store_zero(a, (dn->nr + 2) * sizeof(uint32_t));
 	for (size_t i = 0; i < nc; i++) {
 		dn->adj_off[dn->ca[i] + 2]++;
 		dn->adj_off[dn->cz[i] + 2]++;
 	}
 	for (size_t r = 0; r < dn->nr; r++)
 		dn->adj_off[r + 2] += dn->adj_off[r + 1];
-	dn->adj = nsp_xmalloc((2 * nc + 1) * sizeof(size_t));
+	dn->adj = nsp_arena_alloc(&a->store, 2 * nc * sizeof(uint32_t));
 	for (size_t i = 0; i < nc; i++) {
-		dn->adj[dn->adj_off[dn->ca[i] + 1]++] = i;
-		dn->adj[dn->adj_off[dn->cz[i] + 1]++] = i;
+		dn->adj[dn->adj_off[dn->ca[i] + 1]++] = (uint32_t)i;
+		dn->adj[dn->adj_off[dn->cz[i] + 1]++] = (uint32_t)i;
 	}
 	/* elements: those on any of its circuits */
-	size_t n = 0, cap = 0, tot = 0;
-	size_t *el = NULL;
+	size_t n = 0, tot = 0;
 	for (size_t i = 0; i < nc; i++) {
 		size_t g = d->circuits[i];
 		for (size_t k = ce_off[g]; k < ce_off[g + 1]; k++) {
 			tot++;
-			if (estamp[ce[k]] == stamp)
+			if (w->estamp[ce[k]] == stamp)
 				continue;
-			estamp[ce[k]] = stamp;
-			NSP_GROW(el, cap, n + 1);
-			el[n++] = ce[k];
+			w->estamp[ce[k]] = stamp;
+			NSP_GROW(w->el, w->elcap, n + 1);
+			w->el[n++] = ce[k];
 		}
 	}
 	if (n > 1)
-		qsort(el, n, sizeof(size_t), nsp_fa_cmp_size);
-	/* kept as long as the analysis: exact size */
-	if (cap > n + 1)
-		el = nsp_xrealloc(el, (n + 1) * sizeof(size_t));
-	dn->elems = el;
+		qsort(w->el, n, sizeof(size_t), nsp_fa_cmp_size);
+	const size_t *el = dn->elems = store_copy(a, w->el, n);
 	dn->ne = n;
-	dn->ec_off = nsp_xcalloc(n + 2, sizeof(size_t));
-	dn->ec = nsp_xmalloc((tot + 1) * sizeof(size_t));
-	dn->ecg = nsp_xmalloc((tot + 1) * sizeof(size_t));
+	dn->ec_off = store_zero(a, (n + 2) * sizeof(uint32_t));
+	dn->ec = nsp_arena_alloc(&a->store, tot * sizeof(size_t));
+	dn->ecg = nsp_arena_alloc(&a->store, tot * sizeof(size_t));
 	for (size_t i = 0; i < nc; i++) {
 		size_t g = d->circuits[i];
 		for (size_t k = ce_off[g]; k < ce_off[g + 1]; k++)
@@ -161,13 +185,13 @@ static void element_demands(struct nsp_analysis *a, struct scratch *s)
 		}
 	for (size_t e = 0; e < a->nelems; e++)
 		s->ed_off[e + 2] += s->ed_off[e + 1];
-	s->ed_dem = nsp_xmalloc((tot + 1) * sizeof(size_t));
-	s->ed_pos = nsp_xmalloc((tot + 1) * sizeof(size_t));
+	s->ed_dem = nsp_xmalloc((tot + 1) * sizeof(uint32_t));
+	s->ed_pos = nsp_xmalloc((tot + 1) * sizeof(uint32_t));
 	for (size_t d = 0; d < m->ndemands; d++)
 		for (size_t k = 0; k < a->dan[d].ne; k++) {
 			size_t j = s->ed_off[a->dan[d].elems[k] + 1]++;
-			s->ed_dem[j] = d;
-			s->ed_pos[j] = k;
+			s->ed_dem[j] = (uint32_t)d;
+			s->ed_pos[j] = (uint32_t)k;
 		}
 }
 
@@ -204,23 +228,33 @@ static struct nsp_analysis *analysis_new(const struct nsp_model *m,
 			ce[ce_off[a->elems[e].circuits[k] + 1]++] = e;
 
 	a->dan = nsp_xcalloc(m->ndemands + 1, sizeof(*a->dan));
-	unsigned *rstamp = nsp_xcalloc(m->nrouters + 1, sizeof(unsigned));
-	size_t *rlocal = nsp_xmalloc((m->nrouters + 1) * sizeof(size_t));
-	unsigned *estamp = nsp_xcalloc(a->nelems + 1, sizeof(unsigned));
-	size_t maxc = 1, maxr = 1;
+	struct build_work w = {.ce_off = ce_off, .ce = ce};
+	w.rstamp = nsp_xcalloc(m->nrouters + 1, sizeof(unsigned));
+	w.rlocal = nsp_xmalloc((m->nrouters + 1) * sizeof(size_t));
+	w.estamp = nsp_xcalloc(a->nelems + 1, sizeof(unsigned));
+	size_t maxc = 1, maxr = 1, nsingle = 0;
 	for (size_t d = 0; d < m->ndemands; d++) {
-		build_demand(a, d, ce_off, ce, rstamp, rlocal, estamp,
-		             (unsigned)d + 1);
+		build_demand(a, d, &w, (unsigned)d + 1);
 		if (a->dan[d].nc > maxc)
 			maxc = a->dan[d].nc;
 		if (a->dan[d].nr > maxr)
 			maxr = a->dan[d].nr;
+		nsingle += a->dan[d].ne;
 	}
-	free(rstamp);
-	free(rlocal);
-	free(estamp);
+	free(w.rstamp);
+	free(w.rlocal);
+	free(w.estamp);
+	free(w.routers);
+	free(w.el);
 	free(ce_off);
 	free(ce);
+	/* the single failures of every demand, one after the other */
+	struct nsp_outcome *single =
+	    store_zero(a, nsingle * sizeof(struct nsp_outcome));
+	for (size_t d = 0; d < m->ndemands; d++) {
+		a->dan[d].single = single;
+		single += a->dan[d].ne;
+	}
 
 	struct scratch *s = nsp_xcalloc(1, sizeof(*s));
 	a->scratch = s;
@@ -243,7 +277,7 @@ static struct nsp_analysis *analysis_new(const struct nsp_model *m,
 	/* steady state */
 	for (size_t d = 0; d < m->ndemands; d++) {
 		struct nsp_dan *dn = &a->dan[d];
-		dn->base = nsp_xcalloc(dn->nc + 1, sizeof(double));
+		dn->base = store_zero(a, dn->nc * sizeof(double));
 		dn->base_conn = nsp_fa_flow(a, d, s->dead, dn->base, s);
 		double mb = nsp_fa_demand_mbps(m, d);
 		for (size_t i = 0; i < dn->nc && mb; i++) {
@@ -263,7 +297,6 @@ static struct nsp_analysis *analysis_new(const struct nsp_model *m,
 		nsp_fa_mark_dead(a, d, NULL, 0, s->dead);
 		nsp_fa_judge(&dn->base_out, a, d, s->dead, s->load,
 		             dn->base_conn);
-		dn->single = nsp_xcalloc(dn->ne + 1, sizeof(*dn->single));
 		if (reference) {
 			for (size_t k = 0; k < dn->ne; k++)
 				nsp_analysis_eval(&dn->single[k], a, d,
@@ -292,26 +325,7 @@ void nsp_analysis_free(struct nsp_analysis *a)
 {
 	if (!a)
 		return;
-	for (size_t e = 0; e < a->nelems; e++) {
-		free(a->elems[e].name);
-		free(a->elems[e].circuits);
-	}
 	free(a->elems);
-	for (size_t d = 0; a->dan && d < a->m->ndemands; d++) {
-		struct nsp_dan *dn = &a->dan[d];
-		free(dn->routers);
-		free(dn->kind);
-		free(dn->ca);
-		free(dn->cz);
-		free(dn->adj_off);
-		free(dn->adj);
-		free(dn->elems);
-		free(dn->ec_off);
-		free(dn->ec);
-		free(dn->ecg);
-		free(dn->base);
-		free(dn->single);
-	}
 	free(a->dan);
 	struct scratch *s = a->scratch;
 	if (s) {
@@ -340,6 +354,7 @@ void nsp_analysis_free(struct nsp_analysis *a)
 	free(a->failover_ms);
 	free(a->base_load[0]);
 	free(a->base_load[1]);
+	nsp_arena_free(&a->store);
 	free(a);
 }
 

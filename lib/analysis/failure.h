@@ -21,7 +21,8 @@
 /* One failure element: what fails together, by class. */
 struct nsp_felem {
 	enum nsp_class cls;
-	char *name;    /* display name: the id, "router:port", or the value */
+	/* display name: the id, "router:port", or the value */
+	const char *name;
 	/* where it is given: the element (or its first bearer) is item index
 	 * of the list ("circuits", "routers", "pops"), the field that gives
 	 * it is key below it (NULL: the item itself); pointers are made by
@@ -43,13 +44,14 @@ void nsp_felem_ptrs(const struct nsp_felem *e, struct nsp_felem_ptrs *p);
 
 /* What happens to one demand in one scenario. */
 struct nsp_outcome {
-	bool connected;
-	bool sized;           /* the demand has a size: the load is known */
 	double worst_share;   /* load / usable bandwidth of the worst circuit */
 	double worst_load;    /* its load, Mbit/s (every demand on it) */
 	size_t worst_circuit; /* NSP_NONE when no circuit carries traffic */
-	bool failover_never;  /* some failed circuit is never noticed */
 	uint64_t failover_ms; /* 0 when no circuit carrying traffic failed */
+	/* the flags last, so that the outcome has no padding but its tail */
+	bool connected;
+	bool sized;          /* the demand has a size: the load is known */
+	bool failover_never; /* some failed circuit is never noticed */
 };
 
 /* The analysis of one demand (private layout, read through the API). */
@@ -65,6 +67,8 @@ struct nsp_analysis {
 	struct nsp_dan *dan;   /* per demand */
 	size_t fast_singles;   /* single failures found without rerouting */
 	void *scratch;
+	/* what the elements and the per-demand analyses point into */
+	struct nsp_arena store;
 };
 
 /* Build the analysis of a model: elements, steady state, single failures. */

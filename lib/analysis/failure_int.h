@@ -21,21 +21,25 @@
 /* What a demand's local router is: one of its ends, or an exchange. */
 enum { K_FROM = 1, K_TO = 2, K_EXCH = 4 };
 
-/* The analysis of one demand: the layout failure.h keeps private. */
+/*
+ * The analysis of one demand: the layout failure.h keeps private. The
+ * arrays only this directory reads hold 32-bit offsets and local indices,
+ * which count the demand's circuits and their elements: far below 2^32.
+ */
 struct nsp_dan {
-	size_t nc;             /* the demand's circuits: d->circuits */
-	size_t nr;             /* its routers */
-	size_t *routers;       /* global index of each local router */
-	uint8_t *kind;         /* K_* per local router */
-	size_t *ca, *cz;       /* local routers at each local circuit's ends */
-	size_t *adj_off, *adj; /* local circuits on each local router */
-	size_t *elems;         /* elements it uses, sorted */
+	size_t nc;               /* the demand's circuits: d->circuits */
+	size_t nr;               /* its routers */
+	uint8_t *kind;           /* K_* per local router */
+	size_t *ca, *cz;         /* local routers at the ends of each circuit */
+	uint32_t *adj_off, *adj; /* local circuits on each local router */
+	size_t *elems;           /* elements it uses, sorted */
 	size_t ne;
-	size_t *ec_off, *ec; /* local circuits of each of its elements */
-	size_t *ecg;         /* the same, as global circuit indices */
-	bool shared;         /* another demand uses one of its circuits */
-	bool base_conn;      /* it gets through with nothing failed */
-	double *base; /* steady-state share per local circuit, signed */
+	uint32_t *ec_off; /* where each of its elements' circuits start */
+	size_t *ec;       /* local circuits of each of its elements */
+	size_t *ecg;      /* the same, as global circuit indices */
+	bool shared;      /* another demand uses one of its circuits */
+	bool base_conn;   /* it gets through with nothing failed */
+	double *base;     /* steady-state share per local circuit, signed */
 	struct nsp_outcome base_out;
 	struct nsp_outcome *single; /* per element */
 };
@@ -54,8 +58,13 @@ struct scratch {
 	 * while one failure is evaluated, then reset.
 	 */
 	double *load;
-	/* per element, the demands using it and its position in theirs */
-	size_t *ed_off, *ed_dem, *ed_pos;
+	/*
+	 * per element, the demands using it and its position in theirs: 32
+	 * bits, as 2^32 demands or elements would not fit in memory (each
+	 * takes tens of bytes in the model and the analysis)
+	 */
+	size_t *ed_off;
+	uint32_t *ed_dem, *ed_pos;
 	/* per circuit, the demands using it; per demand, the sum of those */
 	size_t *cd_off, *cd, *nbcost;
 	unsigned *dstamp; /* per demand */
