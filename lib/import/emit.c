@@ -428,11 +428,20 @@ char *imp_skeleton(json_t *design, const char *header)
 	return nsp_buf_detach(&b);
 }
 
-size_t imp_count_made(json_t *design, const char *prefix, size_t n[5])
+/* "1 thing" or "2 things". */
+static void count_of(struct nsp_buf *b, size_t n, const char *what)
+{
+	nsp_buf_printf(b, "%zu %s%s", n, what, n == 1 ? "" : "s");
+}
+
+void imp_summary_start(struct nsp_buf *b, json_t *design, const char *name,
+		       size_t in, const char *unit, const char *prefix)
 {
 	static const char *const lists[] = {"sites", "clouds", "pops",
 					    "routers", "circuits"};
-	size_t total = 0, len = strlen(prefix);
+	static const char *const words[] = {"site", "cloud", "pop", "router",
+					    "circuit"};
+	size_t n[5], total = 0, len = strlen(prefix);
 	for (int i = 0; i < 5; i++) {
 		size_t k;
 		json_t *e;
@@ -444,5 +453,26 @@ size_t imp_count_made(json_t *design, const char *prefix, size_t n[5])
 		}
 		total += n[i];
 	}
-	return total;
+	char *nm = nsp_escape(name, strlen(name));
+	nsp_buf_printf(b, "%s: ", nm);
+	free(nm);
+	count_of(b, in, unit);
+	nsp_buf_puts(b, " imported into ");
+	count_of(b, total, "element");
+	for (int i = 0; i < 5; i++) {
+		nsp_buf_puts(b, i ? ", " : " (");
+		count_of(b, n[i], words[i]);
+	}
+	nsp_buf_putc(b, ')');
+}
+
+void imp_summary_end(struct nsp_buf *b, struct nsp_import *o)
+{
+	nsp_buf_puts(b, "; ");
+	count_of(b, o->nerror, "error");
+	nsp_buf_puts(b, ", ");
+	count_of(b, o->nwarning, "warning");
+	nsp_buf_puts(b, ", ");
+	count_of(b, o->ninfo, "info");
+	o->summary = nsp_buf_detach(b);
 }

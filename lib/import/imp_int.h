@@ -207,6 +207,11 @@ void imp_map(struct imp *im);
  * object) when o has none.
  */
 json_t *imp_member(json_t *o, const char *key, bool array);
+/*
+ * Where element or overlay mapping e was given: the line and column of its
+ * "\x01at" (a resource's '{', an overlay line), else 1:1.
+ */
+struct nsp_loc imp_at_loc(json_t *e);
 /* The element of list (clouds, pops, ...) with id, or NULL. */
 json_t *imp_elem(json_t *design, const char *list, const char *id);
 /* Get or add the element of list with id; *added tells which. */
@@ -224,11 +229,15 @@ void imp_gaps(struct imp *im);
 char *imp_emit(json_t *design, const char *header, bool json, size_t *len,
 	       const struct nsp_import_opts *opts, struct nsp_import *out);
 /*
- * The elements of design whose source starts with prefix (made from the
- * input, not an overlay), per list (sites, clouds, pops, routers,
- * circuits) into n; returns their sum. For the summary line (§1.2).
+ * The summary line (§1.2) into b: "NAME: <in> <unit>s imported into N
+ * elements (...)", counting the elements of design whose source starts
+ * with prefix (made from the input, not an overlay), per list. The
+ * importer adds what it left out; imp_summary_end adds the finding
+ * counts and makes b o->summary.
  */
-size_t imp_count_made(json_t *design, const char *prefix, size_t n[5]);
+void imp_summary_start(struct nsp_buf *b, json_t *design, const char *name,
+		       size_t in, const char *unit, const char *prefix);
+void imp_summary_end(struct nsp_buf *b, struct nsp_import *o);
 /*
  * The --skeleton overlay (§7.4): `nospof_overlay: 1` and one commented-out
  * entry per gap, placeholder and default of design, with its finding.

@@ -463,8 +463,8 @@ bool imp_pival(struct imp *im, struct tf_res *r, const char *path,
 	return ival_of(im, r, path, imp_pval(im, r, path), lo, hi, out);
 }
 
-/* Where element e was made (its resource's '{'), else 1:1. */
-static struct nsp_loc at_loc(json_t *e)
+/* Where e was given (its "\x01at"), else 1:1; see imp_int.h. */
+struct nsp_loc imp_at_loc(json_t *e)
 {
 	json_t *at = json_object_get(e, "\x01" "at");
 	struct nsp_loc loc = {1, 1};
@@ -515,9 +515,9 @@ static void split_clouds(struct imp *im)
 		struct nsp_buf b = {0};
 		json_object_foreach(v, cl, l)
 			nsp_buf_printf(&b, "%s%s", b.len ? ", " : "", cl);
-		imp_find(im, "IMP051", NSP_IMP_INFO, at_loc(dev), "device '%s' "
-			 "serves %zu clouds (%s): one router per cloud", k,
-			 json_object_size(v), b.s);
+		imp_find(im, "IMP051", NSP_IMP_INFO, imp_at_loc(dev),
+			 "device '%s' serves %zu clouds (%s): one router per "
+			 "cloud", k, json_object_size(v), b.s);
 		nsp_buf_free(&b);
 		json_t *copy = json_deep_copy(dev);
 		json_object_foreach(v, cl, l) {
@@ -587,8 +587,8 @@ static void provider_prefs(struct imp *im)
 				       (long long)json_integer_value(
 					       json_object_get(p, "v")));
 		}
-		imp_find(im, "IMP041", NSP_IMP_INFO, at_loc(json_array_get(v, 0)),
-			 "the provider ranks "
+		imp_find(im, "IMP041", NSP_IMP_INFO,
+			 imp_at_loc(json_array_get(v, 0)), "the provider ranks "
 			 "the circuits of cloud '%s' differently (%s), which the "
 			 "design cannot hold; give the intended preference in "
 			 "the overlay (local_pref or role)", k, b.s);

@@ -110,18 +110,6 @@ static char *show(json_t *v)
 	return s ? s : nsp_xstrdup("?");
 }
 
-/* The line of an overlay mapping (its "\x01at"), else 1:1. */
-static struct nsp_loc at_of(json_t *o)
-{
-	json_t *at = json_object_get(o, "\x01" "at");
-	struct nsp_loc l = {1, 1};
-	if (at) {
-		l.line = (uint32_t)json_integer_value(json_object_get(at, "l"));
-		l.col = (uint32_t)json_integer_value(json_object_get(at, "c"));
-	}
-	return l;
-}
-
 /* Record that field k of element e is the overlay element ovel's. */
 static void from(json_t *e, const char *k, json_t *ovel)
 {
@@ -192,9 +180,9 @@ static void merge_map(struct imp *im, const char *file, json_t *b, json_t *ov,
 		} else {
 			char *a = show(v), *o = show(old);
 			json_t *src = json_object_get(top, "source");
-			imp_error(im, file, at_of(ovel), "%s: %s %s differs "
-				  "from %s (%s); list %s in override to "
-				  "replace it", what, p, a, o,
+			imp_error(im, file, imp_at_loc(ovel),
+				  "%s: %s %s differs from %s (%s); list %s in "
+				  "override to replace it", what, p, a, o,
 				  json_is_string(src) ? json_string_value(src)
 						      : "the imported design",
 				  p);
@@ -267,34 +255,35 @@ static void merge_overlay(struct imp *im, const char *file, json_t *ov)
 			size_t i;
 			json_t *e;
 			json_array_foreach(v, i, e) {
+				struct nsp_loc at = imp_at_loc(e);
 				json_t *jid = json_object_get(e, "id");
 				if (!json_is_string(jid)) {
-					imp_error(im, file, at_of(e), "%s: an "
+					imp_error(im, file, at, "%s: an "
 						  "element needs an id", k);
 					continue;
 				}
 				const char *id = json_string_value(jid);
 				if (!strncmp(id, "unassigned-", 11)) {
-					imp_error(im, file, at_of(e), "'%s': "
+					imp_error(im, file, at, "'%s': "
 						  "ids starting 'unassigned-' "
 						  "are reserved", id);
 					continue;
 				}
 				int where = list_of(d, id);
 				if (where >= 0 && where != li) {
-					imp_error(im, file, at_of(e), "'%s' is "
+					imp_error(im, file, at, "'%s' is "
 						  "a %s, not a %s", id,
 						  kinds[where], kinds[li]);
 					continue;
 				}
 				if (json_is_true(json_object_get(e, "remove"))) {
 					if (where < 0)
-						imp_error(im, file, at_of(e),
+						imp_error(im, file, at,
 							  "remove: no %s '%s' "
 							  "to remove", kinds[li],
 							  id);
 					else if (json_object_size(e) > 3)
-						imp_error(im, file, at_of(e),
+						imp_error(im, file, at,
 							  "remove: only 'id' "
 							  "may stand beside it");
 					else
@@ -329,8 +318,8 @@ static void merge_overlay(struct imp *im, const char *file, json_t *ov)
 			merge_map(im, file, json_object_get(d, k), v, "", d, ov,
 				  k);
 		} else if (!json_equal(v, json_object_get(d, k))) {
-			imp_error(im, file, at_of(ov), "%s differs from an "
-				  "earlier overlay; list it in override", k);
+			imp_error(im, file, imp_at_loc(ov), "%s differs from "
+				  "an earlier overlay; list it in override", k);
 		}
 	}
 }
@@ -460,7 +449,7 @@ void imp_gaps(struct imp *im)
 			json_object_set_new(a, "router",
 					    json_string("unassigned-cpe"));
 			cpe = true;
-			imp_find(im, "IMP020", NSP_IMP_WARNING, at_of(e),
+			imp_find(im, "IMP020", NSP_IMP_WARNING, imp_at_loc(e),
 				 "circuit '%s' has no customer end: add it to "
 				 "the overlay: circuits: [{id: %s, a: {router: "
 				 "ROUTER, port: PORT}}]", id, id);
@@ -468,7 +457,7 @@ void imp_gaps(struct imp *im)
 		if (!json_object_get(e, "bandwidth_mbps")) {
 			json_object_set_new(e, "bandwidth_mbps", json_integer(1));
 			imp_default(e, "bandwidth_mbps");
-			imp_find(im, "IMP021", NSP_IMP_WARNING, at_of(e),
+			imp_find(im, "IMP021", NSP_IMP_WARNING, imp_at_loc(e),
 				 "circuit '%s' has no bandwidth: 1 Mbit/s "
 				 "until the overlay gives bandwidth_mbps", id);
 		}
@@ -509,7 +498,7 @@ void imp_gaps(struct imp *im)
 		    !strcmp(id, "unassigned-cpe"))
 			continue;
 		imp_find(im, "IMP022", NSP_IMP_INFO,
-			 at_of(json_object_get(zs, id)),
+			 imp_at_loc(json_object_get(zs, id)),
 			 "provider device unknown before apply: placeholder "
 			 "router '%s'", id);
 	}

@@ -401,38 +401,21 @@ static void locate_gaps(struct nbi *nb, size_t from)
 		if (pf < 0 || (size_t)pf >= o->nfiles)
 			continue;
 		o->f[i].file = o->files[pf];
-		o->f[i].loc.line = (uint32_t)json_integer_value(
-			json_object_get(at, "l"));
-		o->f[i].loc.col = (uint32_t)json_integer_value(
-			json_object_get(at, "c"));
+		o->f[i].loc = imp_at_loc(c);
 	}
 }
 
 /* The summary line (§1.2), in NetBox's words. */
 static void summary(struct nbi *nb)
 {
-	size_t n[5];
-	size_t total = imp_count_made(nb->im.design, "netbox:", n);
 	struct nsp_buf b = {0};
-	char *nm = nsp_escape(nb->dir, strlen(nb->dir));
-	nsp_buf_printf(&b, "%s: %zu circuit%s imported into %zu element%s "
-		       "(%zu site%s, %zu cloud%s, %zu pop%s, %zu router%s, "
-		       "%zu circuit%s)", nm, nb->circuits_in,
-		       nb->circuits_in == 1 ? "" : "s", total,
-		       total == 1 ? "" : "s", n[0], n[0] == 1 ? "" : "s", n[1],
-		       n[1] == 1 ? "" : "s", n[2], n[2] == 1 ? "" : "s", n[3],
-		       n[3] == 1 ? "" : "s", n[4], n[4] == 1 ? "" : "s");
-	free(nm);
+	imp_summary_start(&b, nb->im.design, nb->dir, nb->circuits_in,
+			  "circuit", "netbox:");
 	if (nb->circuits_out)
 		nsp_buf_printf(&b, "; %zu circuit%s not imported",
 			       nb->circuits_out,
 			       nb->circuits_out == 1 ? "" : "s");
-	struct nsp_import *o = nb->im.out;
-	nsp_buf_printf(&b, "; %zu error%s, %zu warning%s, %zu info%s",
-		       o->nerror, o->nerror == 1 ? "" : "s", o->nwarning,
-		       o->nwarning == 1 ? "" : "s", o->ninfo,
-		       o->ninfo == 1 ? "" : "s");
-	o->summary = nsp_buf_detach(&b);
+	imp_summary_end(&b, nb->im.out);
 }
 
 int nb_finish(struct nbi *nb)

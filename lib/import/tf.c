@@ -513,30 +513,15 @@ void imp_sort_findings(struct nsp_import *out)
 /* The summary line of §1.2. */
 static void summary(struct imp *im)
 {
-	size_t n[5];
-	/* the elements the input made, not the overlay's */
-	size_t total = imp_count_made(im->design, "terraform:", n);
 	struct nsp_buf b = {0};
-	char *nm = nsp_escape(im->opts->name, strlen(im->opts->name));
-	nsp_buf_printf(&b, "%s: %zu resource%s imported into %zu element%s "
-		       "(%zu site%s, %zu cloud%s, %zu pop%s, %zu router%s, "
-		       "%zu circuit%s)", nm, im->imported,
-		       im->imported == 1 ? "" : "s", total,
-		       total == 1 ? "" : "s", n[0], n[0] == 1 ? "" : "s", n[1],
-		       n[1] == 1 ? "" : "s", n[2], n[2] == 1 ? "" : "s", n[3],
-		       n[3] == 1 ? "" : "s", n[4], n[4] == 1 ? "" : "s");
-	free(nm);
+	imp_summary_start(&b, im->design, im->opts->name, im->imported,
+			  "resource", "terraform:");
 	if (im->unmapped)
 		nsp_buf_printf(&b, "; %zu resource%s of %zu type%s not imported",
 			       im->unmapped, im->unmapped == 1 ? "" : "s",
 			       im->unmapped_types,
 			       im->unmapped_types == 1 ? "" : "s");
-	struct nsp_import *o = im->out;
-	nsp_buf_printf(&b, "; %zu error%s, %zu warning%s, %zu info%s",
-		       o->nerror, o->nerror == 1 ? "" : "s", o->nwarning,
-		       o->nwarning == 1 ? "" : "s", o->ninfo,
-		       o->ninfo == 1 ? "" : "s");
-	o->summary = nsp_buf_detach(&b);
+	imp_summary_end(&b, im->out);
 }
 
 /*
