@@ -172,8 +172,10 @@ int nsp_env_check(void)
 static int dispatch(int argc, char **argv)
 {
 	const char *cmd = argv[1];
+	/* import has usages of its own, which list its options */
 	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") ||
-	    !strcmp(cmd, "help") || wants_help(argc, argv)) {
+	    !strcmp(cmd, "help") ||
+	    (strcmp(cmd, "import") && wants_help(argc, argv))) {
 		fputs(usage, stdout);
 		return NSP_EXIT_OK;
 	}

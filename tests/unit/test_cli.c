@@ -169,6 +169,17 @@ START_TEST(subcommands)
 	ck_assert_int_eq(nospof("check --help", &out), 0);
 	ck_assert_ptr_nonnull(strstr(out, "check options:"));
 	free(out);
+	/* the importers' own usages, with their options */
+	ck_assert_int_eq(nospof("import --help", &out), 0);
+	ck_assert_ptr_nonnull(strstr(out, "--skeleton FILE"));
+	free(out);
+	ck_assert_int_eq(nospof("import terraform plan.json --help", &out), 0);
+	ck_assert_ptr_nonnull(strstr(out, "usage: nospof import terraform"));
+	free(out);
+	ck_assert_int_eq(nospof("import netbox --help", &out), 0);
+	ck_assert_ptr_nonnull(strstr(out, "--tenant SLUG"));
+	ck_assert_ptr_null(strstr(out, "check options:"));
+	free(out);
 	ck_assert_int_eq(nospof("scenarios examples/ibm-four-circuit-ha.yaml -h",
 				&out),
 			 0);
