@@ -6,8 +6,9 @@
  */
 #include "bddsession.h"
 
-#include <dlfcn.h>
 #include <stdlib.h>
+
+#include "model/util.h"
 
 struct nsp_bdd_fns nsp_bdd;
 
@@ -28,26 +29,28 @@ static bool open_buddy(void)
 	static int state; /* 0 not tried, 1 open, -1 missing */
 	if (state)
 		return state > 0;
-	state = -1;
-	void *h = dlopen("libbdd.so.0", RTLD_NOW | RTLD_LOCAL);
-	if (!h)
-		return false;
-	const BDD *one = dlsym(h, "bddtrue"), *zero = dlsym(h, "bddfalse");
-	bool ok = one && zero;
-#define FN(table, f) ok = ok && (*(void **)&table.f = dlsym(h, "bdd_" #f));
-	FN(nsp_bdd, addref) FN(nsp_bdd, delref) FN(nsp_bdd, apply)
-	FN(nsp_bdd, and) FN(nsp_bdd, nithvar) FN(nsp_bdd, low)
-	FN(nsp_bdd, high) FN(nsp_bdd, var) FN(nsp_bdd, getallocnum)
-	FN(core, init) FN(core, done) FN(core, error_hook) FN(core, gbc_hook)
-	FN(core, resize_hook) FN(core, setmaxnodenum) FN(core, setvarnum)
-#undef FN
-	if (!ok) {
-		dlclose(h);
+	const BDD *one, *zero;
+	static const char *const names[] = {
+		"bdd_addref", "bdd_delref", "bdd_apply", "bdd_and",
+		"bdd_nithvar", "bdd_low", "bdd_high", "bdd_var",
+		"bdd_getallocnum", "bdd_init", "bdd_done", "bdd_error_hook",
+		"bdd_gbc_hook", "bdd_resize_hook", "bdd_setmaxnodenum",
+		"bdd_setvarnum", "bddtrue", "bddfalse"};
+	void *const slots[] = {
+		&nsp_bdd.addref, &nsp_bdd.delref, &nsp_bdd.apply, &nsp_bdd.and,
+		&nsp_bdd.nithvar, &nsp_bdd.low, &nsp_bdd.high, &nsp_bdd.var,
+		&nsp_bdd.getallocnum, &core.init, &core.done,
+		&core.error_hook, &core.gbc_hook, &core.resize_hook,
+		&core.setmaxnodenum, &core.setvarnum, &one, &zero};
+	char *missing = nsp_dl_open("libbdd.so.0", names, slots,
+				    sizeof(names) / sizeof(names[0]));
+	state = missing ? -1 : 1;
+	if (missing) {
+		free(missing);
 		return false;
 	}
 	nsp_bdd.one = *one;
 	nsp_bdd.zero = *zero;
-	state = 1;
 	return true;
 }
 

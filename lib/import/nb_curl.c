@@ -5,14 +5,11 @@
  * its start-up. The headers still come from pkg-config's libcurl; the
  * library is the one of that ABI (soname libcurl.so.4).
  */
-#include <dlfcn.h>
 #include <stdlib.h>
 
 #include "nb_int.h"
 
-#define CURL_SONAME "libcurl.so.4"
-
-/* Each entry of struct nb_curl, by its libcurl name. */
+/* Each entry of struct nb_curl, by its libcurl name less curl_. */
 #define NB_CURL_FNS(X)                                                       \
 	X(global_init) X(global_cleanup) X(easy_init) X(easy_setopt)         \
 	X(easy_perform) X(easy_getinfo) X(easy_cleanup) X(easy_strerror)     \
@@ -23,23 +20,19 @@
 const struct nb_curl *nb_curl_open(const char **why)
 {
 	static struct nb_curl fns;
-	static void *lib;
-	static const char *failed;
+	static bool tried;
+	static char *failed;
 
-	if (!lib && !failed) {
-		void *h = dlopen(CURL_SONAME, RTLD_NOW | RTLD_LOCAL);
-		if (!h)
-			failed = CURL_SONAME " cannot be loaded";
-#define X(f)                                                                 \
-		if (h && !failed &&                                          \
-		    !(*(void **)&fns.f = dlsym(h, "curl_" #f)))              \
-			failed = CURL_SONAME " lacks curl_" #f;
-		NB_CURL_FNS(X)
-#undef X
-		if (failed && h)
-			dlclose(h);
-		else
-			lib = h;
+	if (!tried) {
+#define NAME(f) "curl_" #f,
+#define SLOT(f) &fns.f,
+		static const char *const names[] = {NB_CURL_FNS(NAME)};
+		void *const slots[] = {NB_CURL_FNS(SLOT)};
+#undef NAME
+#undef SLOT
+		failed = nsp_dl_open("libcurl.so.4", names, slots,
+				     sizeof(names) / sizeof(names[0]));
+		tried = true;
 	}
 	*why = failed;
 	return failed ? NULL : &fns;

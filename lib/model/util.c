@@ -1,6 +1,7 @@
 /* Small shared helpers: allocation, growable strings, a string map, escaping. */
 #include "util.h"
 
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -565,4 +566,21 @@ void nsp_print_wrapped(FILE *out, const char *text, size_t col,
 		p += len;
 	}
 	fputc('\n', out);
+}
+
+char *nsp_dl_open(const char *soname, const char *const *names,
+		  void *const *slots, size_t n)
+{
+	void *h = dlopen(soname, RTLD_NOW | RTLD_GLOBAL);
+	if (!h)
+		return nsp_xasprintf("%s cannot be loaded", soname);
+	for (size_t i = 0; i < n; i++) {
+		void *sym = dlsym(h, names[i]);
+		if (!sym) {
+			dlclose(h);
+			return nsp_xasprintf("%s lacks %s", soname, names[i]);
+		}
+		memcpy(slots[i], &sym, sizeof(sym));
+	}
+	return NULL;
 }

@@ -95,6 +95,15 @@ const char *nsp_did_you_mean(const char *word, const char *const *cands,
 			     size_t n);
 
 /*
+ * Open the shared library soname (dlopen) and copy the address of each
+ * symbol names[i] into the pointer slots[i] points to (a function or data
+ * pointer of the caller's), for the libraries few commands need. NULL, or
+ * what is missing (to be freed); the library stays open.
+ */
+char *nsp_dl_open(const char *soname, const char *const *names,
+		  void *const *slots, size_t n);
+
+/*
  * Durations in messages: one unit per message, ms when the longest
  * duration the message prints is below 10 s, s at or above. Print every
  * duration of a message with nsp_duration_in and the unit of its longest.

@@ -6,7 +6,6 @@
  * (dlopen of libgvc.so.6, headers from pkg-config's libgvc) at the first
  * SVG: linked, it and its dependencies would load into every command.
  */
-#include <dlfcn.h>
 #include <errno.h>
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
@@ -43,21 +42,20 @@ static struct {
 /* Open Graphviz into gv, once; NULL, or what is missing. */
 static const char *gv_open(void)
 {
-	static void *lib;
-	static const char *missing;
-	if (lib || missing)
-		return missing;
-	void *h = dlopen("libgvc.so.6", RTLD_NOW | RTLD_GLOBAL);
-	if (!h)
-		return missing = "libgvc.so.6 cannot be loaded";
-#define GV_FN(f)                                                             \
-	if (!(*(void **)&gv.f = dlsym(h, #f)))                               \
-		return missing = "libgvc.so.6 lacks " #f;
-	GV_FN(agseterrf) GV_FN(agseterr) GV_FN(agmemread) GV_FN(gvContext)
-	GV_FN(gvLayout) GV_FN(gvRenderData)
-#undef GV_FN
-	lib = h;
-	return NULL;
+	static bool tried;
+	static char *missing;
+	if (!tried) {
+		static const char *const names[] = {
+			"agseterrf", "agseterr", "agmemread", "gvContext",
+			"gvLayout", "gvRenderData"};
+		void *const slots[] = {&gv.agseterrf, &gv.agseterr,
+				       &gv.agmemread, &gv.gvContext,
+				       &gv.gvLayout, &gv.gvRenderData};
+		missing = nsp_dl_open("libgvc.so.6", names, slots,
+				      sizeof(names) / sizeof(names[0]));
+		tried = true;
+	}
+	return missing;
 }
 
 /* Write all of buf to fd; false on an error. */
