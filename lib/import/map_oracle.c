@@ -245,8 +245,8 @@ static void unused(struct imp *im, struct tf_res *r)
 	    imp_unknown(r, "cross_connect_group_id"))
 		return;
 	imp_find(im, "IMP031", NSP_IMP_INFO, r->loc,
-			 "%s: a cross-connect without virtual circuit; left "
-			 "out", r->address);
+		 "%s: a cross-connect without virtual circuit; left out",
+		 r->address);
 }
 
 static const char *const maps[] = {T_VC, NULL};

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "import/nb_int.h"
-#include "load/load.h"
+#include "import_check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -34,22 +34,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	int rc = out.errors.n ? -1 : nb_finish(&nb);
 	nb_free(&nb);
-	for (size_t i = 0; i < out.nf; i++)
-		if (!out.f[i].loc.line)
-			abort();
-	for (size_t i = 0; i < out.errors.n; i++)
-		if (!out.errors.v[i].loc.line)
-			abort();
-	if (rc == 0) {
-		struct nsp_model *m = NULL;
-		struct nsp_diags d = {0};
-		if (nsp_load_buffer(&m, "fuzz", out.yaml, out.len, &lim, &d) < 0)
-			abort();
-		nsp_model_free(m);
-		nsp_diags_free(&d);
-	} else if (!out.errors.n) {
-		abort();
-	}
-	nsp_import_free(&out);
+	import_check(rc, &out, "fuzz", &lim);
 	return 0;
 }
